@@ -1,0 +1,115 @@
+import type { Kind, Metric } from "../schema";
+import type { DateMention } from "./dates";
+import { METRIC_KEYWORDS, NON_TRADE_BALANCE, type MetricKeyword } from "./lexicon";
+
+/** `metric` and `subject`: which trade flow a figure measures, read from the nearest keyword in its sentence. */
+
+interface Keyword {
+  family: MetricKeyword;
+  start: number;
+  end: number;
+}
+
+const KEYWORD_PATTERN = new RegExp(METRIC_KEYWORDS.map(([family, source]) => `(?<${family}>\\b(?:${source})\\b)`).join("|"), "gi");
+const GOODS_UNITS = /^(?:tonne|ton|barrel|vehicle|car|truck|unit|bushel|container|cubic|kilogram|kg|pound|head|bale|ounce|board|shipment|cargo|gallon|litre|liter|megawatt|tonnes)/;
+
+export function findKeywords(sentence: string, offset: number): Keyword[] {
+  const keywords: Keyword[] = [];
+  for (const m of sentence.matchAll(KEYWORD_PATTERN)) {
+    const family = (Object.keys(m.groups!) as MetricKeyword[]).find((k) => m.groups![k] !== undefined)!;
+    const start = offset + m.index;
+    const end = start + m[0].length;
+    if (family === "trade_balance" && NON_TRADE_BALANCE.test(sentence.slice(Math.max(0, m.index - 30), m.index + m[0].length))) {
+      keywords.push({ family: "other", start, end });
+      continue;
+    }
+    keywords.push({ family, start, end });
+  }
+  return keywords;
+}
+
+function distance(k: Keyword, start: number, end: number): number {
+  if (k.end <= start) return start - k.end;
+  if (k.start >= end) return k.start - end;
+  return 0;
+}
+
+export interface Classified {
+  metric: Metric;
+  keyword: Keyword | null;
+}
+
+export function classifyMetric(text: string, kind: Kind, unit: string | null, start: number, end: number, keywords: Keyword[]): Classified {
+  if (kind === "date" || kind === "rank" || kind === "duration") return { metric: "other", keyword: null };
+  const rate = kind === "percent" || kind === "percentage_point";
+  const goodsCount = kind === "count" && unit !== null && GOODS_UNITS.test(unit);
+  if (kind === "count" && !goodsCount) return { metric: "other", keyword: null };
+  if (kind === "other") return { metric: "other", keyword: null };
+  let best: Keyword | null = null;
+  let bestScore = Infinity;
+  for (const k of keywords) {
+    let score = distance(k, start, end);
+    // "a 25 per cent tariff on steel imports": a rate next to a tariff word is the tariff's rate.
+    if (k.family === "tariff_rate") score = rate ? score * 0.4 : score + 25;
+    if (k.family === "other" && !rate) score += 4;
+    if (k.start >= end && /^[\s\u00a0]+(?:in|of|worth of)\b/i.test(text.slice(end, k.start)) && k.family !== "tariff_rate") score *= 0.5;
+    if (score < bestScore) {
+      bestScore = score;
+      best = k;
+    }
+  }
+  if (!best) return { metric: "other", keyword: null };
+  let metric: Metric = best.family;
+  // Money next to a tariff word is the value of the goods it hits ("tariffs on $200 billion of goods"): imports.
+  if (metric === "tariff_rate" && !rate) metric = /\bon[\s\u00a0]+(?:about|some|nearly|more than|over|roughly|an additional|another)?[\s\u00a0]*$/i.test(text.slice(Math.max(0, start - 30), start)) ? "imports" : "other";
+  if (metric === "tariff_rate" && kind === "percent" && /\btariff (?:revenue|income|collections?)/i.test(text.slice(best.start, best.end + 20))) metric = "other";
+  return { metric, keyword: best };
+}
+
+const STOP_LEFT = /^(?:the|a|an|and|or|but|that|which|said|says|was|were|is|are|has|had|have|of|on|in|to|for|with|by|at|from|as|its|their|his|her|our|this|these|those|it|after|before|while|when|since|also|about|more|than|over|under|report(?:ed|s)?|showed|show|data|figures|statistics|according)$/i;
+const RIGHT_TAIL = /^(?:[\s\u00a0]+(?:to|with|from|between|into|of)[\s\u00a0]+(?:the[\s\u00a0]+)?(?:two[\s\u00a0]+countries|[\p{Lu}][\p{L}.'’-]*(?:[\s\u00a0]+[\p{Lu}][\p{L}.'’-]*){0,2}))/u;
+const OBJECT_AFTER_PREPOSITION = /^[\s\u00a0]+(?:the[\s\u00a0]+)?(?:two[\s\u00a0]+(?:countries|nations|neighbou?rs|economies)|[\p{Lu}][\p{L}.'’-]*(?:[\s\u00a0]+(?:and[\s\u00a0]+)?[\p{Lu}][\p{L}.'’-]*){0,3})/u;
+const OBJECT_AFTER_ON = /^[\s\u00a0]*\bon[\s\u00a0]+(?:all[\s\u00a0]+|most[\s\u00a0]+|some[\s\u00a0]+)?((?:(?![,;:.()—–]|[\s\u00a0]+(?:that|which|who|from|starting|beginning|effective|until|unless|if|when|after|before|because|by|in|at|as|to|while|without|and then|but|so|for|last|this|next|on)\b).)+)/iu;
+
+/** What the figure is about: "Canada's merchandise trade surplus", "steel and aluminum imports". */
+export function readSubject(text: string, sentenceStart: number, sentenceEnd: number, metric: Metric, keyword: Keyword | null, quoteEnd: number, noun: string | null): string | null {
+  if (noun) return noun.replace(/^[\d.,\s\u00a0]+/, "").trim() || null;
+  if (!keyword) return null;
+  if (metric === "tariff_rate") {
+    const from = Math.min(Math.max(keyword.end, quoteEnd), sentenceEnd);
+    const object = OBJECT_AFTER_ON.exec(text.slice(from, Math.min(sentenceEnd, from + 120)))?.[1]?.trim();
+    if (object) return object;
+    const left = /((?:[\p{L}-]+[\s\u00a0]+){0,2})$/u.exec(text.slice(Math.max(sentenceStart, keyword.start - 40), keyword.start))?.[1]?.trim();
+    const words = (left ?? "").split(/[\s\u00a0]+/).filter((w) => w && !STOP_LEFT.test(w) && !/\d/.test(w));
+    return words.length ? `${words.join(" ")} ${text.slice(keyword.start, keyword.end)}`.trim() : null;
+  }
+  // Walk left over modifiers and a possessive ("Canada's merchandise trade surplus").
+  const before = text.slice(Math.max(sentenceStart, keyword.start - 60), keyword.start);
+  const words = before.split(/(?<=[\s\u00a0])/);
+  let phrase = "";
+  for (let i = words.length - 1; i >= 0; i--) {
+    const word = words[i]!.trim();
+    if (!word || STOP_LEFT.test(word) || /[,;:()"“”\d$%]/.test(word) || phrase.split(" ").length > 4) break;
+    phrase = `${word} ${phrase}`;
+  }
+  const rest = text.slice(keyword.end, Math.min(sentenceEnd, keyword.end + 60));
+  // A keyword that ends in its preposition ("flowed between") takes its object directly.
+  const tail = (/(?:between|with|to|from)$/i.test(text.slice(keyword.start, keyword.end)) ? OBJECT_AFTER_PREPOSITION.exec(rest) : RIGHT_TAIL.exec(rest))?.[0] ?? "";
+  const subject = `${phrase}${text.slice(keyword.start, keyword.end)}${tail}`.replace(/[\s\u00a0]+/g, " ").trim();
+  return subject || null;
+}
+
+/** The date nearest the figure in its sentence lends it its period. */
+export function nearestDate(dates: DateMention[], start: number, end: number): DateMention | null {
+  let best: DateMention | null = null;
+  let bestDistance = Infinity;
+  for (const d of dates) {
+    if (d.period === null) continue;
+    const gap = d.end <= start ? start - d.end : d.start >= end ? d.start - end : 0;
+    if (gap < bestDistance) {
+      bestDistance = gap;
+      best = d;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,143 @@
+import { MONTHS } from "./lexicon";
+import type { PeriodBasis } from "../schema";
+
+/**
+ * Dates and periods: "April 28", "in 2024", "the 1990s", "Q1", "the first half", "fiscal 2026", "last year".
+ * Each becomes a record of kind "date" and lends its resolved period to the figures in its sentence.
+ */
+
+export interface DateMention {
+  start: number;
+  end: number;
+  /** The year the mention falls in (the first year of a range or decade). */
+  year: number;
+  period: string | null;
+  basis: PeriodBasis;
+  rule: string;
+}
+
+export interface Publication {
+  year: number;
+  month: number;
+  /** The sentence looks ahead ("will", "is due to"): undated months resolve forwards. */
+  future?: boolean;
+}
+
+const FUTURE = /\b(?:will|would|'ll|shall|going to|(?:is|are|was|were) (?:due|set|scheduled|expected|slated|poised) to|plans? to|upcoming|coming|next|later this)\b/i;
+
+const MONTH = "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept\\.|Sep\\.|Oct\\.|Nov\\.|Dec\\.|Jan|Feb|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
+const YEAR = "(?:19|20)\\d{2}";
+const ORDINAL_PART = "first|second|third|fourth|final|last";
+
+const DATE_PATTERN = new RegExp(
+  [
+    `(?<monthDay>\\b(?<mdMonth>${MONTH})\\s+(?<mdDay>\\d{1,2})(?:st|nd|rd|th)?(?:\\s*[-–]\\s*\\d{1,2}(?:st|nd|rd|th)?)?(?!\\d)(?:,?\\s+(?<mdYear>${YEAR})\\b)?(?![\\d,.]*\\d|\\s*(?:%|per cent|percent|billion|million))(?!\\s+(?:${MONTH})\\b))`,
+    `(?<dayMonth>\\b(?<dmDay>\\d{1,2})(?:st|nd|rd|th)?\\s+(?<dmMonth>${MONTH})(?:,?\\s+(?<dmYear>${YEAR}))?\\b)`,
+    `(?<edge>\\b(?:early|mid|late)[- ](?<edgeMonth>${MONTH})(?:,?\\s+(?<edgeYear>${YEAR}))?\\b)`,
+    `(?<monthYear>\\b(?<myMonth>${MONTH}),?\\s+(?<myYear>${YEAR})\\b)`,
+    `(?<monthQuarter>\\bthe (?<mqMonth>March|June|September|December) quarter\\b)`,
+    `(?<quarter>\\b(?:Q(?<qNum>[1-4])|(?<qNum2>[1-4])Q)(?:\\s*(?<qYear>${YEAR}))?\\b)`,
+    `(?<quarterWord>\\b(?<qWord>${ORDINAL_PART})[- ]quarter\\b(?:\\s+of\\s+(?<qwYear>${YEAR}))?)`,
+    `(?<half>\\b(?:H(?<hNum>[12])(?:\\s*(?<hYear>${YEAR}))?|(?<hWord>first|second)\\s+half(?:\\s+of\\s+(?<hwYear>${YEAR}))?)\\b)`,
+    `(?<fiscal>\\b(?:fiscal(?: year)?\\s+|FY\\s?)(?<fYear>${YEAR}|\\d{2})(?:[-/](?:${YEAR}|\\d{2}))?\\b)`,
+    `(?<decade>\\b(?:the\\s+)?(?:(?:early|mid|late)[- ]?)?(?<dec>(?:1[89]|20)\\d0)s\\b)`,
+    `(?<yearRange>\\b(?<yr1>${YEAR})\\s*[-–]\\s*(?:${YEAR}|\\d{2})\\b(?!\\s*(?:%|per cent|percent)))`,
+    `(?<relative>\\b(?<rel>last|this|next)\\s+(?<relUnit>year|month|quarter)\\b)`,
+    `(?<year>(?<![\\p{L}\\p{N}$€£¥.,\\-])(?<yVal>${YEAR})(?!\\d|[,.]\\d|\\s*(?:%|per ?cent|pct|bn|billion|million|trillion)|-(?:year|month|day|week)))`,
+    `(?<month>(?<=\\b(?:in|since|until|by|of|from|last|this|next|through|to|during|between|and|before|after|on|for)\\s+)(?<mMonth>January|February|March|April|May|June|July|August|September|October|November|December)\\b)`,
+    `(?<bareMonth>\\b(?<bMonth>January|February|March|April|June|July|August|September|October|November|December)\\b(?!\\s+\\d))`,
+  ].join("|"),
+  "gu",
+);
+
+const pad = (n: number) => String(n).padStart(2, "0");
+const monthNumber = (name: string) => MONTHS[name.toLowerCase().replace(/\.$/, "")]!;
+const QUARTER_WORD: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, final: 4, last: 4 };
+const QUARTER_MONTH: Record<string, number> = { March: 1, June: 2, September: 3, December: 4 };
+
+/**
+ * The year of a month named without one: the latest such month up to publication ("in March", said in May), or
+ * the next one when the sentence speaks of the future ("will meet in mid-June").
+ */
+function yearOfMonth(month: number, pub: Publication): number {
+  if (pub.future) return month >= pub.month ? pub.year : pub.year + 1;
+  return month <= pub.month ? pub.year : pub.year - 1;
+}
+
+function fromMonth(m: string, y: string | undefined, pub: Publication, day?: string): Omit<DateMention, "start" | "end" | "rule"> {
+  const month = monthNumber(m);
+  const year = y ? Number(y) : yearOfMonth(month, pub);
+  const period = day && Number(day) <= 31 ? `${year}-${pad(month)}-${pad(Number(day))}` : `${year}-${pad(month)}`;
+  return { year, period, basis: y ? "explicit" : "resolved" };
+}
+
+function resolve(g: Record<string, string | undefined>, pub: Publication): Omit<DateMention, "start" | "end"> | null {
+  if (g.monthDay) {
+    const ranged = /[-–]/.test(g.monthDay);
+    return { ...fromMonth(g.mdMonth!, g.mdYear, pub, ranged ? undefined : g.mdDay), rule: "date.month-day" };
+  }
+  if (g.dayMonth) return { ...fromMonth(g.dmMonth!, g.dmYear, pub, g.dmDay), rule: "date.day-month" };
+  if (g.edge) return { ...fromMonth(g.edgeMonth!, g.edgeYear, pub), rule: "date.part-of-month" };
+  if (g.monthYear) return { ...fromMonth(g.myMonth!, g.myYear, pub), rule: "date.month-year" };
+  if (g.month) return { ...fromMonth(g.mMonth!, undefined, pub), rule: "date.month" };
+  if (g.bareMonth) return { ...fromMonth(g.bMonth!, undefined, pub), rule: "date.month" };
+  const quarterOf = (q: number, y: string | undefined, rule: string) => {
+    const year = y ? Number(y) : yearOfMonth(q * 3 - 2, pub);
+    return { year, period: `${year}-Q${q}`, basis: (y ? "explicit" : "resolved") as PeriodBasis, rule };
+  };
+  if (g.monthQuarter) return quarterOf(QUARTER_MONTH[g.mqMonth!]!, undefined, "date.month-quarter");
+  if (g.quarter) return quarterOf(Number(g.qNum ?? g.qNum2), g.qYear, "date.quarter");
+  if (g.quarterWord) return quarterOf(QUARTER_WORD[g.qWord!.toLowerCase()]!, g.qwYear, "date.quarter-word");
+  if (g.half) {
+    const h = g.hNum ? Number(g.hNum) : g.hWord!.toLowerCase() === "first" ? 1 : 2;
+    const y = g.hYear ?? g.hwYear;
+    const year = y ? Number(y) : yearOfMonth(h * 6 - 5, pub);
+    return { year, period: `${year}-H${h}`, basis: y ? "explicit" : "resolved", rule: "date.half" };
+  }
+  if (g.fiscal) {
+    const year = g.fYear!.length === 2 ? 2000 + Number(g.fYear) : Number(g.fYear);
+    return { year, period: `FY${year}`, basis: "explicit", rule: "date.fiscal-year" };
+  }
+  if (g.decade) return { year: Number(g.dec), period: `${g.dec}s`, basis: "explicit", rule: "date.decade" };
+  if (g.yearRange) return { year: Number(g.yr1), period: null, basis: "explicit", rule: "date.year-range" };
+  if (g.relative) {
+    const shift = g.rel!.toLowerCase() === "last" ? -1 : g.rel!.toLowerCase() === "next" ? 1 : 0;
+    const unit = g.relUnit!.toLowerCase();
+    if (unit === "year") return { year: pub.year + shift, period: String(pub.year + shift), basis: "resolved", rule: "date.relative-year" };
+    if (unit === "month") {
+      const index = pub.year * 12 + pub.month - 1 + shift;
+      const year = Math.floor(index / 12);
+      return { year, period: `${year}-${pad((index % 12) + 1)}`, basis: "resolved", rule: "date.relative-month" };
+    }
+    const q = Math.floor((pub.month - 1) / 3) + pub.year * 4 + shift;
+    const year = Math.floor(q / 4);
+    return { year, period: `${year}-Q${(q % 4) + 1}`, basis: "resolved", rule: "date.relative-quarter" };
+  }
+  if (g.year) return { year: Number(g.yVal), period: g.yVal!, basis: "explicit", rule: "date.year" };
+  return null;
+}
+
+/** Dates in one sentence (`text`), with offsets shifted by `offset` into the article. */
+export function findDates(text: string, offset: number, publication: Publication): DateMention[] {
+  const dates: DateMention[] = [];
+  const pub = { ...publication, future: FUTURE.test(text) };
+  for (const match of text.matchAll(DATE_PATTERN)) {
+    const resolved = resolve(match.groups!, pub);
+    if (!resolved) continue;
+    let start = match.index;
+    let end = start + match[0].length;
+    // "the 1990s": the quote is the decade; "mid-June" keeps its qualifier.
+    const lead = /^the\s+/i.exec(match[0]);
+    if (lead && !match.groups!.monthQuarter) start += lead[0].length;
+    while (end > start && /[\s,]/.test(text[end - 1]!)) end--;
+    dates.push({ start: offset + start, end: offset + end, ...resolved });
+  }
+  return dates;
+}
+
+export function publicationOf(publishedAt: string | undefined): Publication {
+  const m = /^(\d{4})-(\d{2})/.exec(publishedAt ?? "");
+  if (m) return { year: Number(m[1]), month: Number(m[2]) };
+  const now = new Date();
+  return { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1 };
+}

@@ -1,0 +1,142 @@
+/** Data only: the words and symbols the rules look for. Regex sources here are joined into patterns by the rules. */
+
+export const SMALL_NUMBERS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  dozen: 12,
+};
+
+export const ORDINALS: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+  eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, twentieth: 20,
+};
+
+export const SCALES: Record<string, number> = {
+  hundred: 1e2, thousand: 1e3, k: 1e3, million: 1e6, mn: 1e6, mln: 1e6, m: 1e6, billion: 1e9, bn: 1e9, bln: 1e9, b: 1e9,
+  trillion: 1e12, tn: 1e12, trn: 1e12, tr: 1e12,
+};
+
+/** Currency markers written before the number, longest first so "US$" wins over "$". */
+export const CURRENCY_PREFIXES: ReadonlyArray<readonly [string, string | null]> = [
+  ["U.S.$", "USD"], ["US$", "USD"], ["$US", "USD"], ["USD$", "USD"],
+  ["CAD$", "CAD"], ["CA$", "CAD"], ["Can$", "CAD"], ["C$", "CAD"],
+  ["AUD$", "AUD"], ["AU$", "AUD"], ["A$", "AUD"], ["$A", "AUD"],
+  ["NZ$", "NZD"], ["HK$", "HKD"], ["S$", "SGD"], ["R$", "BRL"], ["Mex$", "MXN"], ["MX$", "MXN"],
+  ["€", "EUR"], ["£", "GBP"], ["₹", "INR"], ["₩", "KRW"], ["₱", "PHP"], ["₽", "RUB"], ["Rs.", "INR"], ["Rs", "INR"],
+  ["¥", null], // JPY or CNY: decided by the article
+  ["$", null], // decided by the article's convention
+];
+
+export const CURRENCY_CODES = [
+  "USD", "CAD", "EUR", "GBP", "JPY", "CNY", "RMB", "MXN", "KRW", "AUD", "NZD", "INR", "CHF", "BRL", "HKD", "SGD", "SEK",
+  "NOK", "DKK", "ZAR", "TWD", "THB", "IDR", "MYR", "PHP", "VND", "TRY", "RUB", "SAR", "AED",
+] as const;
+
+/** Currency words after a number; a nationality before "dollar", "peso" or "pound" decides which. */
+export const CURRENCY_WORDS: Record<string, string | null> = {
+  dollar: null, euro: "EUR", pound: "GBP", sterling: "GBP", yen: "JPY", yuan: "CNY", renminbi: "CNY", peso: "MXN",
+  won: "KRW", rupee: "INR", franc: "CHF", real: "BRL", reais: "BRL", rand: "ZAR", ringgit: "MYR", baht: "THB", rupiah: "IDR",
+};
+
+export const DOLLAR_NATIONALITIES: Record<string, string> = {
+  "u.s.": "USD", us: "USD", american: "USD", canadian: "CAD", australian: "AUD", "new zealand": "NZD", "hong kong": "HKD",
+  singapore: "SGD", taiwan: "TWD", "taiwanese": "TWD",
+};
+
+/** Region of a locale → what a bare "$" means there. */
+export const LOCAL_DOLLAR: Record<string, string> = { CA: "CAD", AU: "AUD", NZ: "NZD", HK: "HKD", SG: "SGD" };
+
+/** Words for countries whose outlets write bare "$" for their own dollar, to read an article's convention. */
+export const DOLLAR_COUNTRY_WORDS: ReadonlyArray<readonly [string, RegExp]> = [
+  ["CAD", /\b(?:Canada|Canadian|Canadians|Ottawa|Toronto)\b/g],
+  ["AUD", /\b(?:Australia|Australian|Australians|Canberra|Sydney)\b/g],
+  ["NZD", /\b(?:New Zealand|Wellington)\b/g],
+];
+
+export const MONTHS: Record<string, number> = {
+  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6, july: 7, jul: 7,
+  august: 8, aug: 8, september: 9, sept: 9, sep: 9, october: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
+};
+
+export const DURATION_UNITS: Record<string, string> = {
+  day: "day", days: "day", week: "week", weeks: "week", month: "month", months: "month", year: "year", years: "year",
+  decade: "decade", decades: "decade", hour: "hour", hours: "hour", minute: "minute", minutes: "minute", quarter: "quarter",
+  quarters: "quarter", century: "century", centuries: "century",
+};
+
+/** Capitalised words after which a number is part of a name, not a quantity ("Section 232", "Boeing 737"). */
+export const NAME_WORDS = new Set([
+  "section", "article", "chapter", "title", "rule", "route", "highway", "interstate", "boeing", "airbus", "ftse", "s&p",
+  "nasdaq", "fortune", "russell", "nikkei", "stoxx", "dax", "cac", "bill", "resolution", "regulation", "clause",
+  "paragraph", "proposition", "prop.", "flight", "windows", "iphone", "galaxy", "model", "type", "phase", "level", "gate",
+  "terminal", "channel", "apollo", "vision", "agenda", "formula", "group", "no", "number", "version", "volume", "part",
+  "schedule", "annex", "item", "heading", "division", "tier", "class", "category", "hs", "top", "class", "g", "covid",
+  "covid-", "hang", "asx", "tsx", "kospi", "sensex", "euro", "stage", "wave", "unit", "line", "platform", "pier", "dock",
+  "exit", "lot", "grade", "act", "plan", "amendment", "district", "ward", "room", "suite", "floor", "block",
+]);
+
+/** Ordinal names: "the 51st state", "the 49th parallel". */
+export const ORDINAL_NAME_NOUNS = new Set(["state", "parallel", "amendment", "congress", "century", "street", "avenue", "precinct", "district", "birthday", "anniversary"]);
+
+export const SUPERLATIVES =
+  "largest|biggest|highest|lowest|smallest|most|least|best|worst|fastest|slowest|strongest|weakest|busiest|richest|poorest|greatest|top|leading|deepest|steepest|sharpest|heaviest|longest";
+
+/** Words that never start a counted noun. */
+export const NOT_NOUNS = new Set([
+  "of", "and", "or", "to", "in", "on", "at", "for", "the", "a", "an", "per", "from", "by", "with", "as", "than", "is",
+  "was", "were", "are", "be", "been", "being", "has", "had", "have", "will", "would", "could", "should", "can", "may",
+  "might", "must", "said", "says", "say", "more", "less", "fewer", "up", "down", "after", "before", "since", "when",
+  "while", "that", "which", "who", "whom", "whose", "this", "these", "those", "it", "its", "their", "his", "her", "our",
+  "your", "my", "out", "over", "under", "into", "onto", "about", "around", "against", "between", "among", "through",
+  "during", "until", "if", "but", "so", "not", "no", "nor", "yet", "also", "only", "just", "even", "still", "all", "each",
+  "every", "both", "either", "neither", "other", "another", "such", "what", "where", "why", "how", "there", "here",
+  "then", "now", "ago", "earlier", "later", "last", "next", "this", "do", "does", "did", "got", "get", "gets", "rose",
+  "fell", "rise", "fall", "rises", "falls", "jumped", "dropped", "increased", "decreased", "declined", "grew", "shrank",
+  "higher", "lower", "times", "time", "way", "ways", "percent", "pct", "cent", "point", "points", "a.m.", "p.m.", "am",
+  "pm", "apiece", "each", "plus", "minus", "or", "nor", "we", "they", "he", "she", "i", "you", "them", "us", "him",
+  "me", "previously", "respectively", "compared", "against", "versus", "vs", "via", "within", "without", "toward",
+  "towards", "off", "away", "back", "again", "too", "very", "likely", "already", "almost", "nearly", "roughly", "some",
+  "any", "many", "much", "few", "several", "most", "least", "top", "out", "whereas", "because", "although", "though",
+  "unless", "whether", "per", "cents", "one", "ones", "thing", "things", "others", "away", "month", "year", "week",
+  "day", "to", "too", "tonight", "today", "yesterday", "tomorrow",
+]);
+
+/** Modifiers that may stand between a number and its counted noun ("3,400 new jobs"). */
+export const COUNT_MODIFIERS = new Set([
+  "new", "more", "additional", "extra", "full-time", "part-time", "small", "large", "big", "major", "key", "foreign",
+  "domestic", "local", "senior", "top", "junior", "unionized", "unionised", "skilled", "manufacturing", "auto", "steel",
+  "farm", "factory", "other", "existing", "direct", "indirect", "permanent", "temporary", "federal", "provincial",
+  "state", "member", "trading", "partner", "cargo", "container", "oil", "metric", "short", "long", "electric", "used",
+  "million", "billion", "thousand", "individual", "separate", "different", "leading", "industrial", "manufacturing",
+]);
+
+export const PLURAL_EXCEPTIONS: Record<string, string> = {
+  people: "person", men: "man", women: "woman", children: "child", feet: "foot", teeth: "tooth", mice: "mouse",
+  geese: "goose", series: "series", species: "species", news: "news", sheep: "sheep", fish: "fish", aircraft: "aircraft",
+  cattle: "cattle", data: "data", media: "media", criteria: "criterion", analyses: "analysis", crises: "crisis",
+  bases: "base", economies: "economy", companies: "company", countries: "country", industries: "industry",
+  factories: "factory", bodies: "body", parties: "party", cities: "city", ferries: "ferry", lorries: "lorry",
+  tariffs: "tariff", chiefs: "chief", proofs: "proof", roofs: "roof", beliefs: "belief", leaves: "leaf",
+  knives: "knife", lives: "life", wives: "wife", halves: "half", shelves: "shelf", taxes: "tax", boxes: "box",
+  buses: "bus", gases: "gas", businesses: "business", statuses: "status", witnesses: "witness", losses: "loss",
+  processes: "process", addresses: "address", churches: "church", branches: "branch", batches: "batch", dishes: "dish",
+  bushes: "bush", inches: "inch", matches: "match", crashes: "crash", switches: "switch", watches: "watch",
+  potatoes: "potato", tomatoes: "tomato", heroes: "hero", echoes: "echo", vetoes: "veto", indices: "index",
+  vehicles: "vehicle", tonnes: "tonne", barrels: "barrel", automobiles: "automobile",
+};
+
+export type MetricKeyword = "tariff_rate" | "trade_balance" | "trade_volume" | "exports" | "imports" | "other";
+
+/** Keyword families for `metric`, as regex sources; the nearest keyword to a figure wins. */
+export const METRIC_KEYWORDS: ReadonlyArray<readonly [MetricKeyword, string]> = [
+  ["tariff_rate", "tariffs?|dut(?:y|ies)|levy|levies|anti-?dumping|countervailing|surtax(?:es)?|surcharges?|import taxe?s?|customs taxe?s?|reciprocal rates?"],
+  ["trade_balance", "(?:trade |merchandise |goods )?(?:surplus(?:es)?|deficits?)|trade gap|trade balance|balance of trade|the gap"],
+  ["trade_volume", "two-way trade|bilateral trade|total trade|trade between|trade with|trading relationship|trade relationship|flow(?:ed|s|ing)? between|cross(?:ed|es)? the border|in trade|in annual trade|trade (?:is|was) worth|worth of trade|trade totall?ed|trade volumes?|volume of trade|trade flows?"],
+  ["exports", "exports?|exported|exporting|exporters?|shipments?|shipped|sales abroad|overseas sales|sold abroad"],
+  ["imports", "imports?|imported|importing|importers?|purchases? of|buy(?:ing)?|bought|purchase commitments?|purchases?"],
+  ["other", "GDP|gross domestic product|econom(?:y|ies)|inflation|prices?|interest rates?|rates?|invest(?:ment|ments|ing|ed|s)?|jobs?|workers?|employ\\w*|revenues?|profits?|earnings|sales|stocks?|index|indices|market|budget|aid|spending|funds?|funding|loans?|debt|bonds?|yields?|exchange rates?|wages?|income|population|unemployment|quotas?|content|valuation|cost(?:s|ing)?|bushel|barrel|shares?|subsid(?:y|ies)|package|pledge[sd]?|bailout"],
+];
+
+/** Budget and fiscal deficits are not trade balances. */
+export const NON_TRADE_BALANCE = /\b(?:budget|fiscal|federal|government|spending|pension|funding|operating|structural|primary|cash|current[- ]account)\s+(?:deficits?|surplus(?:es)?)$/i;

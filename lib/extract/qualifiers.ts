@@ -1,0 +1,102 @@
+import type { Change } from "../schema";
+import type { Quantity } from "./units";
+
+/**
+ * `change` and ranges, per the annotation guide: a bound or approximation ("more than", "about"), the size of a
+ * change ("plunged by", "up 4%", "a 3% decline"), or a level ("rose to", "down from"). Direction follows the
+ * magnitude of the named quantity: a deficit that "widened" is up, a surplus that "narrowed" is down.
+ */
+
+const UP_VERBS =
+  "rose|rise|rises|rising|risen|increased|increase|increases|increasing|grew|grow|grows|growing|grown|jumped|jump|jumps|jumping|climbed|climb|climbs|climbing|gained|gain|gains|gaining|surged|surge|surges|surging|soared|soar|soars|soaring|up|added|add|adds|adding|widened|widen|widens|widening|expanded|expand|expands|expanding|boosted|boost|boosts|boosting|raised|raise|raises|raising|hiked|hike|hikes|hiking|swelled|swell|swells|spiked|advanced|advances|rebounded|rebound|improved|accelerated|ballooned|doubled|grew|widening";
+const DOWN_VERBS =
+  "fell|fall|falls|falling|fallen|dropped|drop|drops|dropping|declined|decline|declines|declining|decreased|decrease|decreases|decreasing|slipped|slip|slips|slid|slide|slides|sliding|plunged|plunge|plunges|plunging|plummeted|plummet|plummets|slumped|slump|slumps|tumbled|tumble|tumbles|sank|sink|sinks|down|lost|lose|loses|losing|shrank|shrink|shrinks|shrunk|narrowed|narrow|narrows|narrowing|cut|cuts|cutting|shaved|shave|shaves|shaving|shed|sheds|shedding|contracted|contract|contracts|eased|ease|eases|dipped|dip|dips|retreated|reduced|reduce|reduces|reducing|lowered|lowering|trimmed|trim|trims|slashed|slash|slashes|wiped|erased|weakened|deteriorated|dived|dove|crashed|collapsed|sagged|softened|decelerated|wipe|erase|shaving";
+const UP_NOUNS = "increase|increases|rise|rises|gain|gains|jump|jumps|growth|hike|hikes|surge|climb|boost|expansion|advance|upswing|uptick|rebound|higher|more";
+const DOWN_NOUNS = "decline|declines|drop|drops|fall|falls|decrease|decreases|contraction|cut|cuts|reduction|reductions|loss|losses|slump|plunge|slide|dip|downturn|lower|less";
+
+const DIRECT_VERB = new RegExp(`\\b(?:(${UP_VERBS})|(${DOWN_VERBS}))(?:\\s+(?:by|of))?(?:\\s+(?:a|an|another|just|only|some|roughly|about|around|nearly|almost|approximately|more than|over|at least|less than|under|up to|as much as|as many as|an estimated|a further|a total of|a whopping|a massive|a record))*\\s*$`, "i");
+const NOUN_OF = new RegExp(`\\b(?:(${UP_NOUNS})|(${DOWN_NOUNS}))\\s+of(?:\\s+(?:about|around|roughly|nearly|almost|more than|over|at least|less than|up to|some))?\\s*$`, "i");
+const BY_AT_END = /\bby(?:\s+(?:about|around|roughly|nearly|almost|approximately|some|an estimated|more than|over|at least|less than|under|up to|as much as|a further|another|just|only))*\s*$/i;
+const CLAUSE_VERB = new RegExp(`\\b(?:(${UP_VERBS})|(${DOWN_VERBS}))\\b(?![^,;:()]*\\b(?:${UP_VERBS}|${DOWN_VERBS})\\b)[^,;:()]*$`, "i");
+const NOUN_AFTER = new RegExp(`^\\s+(?:[\\p{L}-]+\\s+)?(?:(${UP_NOUNS})|(${DOWN_NOUNS}))\\b`, "iu");
+const ABOUT = /(?:\babout|\baround|\broughly|\bnearly|\balmost|\bapproximately|\bsome|\ban estimated|\bestimated|\bclose to|\bcirca|\bapprox\.?|\bjust about|\bin the region of|\bon the order of|~)\s*$/i;
+const MORE_THAN = /(?:\bmore than|\bover|\bat least|\babove|\bupwards of|\bin excess of|\btopped|\btopping|\btops|\bexceeded|\bexceeding|\bexceeds|\bexceed|\bsurpassed|\bsurpassing|\bnorth of|\bgreater than|\bhigher than|\bwell over|\bjust over|\bno less than|\bnot less than|\bmore than a)\s*$/i;
+const LESS_THAN = /(?:\bless than|\bunder|\bbelow|\bup to|\bas many as|\bas much as|\bat most|\bfewer than|\bno more than|\bnot more than|\blower than|\bjust under|\bjust below|\bshy of|\bshort of|\ba maximum of|\bno higher than|\bas high as|\bas little as|\bas few as)\s*$/i;
+const LEVEL_FROM_TO = /(?:\bfrom|(?<!\bup\s)\bto)\s*$/i;
+
+function direction(match: RegExpExecArray | null): Change | null {
+  if (!match) return null;
+  return match[1] ? "up" : "down";
+}
+
+/** The bound or approximation written right before the figure, if any. */
+function bound(left: string): Change | null {
+  if (LESS_THAN.test(left)) return "<";
+  if (MORE_THAN.test(left)) return ">";
+  if (ABOUT.test(left)) return "~";
+  return null;
+}
+
+export function readChange(text: string, q: Quantity, sentenceStart: number): Change {
+  const left = text.slice(Math.max(sentenceStart, q.start - 120), q.start);
+  const right = text.slice(q.end, q.end + 40);
+  if (LEVEL_FROM_TO.test(left)) return "=";
+  const verb = direction(DIRECT_VERB.exec(left)) ?? direction(NOUN_OF.exec(left));
+  if (verb) return verb;
+  if (BY_AT_END.test(left)) {
+    const clause = left.replace(BY_AT_END, "");
+    const byVerb = direction(CLAUSE_VERB.exec(clause));
+    if (byVerb) return byVerb;
+  }
+  const limit = bound(left);
+  if (limit === ">" && q.kind === "duration" && /\bover\s*$/i.test(left)) return "=";
+  if (limit) return limit;
+  const after = direction(NOUN_AFTER.exec(right));
+  if (after && /(?:^|\b(?:a|an|the|its|their|his|her|this|that|per|with))\s*$|^$/i.test(left.trimEnd()) || after && q.kind !== "count") return after!;
+  return "=";
+}
+
+const RANGE_JOIN = /^[\s\u00a0]*(?:-|–|—|to)[\s\u00a0]*$/;
+const AND_JOIN = /^[\s\u00a0]+and[\s\u00a0]+$/;
+
+function compatible(a: Quantity, b: Quantity): boolean {
+  if (a.kind === b.kind) return a.unit === b.unit || a.unit === null || b.unit === null;
+  return (a.kind === "other" && a.rule === "number.bare") || (a.kind === "money" && b.kind === "other" && b.rule === "number.bare");
+}
+
+export interface RangedQuantity extends Quantity {
+  valueMax: number | null;
+}
+
+/** Joins "10%-15%", "USD 3-5 bn", "between 10 and 25 per cent", "5 to 7 per cent"; leaves "from 5% to 7%" as two. */
+export function joinRanges(text: string, quantities: Quantity[]): RangedQuantity[] {
+  const out: RangedQuantity[] = [];
+  for (let i = 0; i < quantities.length; i++) {
+    const a = quantities[i]!;
+    const b = quantities[i + 1];
+    if (b && compatible(a, b) && b.value >= a.value * Math.max(1, b.scale / Math.max(1, a.scale))) {
+      const gap = text.slice(a.end, b.start);
+      const before = text.slice(Math.max(0, a.start - 12), a.start);
+      const between = AND_JOIN.test(gap) && /\bbetween[\s\u00a0]+$/i.test(before);
+      const dashed = RANGE_JOIN.test(gap) && !/\bfrom[\s\u00a0]+$/i.test(before) && !(/\bto\b/.test(gap) && DIRECT_VERB.test(text.slice(Math.max(0, a.start - 40), a.start)));
+      if (between || dashed) {
+        const money = a.kind === "money" ? a : b;
+        const shared = a.scale === 1 && b.scale > 1 ? b.scale : 1;
+        const startAt = between ? a.start - /between[\s\u00a0]+$/i.exec(before)![0].length : a.start;
+        out.push({
+          ...b,
+          ...(money.kind === "money" ? { unit: money.unit, currencyBasis: money.currencyBasis, ambiguousSymbol: money.ambiguousSymbol, kind: "money" as const } : {}),
+          start: startAt,
+          end: b.end,
+          value: a.value * shared,
+          valueMax: b.value,
+          rule: `${b.rule}+range`,
+        });
+        i++;
+        continue;
+      }
+    }
+    out.push({ ...a, valueMax: null });
+  }
+  return out;
+}

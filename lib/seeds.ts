@@ -1,0 +1,78 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { ArticleMetaSchema, type Article } from "./schema";
+
+/**
+ * Seed articles: `NAME.txt` (first line the article id, then the text) beside `NAME.json` (title, section,
+ * source, publishedAt, locale). Loading validates everything and throws one message naming the file and
+ * the field; it never returns a partial article.
+ */
+
+export class SeedError extends Error {
+  override name = "SeedError";
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+const MetaFileSchema = ArticleMetaSchema.omit({ id: true });
+
+export function decodeUtf8(bytes: Uint8Array, file: string): string {
+  if (bytes.length === 0) throw new SeedError(`${file}: file is empty`);
+  if (bytes.includes(0)) throw new SeedError(`${file}: looks binary (contains NUL bytes), expected UTF-8 text`);
+  try {
+    return utf8.decode(bytes).replace(/^\uFEFF/, "");
+  } catch {
+    throw new SeedError(`${file}: is not valid UTF-8 text`);
+  }
+}
+
+function readBytes(file: string): Uint8Array {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? "unreadable";
+    throw new SeedError(`${file}: cannot be read (${code})`);
+  }
+}
+
+/** Splits a seed text into its id (first line) and the article text after it. */
+export function splitSeedText(raw: string, file: string): { id: string; text: string } {
+  const newline = raw.indexOf("\n");
+  const id = (newline === -1 ? raw : raw.slice(0, newline)).trim();
+  const text = newline === -1 ? "" : raw.slice(newline + 1).replace(/^\s+/, "");
+  if (!/^[A-Za-z0-9_-]{1,128}$/.test(id)) throw new SeedError(`${file}: first line must be the article id (letters, digits, _ or -)`);
+  if (text.trim() === "") throw new SeedError(`${file}: has an id but no article text`);
+  return { id, text };
+}
+
+export function loadSeed(txtFile: string): Article {
+  const raw = decodeUtf8(readBytes(txtFile), txtFile);
+  const { id, text } = splitSeedText(raw, txtFile);
+  const metaFile = join(dirname(txtFile), basename(txtFile, ".txt") + ".json");
+  let metaJson: unknown;
+  try {
+    metaJson = JSON.parse(decodeUtf8(readBytes(metaFile), metaFile));
+  } catch (error) {
+    if (error instanceof SeedError) throw error;
+    throw new SeedError(`${metaFile}: is not valid JSON (${(error as Error).message})`);
+  }
+  const parsed = MetaFileSchema.safeParse(metaJson);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = issue.path.join(".") || "(root)";
+    throw new SeedError(`${metaFile}: field "${field}": ${issue.message}`);
+  }
+  return { id, ...parsed.data, text };
+}
+
+export const SEEDS_DIR = resolve(process.cwd(), "seeds");
+
+export function listSeedFiles(dir: string = SEEDS_DIR): string[] {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith(".txt"))
+    .sort()
+    .map((name) => join(dir, name));
+}
+
+export function loadSeeds(dir: string = SEEDS_DIR): Article[] {
+  return listSeedFiles(dir).map(loadSeed);
+}
