@@ -1,26 +1,39 @@
-import type { Kind, Metric } from "../schema";
+import type { Change, Kind, Metric } from "../schema";
 import type { DateMention } from "./dates";
 import { METRIC_KEYWORDS, NON_TRADE_BALANCE, type MetricKeyword } from "./lexicon";
 
 /** `metric` and `subject`: which trade flow a figure measures, read from the nearest keyword in its sentence. */
 
-interface Keyword {
-  family: MetricKeyword;
+export interface Keyword {
+  family: MetricKeyword | "sales";
   start: number;
   end: number;
 }
 
 const KEYWORD_PATTERN = new RegExp(METRIC_KEYWORDS.map(([family, source]) => `(?<${family}>\\b(?:${source})\\b)`).join("|"), "gi");
-const GOODS_UNITS = /^(?:tonne|ton|barrel|vehicle|car|truck|unit|bushel|container|cubic|kilogram|kg|pound|head|bale|ounce|board|shipment|cargo|gallon|litre|liter|megawatt|tonnes)/;
+const GOODS_UNITS =
+  /^(?:tonne|ton|barrel|vehicle|car|truck|unit|bushel|container|teu|kilogram|kg|pound|head|bale|ounce|shipment|gallon|litre|liter|megawatt|smartphone|phone|chip|semiconductor|device|aircraft|plane|jet|ship|vessel|bottle|case|crate|piece|item|product|cattle|pig|hog|cow|animal|machine|computer|laptop|tablet|panel|module|battery|motorcycle|bicycle|tire|tyre|toy|shoe|garment|appliance|cubic|board|log|pallet|carton|box|bag|sack|lot|cargo)$/;
+/** Money "of American goods" in a sentence about tariffs or countermeasures: the goods they hit, imports. */
+const TARGETED_GOODS = /^[\s\u00a0]+(?:of|in|worth of)[\s\u00a0]+(?:[\p{L}.'’-]+[\s\u00a0]+){0,3}?(?:goods|products|imports|exports|items|merchandise)\b/u;
+const MEASURES = /\b(?:tariffs?|dut(?:y|ies)|levy|levies|counter-?measures?|counter-?tariffs?|measures|retaliat\w*|sanctions?|cover(?:s|ed|ing)?|target(?:s|ed|ing)?|hit(?:s|ting)?)\b/i;
+/** Text between a change and a keyword after it that shows the keyword is a cause, not the thing measured. */
+const CAUSE_BETWEEN = /\bto[\s\u00a0]+\p{L}+[\s\u00a0]+(?:the|a|an|its|their)\b|\b(?:on|as|because|after|while|when|amid|since|due|thanks|driven|led|following|despite|with|under|than|that|which|who|said|says|and|but|if|unless|before)\b|[,;:()]/iu;
 
 export function findKeywords(sentence: string, offset: number): Keyword[] {
   const keywords: Keyword[] = [];
   for (const m of sentence.matchAll(KEYWORD_PATTERN)) {
-    const family = (Object.keys(m.groups!) as MetricKeyword[]).find((k) => m.groups![k] !== undefined)!;
+    const family = (Object.keys(m.groups!) as Keyword["family"][]).find((k) => m.groups![k] !== undefined)!;
     const start = offset + m.index;
     const end = start + m[0].length;
     if (family === "trade_balance" && NON_TRADE_BALANCE.test(sentence.slice(Math.max(0, m.index - 30), m.index + m[0].length))) {
       keywords.push({ family: "other", start, end });
+      continue;
+    }
+    if (family === "sales") {
+      // "U.S. sales", "soybean sales ... tariffs", "sales to China": sales abroad are exports; "retail sales" are not.
+      const around = sentence.slice(Math.max(0, m.index - 20), m.index + 20);
+      const abroad = /\p{Lu}[\p{L}.]*[\s\u00a0]+sales|sales[\s\u00a0]+(?:to|abroad|overseas|in)\b/u.test(around) || MEASURES.test(sentence) || /\bexport/i.test(sentence);
+      keywords.push({ family: abroad ? "exports" : "other", start, end });
       continue;
     }
     keywords.push({ family, start, end });
@@ -39,30 +52,53 @@ export interface Classified {
   keyword: Keyword | null;
 }
 
-export function classifyMetric(text: string, kind: Kind, unit: string | null, start: number, end: number, keywords: Keyword[]): Classified {
-  if (kind === "date" || kind === "rank" || kind === "duration") return { metric: "other", keyword: null };
+export interface Figure {
+  kind: Kind;
+  unit: string | null;
+  start: number;
+  end: number;
+  change: Change;
+}
+
+export function classifyMetric(text: string, sentenceText: string, figure: Figure, keywords: Keyword[], previousKeywords: Keyword[]): Classified {
+  const { kind, unit, start, end, change } = figure;
+  if (kind === "date" || kind === "rank" || kind === "duration" || kind === "other") return { metric: "other", keyword: null };
   const rate = kind === "percent" || kind === "percentage_point";
-  const goodsCount = kind === "count" && unit !== null && GOODS_UNITS.test(unit);
-  if (kind === "count" && !goodsCount) return { metric: "other", keyword: null };
-  if (kind === "other") return { metric: "other", keyword: null };
+  if (kind === "count" && !(unit !== null && GOODS_UNITS.test(unit))) return { metric: "other", keyword: null };
+  if (kind === "money" && TARGETED_GOODS.test(text.slice(end, end + 60)) && MEASURES.test(sentenceText) && !keywords.some((k) => k.family === "trade_volume")) {
+    return { metric: "imports", keyword: keywords.find((k) => k.family === "tariff_rate") ?? null };
+  }
   let best: Keyword | null = null;
   let bestScore = Infinity;
   for (const k of keywords) {
     let score = distance(k, start, end);
-    // "a 25 per cent tariff on steel imports": a rate next to a tariff word is the tariff's rate.
-    if (k.family === "tariff_rate") score = rate ? score * 0.4 : score + 25;
+    const after = k.start >= end;
+    const between = after ? text.slice(end, k.start) : text.slice(k.end, start);
+    if (k.family === "tariff_rate" && !rate) score += 25;
     if (k.family === "other" && !rate) score += 4;
-    if (k.start >= end && /^[\s\u00a0]+(?:in|of|worth of)\b/i.test(text.slice(end, k.start)) && k.family !== "tariff_rate") score *= 0.5;
+    // The thing measured comes before its figure or right after it ("$5 billion in exports", "25% tariff");
+    // a keyword beyond a clause break or a cause ("as imports slumped") is about something else.
+    if (after && CAUSE_BETWEEN.test(between)) score += 40;
+    // Sending money is not exporting ("will send half a billion dollars to farmers").
+    if (kind === "money" && k.family === "exports" && /^sen[dt]/i.test(text.slice(k.start, k.end))) continue;
+    // "price increases of 10% on imported toys": a rate applied to a flow is not a change in it.
+    if (after && rate && k.family !== "tariff_rate" && /\bon[\s\u00a0]/i.test(between)) score += 20;
+    // "$5 billion in exports", "shave 0.4 per cent off Canada's GDP": the keyword the figure is attached to.
+    if (after && /^[\s\u00a0]+(?:in|of|worth of|off|from)\b/i.test(between) && k.family !== "tariff_rate") score *= 0.5;
     if (score < bestScore) {
       bestScore = score;
       best = k;
     }
   }
-  if (!best) return { metric: "other", keyword: null };
-  let metric: Metric = best.family;
+  if (!best) {
+    // "Some rates reach 49%." after a sentence on tariffs: the rates are tariff rates.
+    const tariff = rate ? previousKeywords.find((k) => k.family === "tariff_rate") : undefined;
+    return tariff ? { metric: "tariff_rate", keyword: null } : { metric: "other", keyword: null };
+  }
+  let metric = best.family as Metric;
   // Money next to a tariff word is the value of the goods it hits ("tariffs on $200 billion of goods"): imports.
   if (metric === "tariff_rate" && !rate) metric = /\bon[\s\u00a0]+(?:about|some|nearly|more than|over|roughly|an additional|another)?[\s\u00a0]*$/i.test(text.slice(Math.max(0, start - 30), start)) ? "imports" : "other";
-  if (metric === "tariff_rate" && kind === "percent" && /\btariff (?:revenue|income|collections?)/i.test(text.slice(best.start, best.end + 20))) metric = "other";
+  if (metric === "tariff_rate" && /\btariff (?:revenue|income|collections?)/i.test(text.slice(best.start, best.end + 20))) metric = "other";
   return { metric, keyword: best };
 }
 
@@ -100,12 +136,14 @@ export function readSubject(text: string, sentenceStart: number, sentenceEnd: nu
 }
 
 /** The date nearest the figure in its sentence lends it its period. */
-export function nearestDate(dates: DateMention[], start: number, end: number): DateMention | null {
+export function nearestDate(text: string, dates: DateMention[], start: number, end: number): DateMention | null {
   let best: DateMention | null = null;
   let bestDistance = Infinity;
   for (const d of dates) {
     if (d.period === null) continue;
-    const gap = d.end <= start ? start - d.end : d.start >= end ? d.start - end : 0;
+    let gap = d.end <= start ? start - d.end : d.start >= end ? d.start - end : 0;
+    // "$172 billion in 2024": a date right after the figure belongs to it.
+    if (d.start >= end && /^[\s\u00a0]+(?:in|during|for|as of|through|by|at end-?|at the end of)[\s\u00a0]+$/i.test(text.slice(end, d.start))) gap = -1;
     if (gap < bestDistance) {
       bestDistance = gap;
       best = d;

@@ -56,7 +56,8 @@ export function resolveCurrency(q: Quantity, convention: CurrencyConvention): { 
     return { unit: convention.dollar, currencyBasis: "inferred", warning: `currency ${convention.dollar} inferred for a bare $ from ${convention.dollarReason}` };
   }
   if (q.ambiguousSymbol === "¥") {
-    return { unit: convention.yen, currencyBasis: "inferred", warning: `currency ${convention.yen} inferred for ¥: ${convention.yenReason}` };
+    // ¥ is written out, so the currency is explicit; only which yen-or-yuan it is comes from the story.
+    return { unit: convention.yen, currencyBasis: "explicit", warning: `¥ read as ${convention.yen}: ${convention.yenReason}` };
   }
   return { unit: q.unit, currencyBasis: q.currencyBasis ?? "explicit", warning: null };
 }

@@ -56,12 +56,13 @@ const QUARTER_WORD: Record<string, number> = { first: 1, second: 2, third: 3, fo
 const QUARTER_MONTH: Record<string, number> = { March: 1, June: 2, September: 3, December: 4 };
 
 /**
- * The year of a month named without one: the latest such month up to publication ("in March", said in May), or
- * the next one when the sentence speaks of the future ("will meet in mid-June").
+ * The year of a month or quarter named without one. Wire style writes the year only when it is not the current
+ * one, so a month is in the publication year; a quarter or half that has not begun by publication is last year's
+ * unless the sentence looks ahead ("will", "is due to").
  */
-function yearOfMonth(month: number, pub: Publication): number {
-  if (pub.future) return month >= pub.month ? pub.year : pub.year + 1;
-  return month <= pub.month ? pub.year : pub.year - 1;
+function yearOfMonth(month: number, pub: Publication, period: "month" | "part" = "month"): number {
+  if (period === "month" || pub.future || month <= pub.month) return pub.year;
+  return pub.year - 1;
 }
 
 function fromMonth(m: string, y: string | undefined, pub: Publication, day?: string): Omit<DateMention, "start" | "end" | "rule"> {
@@ -82,7 +83,7 @@ function resolve(g: Record<string, string | undefined>, pub: Publication): Omit<
   if (g.month) return { ...fromMonth(g.mMonth!, undefined, pub), rule: "date.month" };
   if (g.bareMonth) return { ...fromMonth(g.bMonth!, undefined, pub), rule: "date.month" };
   const quarterOf = (q: number, y: string | undefined, rule: string) => {
-    const year = y ? Number(y) : yearOfMonth(q * 3 - 2, pub);
+    const year = y ? Number(y) : yearOfMonth(q * 3 - 2, pub, "part");
     return { year, period: `${year}-Q${q}`, basis: (y ? "explicit" : "resolved") as PeriodBasis, rule };
   };
   if (g.monthQuarter) return quarterOf(QUARTER_MONTH[g.mqMonth!]!, undefined, "date.month-quarter");
@@ -91,7 +92,7 @@ function resolve(g: Record<string, string | undefined>, pub: Publication): Omit<
   if (g.half) {
     const h = g.hNum ? Number(g.hNum) : g.hWord!.toLowerCase() === "first" ? 1 : 2;
     const y = g.hYear ?? g.hwYear;
-    const year = y ? Number(y) : yearOfMonth(h * 6 - 5, pub);
+    const year = y ? Number(y) : yearOfMonth(h * 6 - 5, pub, "part");
     return { year, period: `${year}-H${h}`, basis: y ? "explicit" : "resolved", rule: "date.half" };
   }
   if (g.fiscal) {

@@ -1,5 +1,5 @@
 import type { Claim, ClaimLink, Dataset, Metric, PeriodBasis } from "../schema";
-import { classifyMetric, findKeywords, nearestDate, readSubject } from "./classify";
+import { classifyMetric, findKeywords, nearestDate, readSubject, type Keyword } from "./classify";
 import { findDates, publicationOf, type DateMention } from "./dates";
 import { resolveCurrency, type CurrencyConvention, readConvention } from "./currency";
 import { findNumbers } from "./numbers";
@@ -100,19 +100,28 @@ function dateClaim(articleId: string, text: string, sentence: Sentence, d: DateM
   };
 }
 
-function draftFigures(text: string, sentence: Sentence, quantities: RangedQuantity[], dates: DateMention[], previousDates: DateMention[], convention: CurrencyConvention): Draft[] {
+interface SentenceContext {
+  dates: DateMention[];
+  previousDates: DateMention[];
+  previousKeywords: Keyword[];
+  convention: CurrencyConvention;
+}
+
+function draftFigures(text: string, sentence: Sentence, quantities: RangedQuantity[], context: SentenceContext): { drafts: Draft[]; keywords: Keyword[] } {
+  const { dates, previousDates, previousKeywords, convention } = context;
   const sentenceText = text.slice(sentence.start, sentence.end);
   const keywords = findKeywords(sentenceText, sentence.start);
   const drafts = quantities.map((q): Draft => {
     const warnings: string[] = [];
     const money = resolveCurrency(q, convention);
     if (money.warning) warnings.push(money.warning);
-    const { metric, keyword } = classifyMetric(text, q.kind, money.unit, q.start, q.end, keywords);
+    const change = q.kind === "rank" ? "=" : readChange(text, q, sentence.start);
+    const { metric, keyword } = classifyMetric(text, sentenceText, { kind: q.kind, unit: money.unit, start: q.start, end: q.end, change }, keywords, previousKeywords);
     const dated = q.kind !== "duration" && q.kind !== "rank";
-    let date = dated ? nearestDate(dates, q.start, q.end) : null;
+    let date = dated ? nearestDate(text, dates, q.start, q.end) : null;
     let periodBasis: PeriodBasis | null = date?.basis ?? null;
     if (!date && dated && TRADE_FLOWS.has(metric) && previousDates.length > 0) {
-      date = nearestDate(previousDates, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+      date = nearestDate(text, previousDates, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
       if (date) {
         periodBasis = "context";
         warnings.push(`period ${date.period} taken from the previous sentence ("${text.slice(date.start, date.end)}")`);
@@ -121,13 +130,13 @@ function draftFigures(text: string, sentence: Sentence, quantities: RangedQuanti
       warnings.push(`period ${date.period} resolved from "${text.slice(date.start, date.end)}" against the publication date`);
     }
     return {
-      ...q, ...money, sentence, change: q.kind === "rank" ? "=" : readChange(text, q, sentence.start), metric,
+      ...q, ...money, sentence, change, metric,
       subject: readSubject(text, sentence.start, sentence.end, metric, keyword, q.end, q.noun),
       period: date?.period ?? null, periodBasis: date ? periodBasis : null, links: [], warnings,
     };
   });
   linkCurrencyPairs(text, drafts);
-  return drafts;
+  return { drafts, keywords };
 }
 
 /** Article text → every numeric claim in it, in text order. Pure: the same input always gives the same records. */
@@ -142,10 +151,13 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Datas
   const quantitiesBySentence = bySentence(sentences, quantities);
 
   const claims: Claim[] = [];
+  let previousKeywords: Keyword[] = [];
   sentences.forEach((sentence, s) => {
     const sentenceDates = datesBySentence[s]!;
     const ranged = joinRanges(text, quantitiesBySentence[s]!);
-    const drafts = draftFigures(text, sentence, ranged, sentenceDates, s > 0 ? datesBySentence[s - 1]! : [], convention);
+    const context = { dates: sentenceDates, previousDates: s > 0 ? datesBySentence[s - 1]! : [], previousKeywords, convention };
+    const { drafts, keywords } = draftFigures(text, sentence, ranged, context);
+    previousKeywords = keywords;
     const sentenceText = text.slice(sentence.start, sentence.end);
     const figureClaims = drafts.map((d): Claim & { draft: Draft } => ({
       id: claimId(articleId, d.start, d.end), articleId, sentenceIndex: sentence.index, sentence: sentenceText,

@@ -126,16 +126,21 @@ export const PLURAL_EXCEPTIONS: Record<string, string> = {
   vehicles: "vehicle", tonnes: "tonne", barrels: "barrel", automobiles: "automobile",
 };
 
+/** Words after "trade" that make it something other than a flow of goods ("trade war", "trade deal"). */
+const NOT_TRADE_VOLUME =
+  "war|wars|deal|deals|talks|policy|policies|minister|ministers|representative|agreement|agreements|pact|pacts|dispute|disputes|tension|tensions|barrier|barriers|partner|partners|negotiat\\w*|official|officials|body|court|tribunal|deficits?|surplus(?:es)?|balance|gap|law|laws|rules|remedy|remedies|restriction|restrictions|secretary|commission|organization|organisation|envoy|relationship|relations|route|routes|bloc|zone|chief|group|association|data|figures|statistics|show|shows|showed|adviser|advisor|lawyer|expert|experts|analyst|analysts|ties|truce|fight|fights|off|offs|mission|show|fair|mark|marks|name|secrets?|union|unions|school|press|weighted|related|distorting|protection|protectionism|measures?|action|actions|investigation|probe|case|cases|complaint|complaints|challenge|issues?|framework|arrangement|system|regime|strategy|agenda|concessions?|sanctions?|sanction|and|or|rules-based|programme|programmes|program|programs|scheme|schemes|preferences?|at|for|in|on";
+
 export type MetricKeyword = "tariff_rate" | "trade_balance" | "trade_volume" | "exports" | "imports" | "other";
 
 /** Keyword families for `metric`, as regex sources; the nearest keyword to a figure wins. */
-export const METRIC_KEYWORDS: ReadonlyArray<readonly [MetricKeyword, string]> = [
-  ["tariff_rate", "tariffs?|dut(?:y|ies)|levy|levies|anti-?dumping|countervailing|surtax(?:es)?|surcharges?|import taxe?s?|customs taxe?s?|reciprocal rates?"],
+export const METRIC_KEYWORDS: ReadonlyArray<readonly [MetricKeyword | "sales", string]> = [
+  ["tariff_rate", "(?:tariff|duty|levy) rates?|counter-?tariffs?|tariffs?|dut(?:y|ies)(?!-free)|levy|levies|anti-?dumping|countervailing|surtax(?:es)?|surcharges?|import tax(?:es)?|customs tax(?:es)?|reciprocal rates?"],
   ["trade_balance", "(?:trade |merchandise |goods )?(?:surplus(?:es)?|deficits?)|trade gap|trade balance|balance of trade|the gap"],
-  ["trade_volume", "two-way trade|bilateral trade|total trade|trade between|trade with|trading relationship|trade relationship|flow(?:ed|s|ing)? between|cross(?:ed|es)? the border|in trade|in annual trade|trade (?:is|was) worth|worth of trade|trade totall?ed|trade volumes?|volume of trade|trade flows?"],
-  ["exports", "exports?|exported|exporting|exporters?|shipments?|shipped|sales abroad|overseas sales|sold abroad"],
-  ["imports", "imports?|imported|importing|importers?|purchases? of|buy(?:ing)?|bought|purchase commitments?|purchases?"],
-  ["other", "GDP|gross domestic product|econom(?:y|ies)|inflation|prices?|interest rates?|rates?|invest(?:ment|ments|ing|ed|s)?|jobs?|workers?|employ\\w*|revenues?|profits?|earnings|sales|stocks?|index|indices|market|budget|aid|spending|funds?|funding|loans?|debt|bonds?|yields?|exchange rates?|wages?|income|population|unemployment|quotas?|content|valuation|cost(?:s|ing)?|bushel|barrel|shares?|subsid(?:y|ies)|package|pledge[sd]?|bailout"],
+  ["trade_volume", `two-way trade|bilateral trade|total trade|trade between|trade with|trading relationship|trade relationship|flow(?:ed|s|ing)? between|cross(?:ed|es)? the border|in trade|in annual trade|trade (?:is|was) worth|worth of trade|trade totall?ed|trade volumes?|volume of trade|trade flows?|trade(?:d|s)?(?![- ](?:${NOT_TRADE_VOLUME})\\b)`],
+  ["exports", "export (?:earnings|revenues?|sales|receipts|values?)|exports?|exported|exporting|shipments?|shipped|ships|sales abroad|overseas sales|sold abroad|sold(?! for)|sends|sent|send|outbound"],
+  ["imports", "imports?|imported|importing|inbound|purchases? of|buy(?:ing|s)?|bought|purchase commitments?|purchases?"],
+  ["sales", "sales"],
+  ["other", "GDP|gross domestic product|econom(?:y|ies)|growth|inflation|prices?|(?:interest|exchange|benchmark|policy|mortgage|unemployment|jobless|inflation|growth|savings|lending|borrowing|bank|key|overnight|bond|tax|participation) rates?|invest(?:ment|ments|ing|ed|s)?|jobs?|workers?|employ\\w*|revenues?|profits?|earnings|stocks?|index|indices|market|budget|aid|spending|funds?|funding|finance|financing|support|relief|loans?|debt|bonds?|yields?|wages?|income|population|unemployment|quotas?|content|valuation|cost(?:s|ing)?|bushel|barrel|shares?|subsid(?:y|ies)|package|pledge[sd]?|bailout|output|production|producing|produced|capacity|S&P|Dow|Nasdaq|TSX|FTSE|Nikkei|Hang Seng|DAX|Stoxx|the (?:peso|loonie|yen|yuan|euro|dollar|pound|won|rupee|rouble|ruble|real|currency)|against the (?:U\\.S\\. |US |American |greenback)?(?:dollar|euro|yen|greenback)"],
 ];
 
 /** Budget and fiscal deficits are not trade balances. */

@@ -1,4 +1,4 @@
-import { ORDINALS, SCALES, SMALL_NUMBERS } from "./lexicon";
+import { CURRENCY_CODES, ORDINALS, SCALES, SMALL_NUMBERS } from "./lexicon";
 
 /** A number as written: digits or words, with its scale word, before any unit is read. */
 export interface NumberToken {
@@ -18,11 +18,13 @@ const TENS_WORDS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
 const WORD_NUMBER = `(?:(?:${TENS_WORDS})(?:[- ](?:${UNITS_WORDS}))?|zero|${UNITS_WORDS}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|dozen)`;
 const FRACTION_WORDS = "half a|half an|a half|a quarter of a|a quarter|a third of a|a third|three-quarters of a|a|an";
 const ORDINAL_WORDS = Object.keys(ORDINALS).join("|");
+const CODES_BEFORE = CURRENCY_CODES.join("|");
 const SCALE_WORDS = "hundred|thousand|million|billion|trillion|mln|mn|bln|bn|trn|tn";
 
 const NUMBER_PATTERN = new RegExp(
   [
-    `(?<digits>(?<![\\p{L}\\p{N}_.,'’/])(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|\\.\\d+)(?:(?<suffix>st|nd|rd|th)\\b)?(?![\\d]))`,
+    // Thousands may be grouped by commas, (non-breaking) spaces or apostrophes: "1,234", "12 000", "1'234", "1 234,5".
+    `(?<digits>(?:(?<=\\$US|\\$A|${CODES_BEFORE})|(?<![\\p{L}\\p{N}_.,'’/]))(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:[ \\u00a0\\u202f\\u2009]\\d{3})+(?:,\\d+)?(?![\\d.,])|\\d{1,3}(?:'\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|\\.\\d+)(?:(?<suffix>st|nd|rd|th)\\b)?(?![\\d]))`,
     `(?<words>\\b(?:${WORD_NUMBER})(?:[- ]hundred(?:(?: and)? (?:${WORD_NUMBER}))?)?\\b)`,
     `(?<fraction>\\b(?:${FRACTION_WORDS})(?=[\\s\\u00a0]+(?:${SCALE_WORDS}|percentage|per cent|percent|point)\\b))`,
     `(?<ordinal>\\b(?:${ORDINAL_WORDS})\\b)`,
@@ -51,6 +53,12 @@ function wordValue(words: string): number {
   return parse(lower);
 }
 
+/** "1,234.5", "12 000", "1'234", "1 234,5" → a plain decimal string. */
+function numericCore(digits: string): string {
+  if (/[ \u00a0\u202f\u2009]/.test(digits)) return digits.replace(/[ \u00a0\u202f\u2009]/g, "").replace(",", ".");
+  return digits.replace(/[,']/g, "");
+}
+
 /** Scales a decimal string without binary drift: "102.3" × 1e9 → 102300000000 exactly. */
 export function scaled(core: string, scale: number): number {
   const exponent = Math.round(Math.log10(scale));
@@ -71,7 +79,7 @@ export function findNumbers(text: string): NumberToken[] {
     let core: string;
     let form: NumberToken["form"];
     if (groups.digits) {
-      core = groups.digits.replace(/,/g, "");
+      core = numericCore(groups.digits);
       form = "digits";
     } else if (groups.words) {
       core = String(wordValue(groups.words));
@@ -97,7 +105,7 @@ export function findNumbers(text: string): NumberToken[] {
     }
     if (groups.fraction && scale === 1 && !/^[\s\u00a0]+(?:percentage|per cent|percent|point)/i.test(rest)) continue;
     const value = form === "digits" ? scaled(core, scale) : Number(core) * scale;
-    const plainInteger = form === "digits" && scale === 1 && /^\d+$/.test(core);
+    const plainInteger = form === "digits" && scale === 1 && /^\d+$/.test(groups.digits ?? "");
     tokens.push({ start, end, value, scale, form, plainInteger });
   }
   return tokens;

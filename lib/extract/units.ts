@@ -36,6 +36,8 @@ const CURRENCY_WORD_AFTER =
   /^[\s\u00a0]+(?:(U\.S\.|US|American|Canadian|Australian|New Zealand|Hong Kong|Singapore|Taiwan(?:ese)?|Mexican|Chinese|Japanese|South Korean|Korean|Swiss|British|Indian|Brazilian|Philippine|Russian|Turkish)[\s\u00a0]+)?(dollars?|euros?|pounds?(?:[\s\u00a0]+sterling)?|sterling|yen|yuan|renminbi|pesos?|won|rupees?|francs?|reais|rand|ringgit|baht|rupiah)\b/i;
 const DURATION_AFTER = /^(?:[\s\u00a0]+|-)(days?|weeks?|months?|years?|decades?|hours?|minutes?|quarters?|century|centuries)\b(-old\b)?/i;
 const RANK_AFTER = new RegExp(`^(?:[\\s-]+(?:${SUPERLATIVES})\\b|[\\s-]+(?:most|least)[\\s-]+\\w+)`, "i");
+const PLACE_AFTER = /^[\s\u00a0]+(?:place|position|spot|rank)\b/i;
+const RANKED_BEFORE = /\b(?:rank(?:ed|s|ing)?|placed|places|finish(?:ed|es)?|came(?: in)?|comes(?: in)?|slipped to|fell to|rose to|climbed to|dropped to|moved up to|moved to|No\.)[\s\u00a0]+$/i;
 const RATING_AFTER = /^[\s\u00a0]+out[\s\u00a0]+of[\s\u00a0]+(\d+)\b/i;
 const WORD_AFTER = /^[\s\u00a0]+([\p{L}][\p{L}'’-]*)/u;
 
@@ -64,12 +66,17 @@ function currencyBefore(text: string, start: number): { code: string | null; sym
 
 /** A name, not a quantity: "G7", "COVID-19", "Section 232", "Boeing 737", "the 51st state". */
 function isName(text: string, token: NumberToken): boolean {
-  if (token.form === "words") return /^-way\b/i.test(text.slice(token.end, token.end + 5));
   const before = text.slice(Math.max(0, token.start - 24), token.start);
   const after = text.slice(token.end, token.end + 24);
-  if (/\p{L}-?$/u.test(before) && !/(?:US|C|CA|A|AU|NZ|HK|S|R|Mex|MX)\$?$/.test(before)) return true;
+  if (/Group of[\s\u00a0]+$/i.test(before)) return true;
+  if (token.form === "words") {
+    // "two-way trade"; a capitalised number word mid-sentence is a name ("the Big Three").
+    const capitalised = /^\p{Lu}/u.test(text.slice(token.start, token.start + 1)) && /[\p{L},][\s\u00a0]*$/u.test(before);
+    return /^-way\b/i.test(after) || capitalised;
+  }
+  if (/\p{L}-?$/u.test(before) && !new RegExp(`(?:US|C|CA|A|AU|NZ|HK|S|R|Mex|MX)\\$?$|\\$US$|\\$A$|(?:${CODES})$`).test(before)) return true;
   if (/^[\p{L}]/u.test(after) && token.form === "digits") return !/^(?:bn|mn|tn|[kmb]\b|s\b)/i.test(after);
-  if (/^-[\p{Lu}\d]/u.test(after) && !/^-(?:year|month|day|week|per|point|billion|million)/i.test(after)) return true;
+  if (/^-\p{Lu}/u.test(after)) return true;
   const previousWord = /([\p{L}&.]+)[\s\u00a0]+$/u.exec(before)?.[1] ?? "";
   if (/^\p{Lu}/u.test(previousWord) && NAME_WORDS.has(previousWord.toLowerCase())) return true;
   if (/Group of[\s\u00a0]+$/i.test(before)) return true;
@@ -114,8 +121,8 @@ export function readQuantity(text: string, token: NumberToken): Quantity | null 
   const after = text.slice(end, end + 60);
 
   if (token.form === "ordinal") {
-    const rank = RANK_AFTER.exec(after);
-    const ranked = /\branked[\s\u00a0]+$|\bNo\.[\s\u00a0]*$/i.test(text.slice(Math.max(0, start - 8), start));
+    const rank = RANK_AFTER.exec(after) ?? PLACE_AFTER.exec(after);
+    const ranked = RANKED_BEFORE.test(text.slice(Math.max(0, start - 24), start));
     if (!rank && !ranked) return null;
     if (token.value === 1 && !ranked && !rank) return null;
     return { ...base, start, end: rank ? end + rank[0].length : end, kind: "rank", unit: null, rule: "rank.ordinal" };
@@ -171,6 +178,8 @@ export function readQuantity(text: string, token: NumberToken): Quantity | null 
   const counted = countedNoun(text, end, token.value);
   // "one senior member", "a single country": a determiner, not a count.
   if (counted && !(token.form === "words" && token.value === 1)) return { ...base, start, end: counted.end, kind: "count", unit: counted.unit, noun: counted.noun, rule: "count.noun" };
+  // "787 Dreamliners", "500 Fortune": a number before a capitalised noun names a thing.
+  if (/^[\s\u00a0]+\p{Lu}[\p{Ll}]/u.test(after) && !/^[\s\u00a0]+\p{Lu}\p{Ll}*(?:an|ese|ish|ian|ic|i)\b/u.test(after)) return null;
   // A number word with nothing to count ("the two", "one of them") is not a figure; bare digits are.
   if (token.form === "words" || token.value === 0) return null;
   return { ...base, start, end, kind: "other", unit: null, rule: "number.bare" };
