@@ -1,5 +1,5 @@
-import { readFileSync, readdirSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { ArticleMetaSchema, type Article } from "./schema";
 
 /**
@@ -64,15 +64,30 @@ export function loadSeed(txtFile: string): Article {
   return { id, ...parsed.data, text };
 }
 
-export const SEEDS_DIR = resolve(process.cwd(), "seeds");
+export const SEEDS_DIR = join(process.cwd(), "seeds");
 
 export function listSeedFiles(dir: string = SEEDS_DIR): string[] {
-  return readdirSync(dir)
+  // The seeds are read when pages render; nothing else needs tracing into the server bundle.
+  return readdirSync(/*turbopackIgnore: true*/ dir)
     .filter((name) => name.endsWith(".txt"))
     .sort()
-    .map((name) => join(dir, name));
+    .map((name) => join(/*turbopackIgnore: true*/ dir, name));
 }
 
 export function loadSeeds(dir: string = SEEDS_DIR): Article[] {
   return listSeedFiles(dir).map(loadSeed);
+}
+
+/** Reads one article file for the CLI: a seed (with NAME.json beside it) or plain text, validated the same way. */
+export function readArticleFile(file: string, fallback: { publishedAt: string; locale: string }): Article {
+  const metaFile = join(dirname(file), basename(file).replace(/\.[^.]*$/, "") + ".json");
+  if (file.endsWith(".txt") && existsSync(metaFile)) return loadSeed(file);
+  const text = decodeUtf8(readBytes(file), file);
+  return articleFromText(text, basename(file).replace(/\.[^.]*$/, "") || "article", fallback, file);
+}
+
+export function articleFromText(text: string, name: string, fallback: { publishedAt: string; locale: string }, label: string): Article {
+  if (text.trim() === "") throw new SeedError(`${label}: contains only white space`);
+  const id = name.replace(/[^A-Za-z0-9_-]+/g, "-").slice(0, 64) || "article";
+  return { id, title: name, section: "", source: label, publishedAt: fallback.publishedAt, locale: fallback.locale, text };
 }
