@@ -10,33 +10,44 @@ export interface Keyword {
   end: number;
 }
 
-const KEYWORD_PATTERN = new RegExp(METRIC_KEYWORDS.map(([family, source]) => `(?<${family}>\\b(?:${source})\\b)`).join("|"), "gi");
+const KEYWORD_PATTERN = new RegExp(METRIC_KEYWORDS.map(([family, source]) => `(?<${family}>\\b(?:${source})\\b)`).join("|"), "giu");
 const GOODS_UNITS =
-  /^(?:tonne|ton|barrel|vehicle|car|truck|unit|bushel|container|teu|kilogram|kg|pound|head|bale|ounce|shipment|gallon|litre|liter|megawatt|smartphone|phone|chip|semiconductor|device|aircraft|plane|jet|ship|vessel|bottle|case|crate|piece|item|product|cattle|pig|hog|cow|animal|machine|computer|laptop|tablet|panel|module|battery|motorcycle|bicycle|tire|tyre|toy|shoe|garment|appliance|cubic|board|log|pallet|carton|box|bag|sack|lot|cargo)$/;
+  /^(?:tonne|ton|barrel|vehicle|car|truck|unit|bushel|container|teu|kilogram|kg|pound|head|bale|ounce|shipment|gallon|litre|liter|megawatt|smartphone|phone|chip|semiconductor|device|aircraft|plane|jet|ship|vessel|bottle|case|crate|piece|item|product|cattle|pig|hog|cow|animal|machine|computer|laptop|tablet|panel|module|battery|motorcycle|bicycle|tire|tyre|toy|shoe|garment|appliance|cubic|board|log|pallet|carton|box|bag|sack|lot|cargo|package|parcel)$/;
 /** Money "of American goods" in a sentence about tariffs or countermeasures: the goods they hit, imports. */
-const TARGETED_GOODS = /^[\s\u00a0]+(?:of|in|worth of)[\s\u00a0]+(?:[\p{L}.'’-]+[\s\u00a0]+){0,3}?(?:goods|products|imports|exports|items|merchandise)\b/u;
+const TARGETED_GOODS = /^[\s\u00a0]+(?:worth[\s\u00a0]+)?of[\s\u00a0]+(?!the\b|its\b|their\b|his\b|her\b|our\b|this\b|that\b|GDP\b|output\b|revenue)\p{L}/u;
+/** "$33 billion of Canada's exports", "73 per cent of its imports": a share of a named flow. */
+const ATTACHED_FLOW = /^[\s\u00a0]+(?:worth[\s\u00a0]+)?(?:of|in)[\s\u00a0]+(?:(?!(?:as|and|but|while|when|after|before|because|since|amid|with|on|to|the[\s\u00a0]+\p{Lu})\b)[\p{L}.'’-]+[\s\u00a0]+){0,3}?(exports|imports)\b/iu;
+const MEASURES_GLOBAL = /\b(?:tariffs?|dut(?:y|ies)|levy|levies|counter-?measures?|counter-?tariffs?|measures|retaliat\w*|sanctions?|cover(?:s|ed|ing)?|target(?:s|ed|ing)?|hit(?:s|ting)?)\b/gi;
 const MEASURES = /\b(?:tariffs?|dut(?:y|ies)|levy|levies|counter-?measures?|counter-?tariffs?|measures|retaliat\w*|sanctions?|cover(?:s|ed|ing)?|target(?:s|ed|ing)?|hit(?:s|ting)?)\b/i;
 /** Text between a change and a keyword after it that shows the keyword is a cause, not the thing measured. */
-const CAUSE_BETWEEN = /\bto[\s\u00a0]+\p{L}+[\s\u00a0]+(?:the|a|an|its|their)\b|\b(?:on|as|because|after|while|when|amid|since|due|thanks|driven|led|following|despite|with|under|than|that|which|who|said|says|and|but|if|unless|before)\b|[,;:()]/iu;
+const ATTACHED = /^[\s\u00a0]+(?:in|of|worth of|off|from|to)[\s\u00a0]+(?:[\p{L}.'’-]+[\s\u00a0]+){0,3}$/iu;
+const CAUSE_BETWEEN = /\bto[\s\u00a0]+\p{L}+[\s\u00a0]+(?:the|a|an|its|their)\b|\b(?:on|for|as|because|after|while|when|amid|since|due|thanks|driven|led|following|despite|with|under|than|that|which|who|said|says|and|but|if|unless|before|once|until|so|where|whereas)\b|[,;:()]/iu;
+
+/** A keyword's family can depend on its neighbours: "budget deficit", "retail sales", "sold for", "import prices". */
+function refineFamily(family: Keyword["family"], sentence: string, index: number, length: number): Keyword["family"] {
+  const before = sentence.slice(Math.max(0, index - 40), index);
+  const after = sentence.slice(index + length, index + length + 60);
+  const word = sentence.slice(index, index + length);
+  if (family === "tariff_rate" && /^-rate[\s\u00a0]+quotas?\b/i.test(after)) return "other";
+  if (family === "trade_balance" && NON_TRADE_BALANCE.test(before.slice(-30) + word)) return "other";
+  if (family === "sales") {
+    // "U.S. sales", "soybean sales ... tariffs", "sales to China": sales abroad are exports; "retail sales" are not.
+    const abroad = /\p{Lu}[\p{L}.]*[\s\u00a0]+$/u.test(before) || /^[\s\u00a0]+(?:to|abroad|overseas|in)\b/.test(after) || MEASURES.test(sentence) || /\bexport/i.test(sentence);
+    return abroad ? "exports" : "other";
+  }
+  // "sold $2.3 billion of soybeans to China" is an export; "vehicles sold worldwide" is not.
+  if (family === "exports" && /^(?:sold|sells|sen[dt]s?)$/i.test(word) && !/\b(?:to[\s\u00a0]+(?:the[\s\u00a0]+)?\p{Lu}|abroad|overseas|foreign)/u.test(after)) return "other";
+  // "import prices", "prices of imported appliances": the head is the price, not the flow.
+  if ((family === "exports" || family === "imports") && (/^[\s\u00a0]+(?:prices?|costs?|inflation)\b/i.test(after) || /\b(?:prices?|costs?)[\s\u00a0]+of[\s\u00a0]+(?:[\p{L}-]+[\s\u00a0]+)?$/iu.test(before))) return "other";
+  return family;
+}
 
 export function findKeywords(sentence: string, offset: number): Keyword[] {
   const keywords: Keyword[] = [];
   for (const m of sentence.matchAll(KEYWORD_PATTERN)) {
-    const family = (Object.keys(m.groups!) as Keyword["family"][]).find((k) => m.groups![k] !== undefined)!;
-    const start = offset + m.index;
-    const end = start + m[0].length;
-    if (family === "trade_balance" && NON_TRADE_BALANCE.test(sentence.slice(Math.max(0, m.index - 30), m.index + m[0].length))) {
-      keywords.push({ family: "other", start, end });
-      continue;
-    }
-    if (family === "sales") {
-      // "U.S. sales", "soybean sales ... tariffs", "sales to China": sales abroad are exports; "retail sales" are not.
-      const around = sentence.slice(Math.max(0, m.index - 20), m.index + 20);
-      const abroad = /\p{Lu}[\p{L}.]*[\s\u00a0]+sales|sales[\s\u00a0]+(?:to|abroad|overseas|in)\b/u.test(around) || MEASURES.test(sentence) || /\bexport/i.test(sentence);
-      keywords.push({ family: abroad ? "exports" : "other", start, end });
-      continue;
-    }
-    keywords.push({ family, start, end });
+    const matched = (Object.keys(m.groups!) as Keyword["family"][]).find((k) => m.groups![k] !== undefined)!;
+    const family = refineFamily(matched, sentence, m.index, m[0].length);
+    keywords.push({ family, start: offset + m.index, end: offset + m.index + m[0].length });
   }
   return keywords;
 }
@@ -60,31 +71,49 @@ export interface Figure {
   change: Change;
 }
 
-export function classifyMetric(text: string, sentenceText: string, figure: Figure, keywords: Keyword[], previousKeywords: Keyword[]): Classified {
+/**
+ * "countermeasures targeting €21 billion of U.S. goods", "tariffs on $200 billion of Chinese products": money
+ * "of" goods after a measure that hits them is the measuring country's imports. The measure word stands as an
+ * imports keyword and competes with the others by distance.
+ */
+function targetingMeasure(text: string, sentenceStart: number, figure: Figure, keywords: Keyword[]): Keyword[] {
+  if (!TARGETED_GOODS.test(text.slice(figure.end, figure.end + 60)) || keywords.some((k) => k.family === "trade_volume")) return [];
+  let measure: RegExpExecArray | null = null;
+  for (const m of text.slice(sentenceStart, figure.start).matchAll(MEASURES_GLOBAL)) measure = m;
+  if (!measure) return [];
+  const start = sentenceStart + measure.index;
+  return [{ family: "imports", start, end: start + measure[0].length }];
+}
+
+export function classifyMetric(text: string, sentenceStart: number, figure: Figure, keywords: Keyword[], previousKeywords: () => Keyword[]): Classified {
   const { kind, unit, start, end, change } = figure;
   if (kind === "date" || kind === "rank" || kind === "duration" || kind === "other") return { metric: "other", keyword: null };
   const rate = kind === "percent" || kind === "percentage_point";
   if (kind === "count" && !(unit !== null && GOODS_UNITS.test(unit))) return { metric: "other", keyword: null };
-  if (kind === "money" && TARGETED_GOODS.test(text.slice(end, end + 60)) && MEASURES.test(sentenceText) && !keywords.some((k) => k.family === "trade_volume")) {
-    return { metric: "imports", keyword: keywords.find((k) => k.family === "tariff_rate") ?? null };
-  }
+  const attachedFlow = ATTACHED_FLOW.exec(text.slice(end, end + 60));
+  if (attachedFlow) return { metric: attachedFlow[1]!.toLowerCase().startsWith("ex") ? "exports" : "imports", keyword: null };
+  const candidates = kind === "money" ? [...keywords, ...targetingMeasure(text, sentenceStart, figure, keywords)] : keywords;
   let best: Keyword | null = null;
   let bestScore = Infinity;
-  for (const k of keywords) {
+  for (const k of candidates) {
+    // Sending money is not exporting ("will send half a billion dollars to farmers").
+    if (kind === "money" && k.family === "exports" && /^sen[dt]/i.test(text.slice(k.start, k.end))) continue;
     let score = distance(k, start, end);
     const after = k.start >= end;
     const between = after ? text.slice(end, k.start) : text.slice(k.end, start);
-    if (k.family === "tariff_rate" && !rate) score += 25;
+    const attached = after && ATTACHED.test(between) && !CAUSE_BETWEEN.test(between);
+    if (k.family === "tariff_rate") score = rate ? score * 0.7 : score + 25;
     if (k.family === "other" && !rate) score += 4;
     // The thing measured comes before its figure or right after it ("$5 billion in exports", "25% tariff");
     // a keyword beyond a clause break or a cause ("as imports slumped") is about something else.
     if (after && CAUSE_BETWEEN.test(between)) score += 40;
-    // Sending money is not exporting ("will send half a billion dollars to farmers").
-    if (kind === "money" && k.family === "exports" && /^sen[dt]/i.test(text.slice(k.start, k.end))) continue;
-    // "price increases of 10% on imported toys": a rate applied to a flow is not a change in it.
-    if (after && rate && k.family !== "tariff_rate" && /\bon[\s\u00a0]/i.test(between)) score += 20;
-    // "$5 billion in exports", "shave 0.4 per cent off Canada's GDP": the keyword the figure is attached to.
-    if (after && /^[\s\u00a0]+(?:in|of|worth of|off|from)\b/i.test(between) && k.family !== "tariff_rate") score *= 0.5;
+    if (!after && /[,;]|\b(?:while|whereas|but)\b/.test(between)) score += 15;
+    // "levies on Chinese imports to 145%", "10% on imported toys": the flow is what a rate applies to, not the figure.
+    if (rate && k.family !== "tariff_rate" && k.family !== "other" && /\bon[\s\u00a0]+(?:[\p{L}.'’-]+[\s\u00a0]+){0,3}$/u.test(text.slice(Math.max(0, k.start - 40), k.start))) score += 30;
+    // A change is told of the thing before it; a keyword after it is rarely what changed.
+    if (after && (change === "up" || change === "down") && !attached) score += 25;
+    // "73 per cent of Australia's iron ore exports", "$5 billion in exports": the keyword the figure is attached to.
+    if (attached && k.family !== "tariff_rate") score *= rate ? 0.1 : 0.5;
     if (score < bestScore) {
       bestScore = score;
       best = k;
@@ -92,7 +121,7 @@ export function classifyMetric(text: string, sentenceText: string, figure: Figur
   }
   if (!best) {
     // "Some rates reach 49%." after a sentence on tariffs: the rates are tariff rates.
-    const tariff = rate ? previousKeywords.find((k) => k.family === "tariff_rate") : undefined;
+    const tariff = rate ? previousKeywords().find((k) => k.family === "tariff_rate") : undefined;
     return tariff ? { metric: "tariff_rate", keyword: null } : { metric: "other", keyword: null };
   }
   let metric = best.family as Metric;

@@ -1,5 +1,6 @@
 import { MONTHS } from "./lexicon";
 import type { PeriodBasis } from "../schema";
+import type { Sentence } from "./segment";
 
 /**
  * Dates and periods: "April 28", "in 2024", "the 1990s", "Q1", "the first half", "fiscal 2026", "last year".
@@ -35,16 +36,17 @@ const DATE_PATTERN = new RegExp(
     `(?<dayMonth>\\b(?<dmDay>\\d{1,2})(?:st|nd|rd|th)?\\s+(?<dmMonth>${MONTH})(?:,?\\s+(?<dmYear>${YEAR}))?\\b)`,
     `(?<edge>\\b(?:early|mid|late)[- ](?<edgeMonth>${MONTH})(?:,?\\s+(?<edgeYear>${YEAR}))?\\b)`,
     `(?<monthYear>\\b(?<myMonth>${MONTH}),?\\s+(?<myYear>${YEAR})\\b)`,
-    `(?<monthQuarter>\\bthe (?<mqMonth>March|June|September|December) quarter\\b)`,
+    `(?<monthQuarter>\\b(?<mqMonth>March|June|September|December) quarter\\b)`,
     `(?<quarter>\\b(?:Q(?<qNum>[1-4])|(?<qNum2>[1-4])Q)(?:\\s*(?<qYear>${YEAR}))?\\b)`,
     `(?<quarterWord>\\b(?<qWord>${ORDINAL_PART})[- ]quarter\\b(?:\\s+of\\s+(?<qwYear>${YEAR}))?)`,
     `(?<half>\\b(?:H(?<hNum>[12])(?:\\s*(?<hYear>${YEAR}))?|(?<hWord>first|second)\\s+half(?:\\s+of\\s+(?<hwYear>${YEAR}))?)\\b)`,
     `(?<fiscal>\\b(?:fiscal(?: year)?\\s+|FY\\s?)(?<fYear>${YEAR}|\\d{2})(?:[-/](?:${YEAR}|\\d{2}))?\\b)`,
-    `(?<decade>\\b(?:the\\s+)?(?:(?:early|mid|late)[- ]?)?(?<dec>(?:1[89]|20)\\d0)s\\b)`,
+    `(?<decade>\\b(?:(?:early|mid|late)[- ]?)?(?<dec>(?:1[89]|20)\\d0)s\\b)`,
     `(?<yearRange>\\b(?<yr1>${YEAR})\\s*[-–]\\s*(?:${YEAR}|\\d{2})\\b(?!\\s*(?:%|per cent|percent)))`,
     `(?<relative>\\b(?<rel>last|this|next)\\s+(?<relUnit>year|month|quarter)\\b)`,
-    `(?<year>(?<![\\p{L}\\p{N}$€£¥.,\\-])(?<yVal>${YEAR})(?!\\d|[,.]\\d|\\s*(?:%|per ?cent|pct|bn|billion|million|trillion)|-(?:year|month|day|week)))`,
-    `(?<month>(?<=\\b(?:in|since|until|by|of|from|last|this|next|through|to|during|between|and|before|after|on|for)\\s+)(?<mMonth>January|February|March|April|May|June|July|August|September|October|November|December)\\b)`,
+    `(?<year>(?=\\d)(?<![\\p{L}\\p{N}$€£¥.,\\-])(?<yVal>${YEAR})(?!\\d|[,.]\\d|\\s*(?:%|per ?cent|pct|bn|billion|million|trillion)|-(?:year|month|day|week)))`,
+    `(?<headlineMonth>\\b(?<hmMonth>January|February|March|April|May|June|July|August|September|October|November|December)(?=\\s+(?:exports?|imports?|trade|surplus|deficit|shipments|sales|output|inflation|CPI|data|figures|payrolls|jobs|factory)\\b))`,
+    `(?<month>(?=[JFMASOND])(?<=\\b(?:in|since|until|by|of|from|last|this|next|through|to|during|between|and|before|after|on|for)\\s+)(?<mMonth>January|February|March|April|May|June|July|August|September|October|November|December)\\b)`,
     `(?<bareMonth>\\b(?<bMonth>January|February|March|April|June|July|August|September|October|November|December)\\b(?!\\s+\\d))`,
   ].join("|"),
   "gu",
@@ -80,6 +82,7 @@ function resolve(g: Record<string, string | undefined>, pub: Publication): Omit<
   if (g.dayMonth) return { ...fromMonth(g.dmMonth!, g.dmYear, pub, g.dmDay), rule: "date.day-month" };
   if (g.edge) return { ...fromMonth(g.edgeMonth!, g.edgeYear, pub), rule: "date.part-of-month" };
   if (g.monthYear) return { ...fromMonth(g.myMonth!, g.myYear, pub), rule: "date.month-year" };
+  if (g.headlineMonth) return { ...fromMonth(g.hmMonth!, undefined, pub), rule: "date.month" };
   if (g.month) return { ...fromMonth(g.mMonth!, undefined, pub), rule: "date.month" };
   if (g.bareMonth) return { ...fromMonth(g.bMonth!, undefined, pub), rule: "date.month" };
   const quarterOf = (q: number, y: string | undefined, rule: string) => {
@@ -118,20 +121,21 @@ function resolve(g: Record<string, string | undefined>, pub: Publication): Omit<
   return null;
 }
 
-/** Dates in one sentence (`text`), with offsets shifted by `offset` into the article. */
-export function findDates(text: string, offset: number, publication: Publication): DateMention[] {
+/** Every date in the text, in order; a sentence that looks ahead resolves undated quarters forwards. */
+export function findDates(text: string, sentences: readonly Sentence[], publication: Publication): DateMention[] {
   const dates: DateMention[] = [];
-  const pub = { ...publication, future: FUTURE.test(text) };
+  let s = 0;
   for (const match of text.matchAll(DATE_PATTERN)) {
-    const resolved = resolve(match.groups!, pub);
+    while (s < sentences.length - 1 && match.index >= sentences[s]!.end) s++;
+    const sentence = sentences[s];
+    if (sentence && match.index + match[0].length > sentence.end) continue; // a date never spans two sentences
+    const future = sentence ? FUTURE.test(text.slice(sentence.start, sentence.end)) : false;
+    const resolved = resolve(match.groups!, { ...publication, future });
     if (!resolved) continue;
-    let start = match.index;
+    const start = match.index;
     let end = start + match[0].length;
-    // "the 1990s": the quote is the decade; "mid-June" keeps its qualifier.
-    const lead = /^the\s+/i.exec(match[0]);
-    if (lead && !match.groups!.monthQuarter) start += lead[0].length;
     while (end > start && /[\s,]/.test(text[end - 1]!)) end--;
-    dates.push({ start: offset + start, end: offset + end, ...resolved });
+    dates.push({ start, end, ...resolved });
   }
   return dates;
 }

@@ -8,7 +8,7 @@ export interface NumberToken {
   value: number;
   /** The multiplier of the scale word (1 when none): a range's first end borrows it ("3-5 bn"). */
   scale: number;
-  form: "digits" | "words" | "ordinal";
+  form: "digits" | "words" | "ordinal" | "share";
   /** Digits only, no separator or decimal: a candidate year. */
   plainInteger: boolean;
 }
@@ -24,9 +24,10 @@ const SCALE_WORDS = "hundred|thousand|million|billion|trillion|mln|mn|bln|bn|trn
 const NUMBER_PATTERN = new RegExp(
   [
     // Thousands may be grouped by commas, (non-breaking) spaces or apostrophes: "1,234", "12 000", "1'234", "1 234,5".
-    `(?<digits>(?:(?<=\\$US|\\$A|${CODES_BEFORE})|(?<![\\p{L}\\p{N}_.,'’/]))(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:[ \\u00a0\\u202f\\u2009]\\d{3})+(?:,\\d+)?(?![\\d.,])|\\d{1,3}(?:'\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|\\.\\d+)(?:(?<suffix>st|nd|rd|th)\\b)?(?![\\d]))`,
+    `(?<digits>(?=\\.?\\d)(?:(?<=\\$US|\\$A|${CODES_BEFORE})|(?<![\\p{L}\\p{N}_.,'’/]))(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:[ \\u00a0\\u202f\\u2009]\\d{3})+(?:,\\d+)?(?![\\d.,])|\\d{1,3}(?:'\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|\\.\\d+)(?:(?<suffix>st|nd|rd|th)\\b)?(?![\\d]))`,
     `(?<words>\\b(?:${WORD_NUMBER})(?:[- ]hundred(?:(?: and)? (?:${WORD_NUMBER}))?)?\\b)`,
     `(?<fraction>\\b(?:${FRACTION_WORDS})(?=[\\s\\u00a0]+(?:${SCALE_WORDS}|percentage|per cent|percent|point)\\b))`,
+    `(?<share>\\b(?:(?:a|one)[- ](?:half|third|quarter|fifth|sixth|tenth)|half|two-thirds|three-quarters|two-fifths|three-fifths)(?=[\\s\\u00a0]+of\\b))`,
     `(?<ordinal>\\b(?:${ORDINAL_WORDS})\\b)`,
   ].join("|"),
   "giu",
@@ -35,6 +36,12 @@ const NUMBER_PATTERN = new RegExp(
 const SCALE_AFTER = new RegExp(`^(?:[\\s\\u00a0]*-?|[\\s\\u00a0]+)(${SCALE_WORDS})\\b`, "i");
 /** Single-letter scales only when attached to the digits: "$5bn", "3.2B", "$40M", "€10k". */
 const ATTACHED_SCALE = /^(bn|mn|tn|[kKmMbB])(?![\p{L}\p{N}])/u;
+
+/** "a fifth of Japan's exports" is a share: recorded as percent (two decimals for thirds and sixths). */
+const SHARE_PERCENT: Record<string, number> = {
+  half: 50, third: 33.33, quarter: 25, fifth: 20, sixth: 16.67, tenth: 10, "two-thirds": 66.67, "three-quarters": 75,
+  "two-fifths": 40, "three-fifths": 60,
+};
 
 const FRACTION_VALUES: Record<string, number> = {
   "half a": 0.5, "half an": 0.5, "a half": 0.5, "a quarter of a": 0.25, "a quarter": 0.25, "a third of a": 1 / 3,
@@ -71,6 +78,11 @@ export function findNumbers(text: string): NumberToken[] {
     const groups = match.groups!;
     const start = match.index;
     let end = start + match[0].length;
+    if (groups.share) {
+      const value = SHARE_PERCENT[groups.share.toLowerCase().replace(/^(?:a|one)[- ]/, "")]!;
+      tokens.push({ start, end, value, scale: 1, form: "share", plainInteger: false });
+      continue;
+    }
     if (groups.ordinal || groups.suffix) {
       const value = groups.ordinal ? ORDINALS[groups.ordinal.toLowerCase()]! : Number(groups.digits!.slice(0, -2));
       tokens.push({ start, end, value, scale: 1, form: "ordinal", plainInteger: false });

@@ -8,16 +8,18 @@ import type { Quantity } from "./units";
  */
 
 const UP_VERBS =
-  "lift|lifts|lifted|lifting|bumped|bump|rose|rise|rises|rising|risen|increased|increase|increases|increasing|grew|grow|grows|growing|grown|jumped|jump|jumps|jumping|climbed|climb|climbs|climbing|gained|gain|gains|gaining|surged|surge|surges|surging|soared|soar|soars|soaring|up|added|add|adds|adding|widened|widen|widens|widening|expanded|expand|expands|expanding|boosted|boost|boosts|boosting|raised|raise|raises|raising|hiked|hike|hikes|hiking|swelled|swell|swells|spiked|advanced|advances|rebounded|rebound|improved|accelerated|ballooned|doubled|grew|widening";
+  "strengthen|strengthens|strengthened|strengthening|firmed|firms|appreciated|appreciates|lift|lifts|lifted|lifting|bumped|bump|rose|rise|rises|rising|risen|increased|increase|increases|increasing|grew|grow|grows|growing|grown|jumped|jump|jumps|jumping|climbed|climb|climbs|climbing|gained|gain|gains|gaining|surged|surge|surges|surging|soared|soar|soars|soaring|up|added|add|adds|adding|widened|widen|widens|widening|expanded|expand|expands|expanding|boosted|boost|boosts|boosting|raised|raise|raises|raising|hiked|hike|hikes|hiking|swelled|swell|swells|spiked|advanced|advances|rebounded|rebound|improved|accelerated|ballooned|doubled|grew|widening";
 const DOWN_VERBS =
-  "fell|fall|falls|falling|fallen|dropped|drop|drops|dropping|declined|decline|declines|declining|decreased|decrease|decreases|decreasing|slipped|slip|slips|slid|slide|slides|sliding|plunged|plunge|plunges|plunging|plummeted|plummet|plummets|slumped|slump|slumps|tumbled|tumble|tumbles|sank|sink|sinks|down|lost|lose|loses|losing|shrank|shrink|shrinks|shrunk|narrowed|narrow|narrows|narrowing|cut|cuts|cutting|shaved|shave|shaves|shaving|shed|sheds|shedding|contracted|contract|contracts|eased|ease|eases|dipped|dip|dips|retreated|reduced|reduce|reduces|reducing|lowered|lowering|trimmed|trim|trims|slashed|slash|slashes|wiped|erased|weakened|deteriorated|dived|dove|crashed|collapsed|sagged|softened|decelerated|wipe|erase|shaving";
+  "weaken|weakens|weakening|depreciated|depreciates|fell|fall|falls|falling|fallen|dropped|drop|drops|dropping|declined|decline|declines|declining|decreased|decrease|decreases|decreasing|slipped|slip|slips|slid|slide|slides|sliding|plunged|plunge|plunges|plunging|plummeted|plummet|plummets|slumped|slump|slumps|tumbled|tumble|tumbles|sank|sink|sinks|down|lost|lose|loses|losing|shrank|shrink|shrinks|shrunk|narrowed|narrow|narrows|narrowing|cut|cuts|cutting|shaved|shave|shaves|shaving|shed|sheds|shedding|contracted|contract|contracts|eased|ease|eases|dipped|dip|dips|retreated|reduced|reduce|reduces|reducing|lowered|lowering|trimmed|trim|trims|slashed|slash|slashes|wiped|erased|weakened|deteriorated|dived|dove|crashed|collapsed|sagged|softened|decelerated|wipe|erase|shaving";
 const UP_NOUNS = "increase|increases|rise|rises|gain|gains|jump|jumps|growth|hike|hikes|surge|climb|boost|expansion|advance|upswing|uptick|rebound|higher|more";
 const DOWN_NOUNS = "decline|declines|drop|drops|fall|falls|decrease|decreases|contraction|cut|cuts|reduction|reductions|loss|losses|slump|plunge|slide|dip|downturn|lower|less";
 
 const DIRECT_VERB = new RegExp(`\\b(?:(${UP_VERBS})|(${DOWN_VERBS}))(?:\\s+(?:by|of))?(?:\\s+(?:a|an|another|just|only|some|roughly|about|around|nearly|almost|approximately|more than|over|at least|less than|under|up to|as much as|as many as|an estimated|a further|a total of|a whopping|a massive|a record|at a|at an))*\\s*$`, "i");
 const NOUN_OF = new RegExp(`\\b(?:(${UP_NOUNS})|(${DOWN_NOUNS}))\\s+of(?:\\s+(?:about|around|roughly|nearly|almost|more than|over|at least|less than|up to|some))?\\s*$`, "i");
 const BY_AT_END = /\bby(?:\s+(?:about|around|roughly|nearly|almost|approximately|some|an estimated|more than|over|at least|less than|under|up to|as much as|a further|another|just|only))*\s*$/i;
-const CLAUSE_VERB = new RegExp(`\\b(?:(${UP_VERBS})|(${DOWN_VERBS}))\\b(?![^,;:()]*\\b(?:${UP_VERBS}|${DOWN_VERBS})\\b)[^,;:()]*$`, "i");
+// Before "by", "lower" is a verb too ("lower tariffs by 115 points"), not the adjective of "a lower 10% levy".
+const CLAUSE_DOWN = `${DOWN_VERBS}|lower|lowers`;
+const CLAUSE_VERB = new RegExp(`\\b(?:(${UP_VERBS})|(${CLAUSE_DOWN}))\\b(?![^,;:()]*\\b(?:${UP_VERBS}|${CLAUSE_DOWN})\\b)[^,;:()]*$`, "i");
 const NOUN_AFTER = new RegExp(`^\\s+(?:[\\p{L}-]+\\s+)?(?:(${UP_NOUNS})|(${DOWN_NOUNS}))\\b`, "iu");
 const ABOUT = /(?:\babout|\baround|\broughly|\bnearly|\balmost|\bapproximately|\bsome|\ban estimated|\bestimated|\bclose to|\bcirca|\bapprox\.?|\bjust about|\bin the region of|\bon the order of|~)\s*$/i;
 const MORE_THAN = /(?:\bmore than|\bover|\bat least|\babove|\bupwards of|\bin excess of|\btopped|\btopping|\btops|\bexceeded|\bexceeding|\bexceeds|\bexceed|\bsurpassed|\bsurpassing|\bnorth of|\bgreater than|\bhigher than|\bwell over|\bjust over|\bno less than|\bnot less than|\bmore than a)\s*$/i;
@@ -97,6 +99,23 @@ export function joinRanges(text: string, quantities: Quantity[]): RangedQuantity
       }
     }
     out.push({ ...a, valueMax: null });
+  }
+  return out;
+}
+
+const LIST_JOIN = /^(?:,|,?[\s\u00a0]+(?:and|or))[\s\u00a0]+$/;
+
+/** "tariffs of 80.5, 218 and 12 per cent": bare numbers in a list take the unit written after the last. */
+export function shareListUnits(text: string, quantities: Quantity[]): Quantity[] {
+  const out = quantities.slice();
+  for (let i = out.length - 1; i > 0; i--) {
+    const last = out[i]!;
+    if (last.kind !== "percent" && last.kind !== "percentage_point") continue;
+    for (let j = i - 1; j >= 0; j--) {
+      const q = out[j]!;
+      if (q.rule !== "number.bare" || !LIST_JOIN.test(text.slice(q.end, out[j + 1]!.start))) break;
+      out[j] = { ...q, kind: last.kind, unit: last.unit, value: last.rule === "points.basis" ? q.value / 100 : q.value, rule: `${last.rule}+list` };
+    }
   }
   return out;
 }

@@ -37,7 +37,7 @@ const CURRENCY_WORD_AFTER =
 const DURATION_AFTER = /^(?:[\s\u00a0]+|-)(days?|weeks?|months?|years?|decades?|hours?|minutes?|quarters?|century|centuries)\b(-old\b)?/i;
 const RANK_AFTER = new RegExp(`^(?:[\\s-]+(?:${SUPERLATIVES})\\b|[\\s-]+(?:most|least)[\\s-]+\\w+)`, "i");
 const PLACE_AFTER = /^[\s\u00a0]+(?:place|position|spot|rank)\b/i;
-const RANKED_BEFORE = /\b(?:rank(?:ed|s|ing)?|placed|places|finish(?:ed|es)?|came(?: in)?|comes(?: in)?|slipped to|fell to|rose to|climbed to|dropped to|moved up to|moved to|No\.)[\s\u00a0]+$/i;
+const RANKED_BEFORE = /\b(?:rank(?:ed|s|ing)?|placed|places|finish(?:ed|es)?|came(?: in)?|comes(?: in)?|(?:slip|slipp|fall|fell|falling|drop|dropp|ris|rose|climb|mov|sink|sank|tumbl|jump)\w*(?:[\s\u00a0]+(?:up|down|back))?[\s\u00a0]+to|No\.)[\s\u00a0]+$/i;
 const RATING_AFTER = /^[\s\u00a0]+out[\s\u00a0]+of[\s\u00a0]+(\d+)\b/i;
 const WORD_AFTER = /^[\s\u00a0]+([\p{L}][\p{L}'’-]*)/u;
 
@@ -120,6 +120,7 @@ export function readQuantity(text: string, token: NumberToken): Quantity | null 
   let { start, end } = token;
   const after = text.slice(end, end + 60);
 
+  if (token.form === "share") return { ...base, start, end, kind: "percent", unit: "%", rule: "percent.share" };
   if (token.form === "ordinal") {
     const rank = RANK_AFTER.exec(after) ?? PLACE_AFTER.exec(after);
     const ranked = RANKED_BEFORE.test(text.slice(Math.max(0, start - 24), start));

@@ -1,0 +1,43 @@
+import type { Draft } from "./index";
+import { claimId } from "./index";
+
+/**
+ * Figures that lean on the figure before them in the same sentence:
+ * - "$102.3 billion (US$74.25 billion)": the same figure in two currencies, linked, with the rate they imply;
+ * - "rose 14.8 per cent, or $2.2 billion": a restatement shares the change, metric, subject and period;
+ * - "rose 0.1% in May and 2.4% year-on-year": a coordinated figure shares the direction of the change;
+ * - "widened to $26.4 billion from $21.9 billion": a previous level measures the same thing as the level before it.
+ */
+
+const BRACKETED = /^[\s\u00a0]*\([\s\u00a0]*(?:or|about|roughly|approximately|around|some|~)?[\s\u00a0]*$/i;
+const RESTATED = /^[\s\u00a0]*(?:,|\(|—|–)?[\s\u00a0]*or[\s\u00a0]*$/i;
+const COORDINATED = /^(?:[\s\u00a0]+(?:in|on|during|for|at)[\s\u00a0]+[\p{L}\d .-]{1,25}?)?,?[\s\u00a0]+(?:and|or|but)[\s\u00a0]+$/iu;
+const PREVIOUS_LEVEL = /\bfrom[\s\u00a0]*$/i;
+
+function shareWhat(from: Draft, to: Draft): void {
+  Object.assign(to, { metric: from.metric, subject: from.subject, period: from.period, periodBasis: from.periodBasis });
+}
+
+export function relateNeighbours(text: string, articleId: string, drafts: Draft[]): void {
+  for (let i = 1; i < drafts.length; i++) {
+    const a = drafts[i - 1]!;
+    const b = drafts[i]!;
+    const between = text.slice(a.end, b.start);
+    if (a.kind === "money" && b.kind === "money" && a.unit && b.unit && a.unit !== b.unit && BRACKETED.test(between)) {
+      const rate = (x: number, y: number) => Number((x / y).toPrecision(6));
+      a.links.push({ id: claimId(articleId, b.start, b.end), relation: "currency_equivalent", rate: rate(a.value, b.value) });
+      b.links.push({ id: claimId(articleId, a.start, a.end), relation: "currency_equivalent", rate: rate(b.value, a.value) });
+      if (b.change === "=") b.change = a.change;
+      shareWhat(a, b);
+    } else if (RESTATED.test(between)) {
+      if (b.change === "=") b.change = a.change;
+      shareWhat(a, b);
+    } else if (b.change === "=" && (a.change === "up" || a.change === "down") && a.kind === b.kind && COORDINATED.test(between)) {
+      b.change = a.change;
+    }
+    if (PREVIOUS_LEVEL.test(text.slice(Math.max(0, b.start - 8), b.start))) {
+      const level = drafts.slice(0, i).reverse().find((d) => d.kind === b.kind && d.unit === b.unit);
+      if (level) Object.assign(b, { metric: level.metric, subject: level.subject });
+    }
+  }
+}
