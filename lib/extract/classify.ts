@@ -98,6 +98,8 @@ export function classifyMetric(text: string, sentenceStart: number, figure: Figu
   for (const k of candidates) {
     // Sending money is not exporting ("will send half a billion dollars to farmers").
     if (kind === "money" && k.family === "exports" && /^sen[dt]/i.test(text.slice(k.start, k.end))) continue;
+    // A count of goods is not measured by a price or a value threshold near it.
+    if (kind === "count" && k.family === "other" && /^(?:valued|thresholds?|prices?|costs?)$/i.test(text.slice(k.start, k.end))) continue;
     let score = distance(k, start, end);
     const after = k.start >= end;
     const between = after ? text.slice(end, k.start) : text.slice(k.end, start);
