@@ -10,7 +10,8 @@ export interface Keyword {
   end: number;
 }
 
-const KEYWORD_PATTERN = new RegExp(METRIC_KEYWORDS.map(([family, source]) => `(?<${family}>\\b(?:${source})\\b)`).join("|"), "giu");
+const FAMILIES = METRIC_KEYWORDS.map(([family]) => family);
+export const KEYWORD_PATTERN = new RegExp(`(?<![A-Za-z0-9])(?=[A-Za-z])(?:${METRIC_KEYWORDS.map(([family, source]) => `(?<${family}>(?:${source})\\b)`).join("|")})`, "gi");
 const GOODS_UNITS =
   /^(?:tonne|ton|barrel|vehicle|car|truck|unit|bushel|container|teu|kilogram|kg|pound|head|bale|ounce|shipment|gallon|litre|liter|megawatt|smartphone|phone|chip|semiconductor|device|aircraft|plane|jet|ship|vessel|bottle|case|crate|piece|item|product|cattle|pig|hog|cow|animal|machine|computer|laptop|tablet|panel|module|battery|motorcycle|bicycle|tire|tyre|toy|shoe|garment|appliance|cubic|board|log|pallet|carton|box|bag|sack|lot|cargo|package|parcel)$/;
 /** Money "of American goods" in a sentence about tariffs or countermeasures: the goods they hit, imports. */
@@ -45,7 +46,7 @@ function refineFamily(family: Keyword["family"], sentence: string, index: number
 export function findKeywords(sentence: string, offset: number): Keyword[] {
   const keywords: Keyword[] = [];
   for (const m of sentence.matchAll(KEYWORD_PATTERN)) {
-    const matched = (Object.keys(m.groups!) as Keyword["family"][]).find((k) => m.groups![k] !== undefined)!;
+    const matched = FAMILIES.find((k) => m.groups![k] !== undefined)!;
     const family = refineFamily(matched, sentence, m.index, m[0].length);
     keywords.push({ family, start: offset + m.index, end: offset + m.index + m[0].length });
   }

@@ -1,5 +1,11 @@
 /** Data only: the words and symbols the rules look for. Regex sources here are joined into patterns by the rules. */
 
+/**
+ * Letters and digits as a plain character class, for the hot whole-text patterns: with the case-insensitive
+ * flag, V8 runs a /u pattern several times slower (51 ms against 8 ms a MB for the keyword pattern).
+ */
+export const WORD_CHARS = "A-Za-z0-9\\u00C0-\\u024F\\u0370-\\u03FF\\u0400-\\u04FF\\u0590-\\u06FF";
+
 export const SMALL_NUMBERS: Record<string, number> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
@@ -136,7 +142,7 @@ export type MetricKeyword = "tariff_rate" | "trade_balance" | "trade_volume" | "
 export const METRIC_KEYWORDS: ReadonlyArray<readonly [MetricKeyword | "sales", string]> = [
   ["tariff_rate", "(?:tariff|duty|levy) rates?|counter-?tariffs?|tariffs?|dut(?:y|ies)(?!-free)|levy|levies|anti-?dumping|countervailing|surtax(?:es)?|surcharges?|import tax(?:es)?|customs tax(?:es)?|reciprocal rates?"],
   ["trade_balance", "(?:trade |merchandise |goods )?(?:surplus(?:es)?|deficits?)|trade gap|trade balance|balance of trade|the gap"],
-  ["trade_volume", `cross(?:es|ed|ing)? (?:the )?(?:[\\p{Lu}][\\p{L}]+ )?(?:border|[Bb]ridge)|two-way trade|bilateral trade|total trade|trade between|trade with|trading relationship|trade relationship|flow(?:ed|s|ing)? between|cross(?:ed|es)? the border|in trade|in annual trade|trade (?:is|was) worth|worth of trade|trade totall?ed|trade volumes?|volume of trade|trade flows?|trade(?:d|s)?(?![- ](?:${NOT_TRADE_VOLUME})\\b)`],
+  ["trade_volume", `cross(?:es|ed|ing)? (?:the )?(?:[A-Z][a-z]+ )?(?:border|[Bb]ridge)|two-way trade|bilateral trade|total trade|trade between|trade with|trading relationship|trade relationship|flow(?:ed|s|ing)? between|cross(?:ed|es)? the border|in trade|in annual trade|trade (?:is|was) worth|worth of trade|trade totall?ed|trade volumes?|volume of trade|trade flows?|trade(?:d|s)?(?![- ](?:${NOT_TRADE_VOLUME})\\b)`],
   ["exports", "export (?:earnings|revenues?|sales|receipts|values?)|exports?|exported|exporting|shipments?|shipped|ship|sales abroad|overseas sales|sold abroad|sold(?! for)|sells|sends|sent|send|outbound"],
   ["imports", "de minimis|imports?|imported|importing|inbound|purchases? of|buy(?:ing|s)?|bought|purchase commitments?|purchases?"],
   ["sales", "sales"],

@@ -29,7 +29,7 @@ const SENTENCE_STARTERS = new Set([
 ]);
 
 const LINE = /[^\n]+/g;
-const TERMINATOR = /[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\p{N}]|\s*$)/gu;
+const TERMINATOR = /[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9\u00C0-\u00DE\u0391-\u03A9\u0410-\u042F]|\s*$)/g;
 
 function isAbbreviation(line: string, dotIndex: number, nextWord: string): boolean {
   if (line[dotIndex] !== ".") return false;

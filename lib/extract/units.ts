@@ -27,6 +27,8 @@ export interface Quantity {
 }
 
 const CODES = CURRENCY_CODES.join("|");
+/** Letters right before a number that are its currency ("US$5", "$US5", "USD5"), not a name ("G7"). */
+const CURRENCY_LETTERS_BEFORE = new RegExp(`(?:US|C|CA|A|AU|NZ|HK|S|R|Mex|MX)\\$?$|\\$US$|\\$A$|(?:${CODES})$`);
 const PERCENT_AFTER = /^(?:[\s\u00a0]?%|[\s\u00a0-]per[\s\u00a0-]?cent\b|[\s\u00a0-]percent\b|[\s\u00a0]?pct\b|[\s\u00a0]?pc\b(?!\.\w))/i;
 const POINTS_AFTER = /^(?:(?:[\s\u00a0-]+of[\s\u00a0]+a)?[\s\u00a0-]+(?:percentage|pct\.?|per[\s-]?cent(?:age)?)[\s\u00a0-]+points?\b|[\s\u00a0]?(?:pp|ppts?)\b)/i;
 const BASIS_POINTS_AFTER = /^(?:[\s\u00a0-]+basis[\s\u00a0-]+points?\b|[\s\u00a0]?bps?\b)/i;
@@ -74,7 +76,7 @@ function isName(text: string, token: NumberToken): boolean {
     const capitalised = /^\p{Lu}/u.test(text.slice(token.start, token.start + 1)) && /[\p{L},][\s\u00a0]*$/u.test(before);
     return /^-way\b/i.test(after) || capitalised;
   }
-  if (/\p{L}-?$/u.test(before) && !new RegExp(`(?:US|C|CA|A|AU|NZ|HK|S|R|Mex|MX)\\$?$|\\$US$|\\$A$|(?:${CODES})$`).test(before)) return true;
+  if (/\p{L}-?$/u.test(before) && !CURRENCY_LETTERS_BEFORE.test(before)) return true;
   if (/^[\p{L}]/u.test(after) && token.form === "digits") return !/^(?:bn|mn|tn|[kmb]\b|s\b)/i.test(after);
   if (/^-\p{Lu}/u.test(after)) return true;
   const previousWord = /([\p{L}&.]+)[\s\u00a0]+$/u.exec(before)?.[1] ?? "";
