@@ -25,7 +25,10 @@ const ATTACHED = /^[\s\u00a0]+(?:in|of|worth of|off|from|to)[\s\u00a0]+(?:[\p{L}
 const CAUSE_BETWEEN = /\bto[\s\u00a0]+\p{L}+[\s\u00a0]+(?:the|a|an|its|their)\b|\b(?:on|for|as|because|after|while|when|amid|since|due|thanks|driven|led|following|despite|with|under|than|that|which|who|said|says|and|but|if|unless|before|once|until|so|where|whereas)\b|[,;:()]/iu;
 
 /** A keyword's family can depend on its neighbours: "budget deficit", "retail sales", "sold for", "import prices". */
+const CONTEXTUAL = new Set<Keyword["family"]>(["tariff_rate", "trade_balance", "sales", "exports", "imports"]);
+
 function refineFamily(family: Keyword["family"], sentence: string, index: number, length: number): Keyword["family"] {
+  if (!CONTEXTUAL.has(family)) return family;
   const before = sentence.slice(Math.max(0, index - 40), index);
   const after = sentence.slice(index + length, index + length + 60);
   const word = sentence.slice(index, index + length);

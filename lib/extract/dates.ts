@@ -69,24 +69,24 @@ function yearOfMonth(month: number, pub: Publication, period: "month" | "part" =
   return pub.year - 1;
 }
 
-function fromMonth(m: string, y: string | undefined, pub: Publication, day?: string): Omit<DateMention, "start" | "end" | "rule"> {
+function fromMonth(rule: string, m: string, y: string | undefined, pub: Publication, day?: string): Omit<DateMention, "start" | "end"> {
   const month = monthNumber(m);
   const year = y ? Number(y) : yearOfMonth(month, pub);
   const period = day && Number(day) <= 31 ? `${year}-${pad(month)}-${pad(Number(day))}` : `${year}-${pad(month)}`;
-  return { year, period, basis: y ? "explicit" : "resolved" };
+  return { year, period, basis: y ? "explicit" : "resolved", rule };
 }
 
 function resolve(g: Record<string, string | undefined>, pub: Publication): Omit<DateMention, "start" | "end"> | null {
   if (g.monthDay) {
     const ranged = /[-–]/.test(g.monthDay);
-    return { ...fromMonth(g.mdMonth!, g.mdYear, pub, ranged ? undefined : g.mdDay), rule: "date.month-day" };
+    return fromMonth("date.month-day", g.mdMonth!, g.mdYear, pub, ranged ? undefined : g.mdDay);
   }
-  if (g.dayMonth) return { ...fromMonth(g.dmMonth!, g.dmYear, pub, g.dmDay), rule: "date.day-month" };
-  if (g.edge) return { ...fromMonth(g.edgeMonth!, g.edgeYear, pub), rule: "date.part-of-month" };
-  if (g.monthYear) return { ...fromMonth(g.myMonth!, g.myYear, pub), rule: "date.month-year" };
-  if (g.headlineMonth) return { ...fromMonth(g.hmMonth!, undefined, pub), rule: "date.month" };
-  if (g.month) return { ...fromMonth(g.mMonth!, undefined, pub), rule: "date.month" };
-  if (g.bareMonth) return { ...fromMonth(g.bMonth!, undefined, pub), rule: "date.month" };
+  if (g.dayMonth) return fromMonth("date.day-month", g.dmMonth!, g.dmYear, pub, g.dmDay);
+  if (g.edge) return fromMonth("date.part-of-month", g.edgeMonth!, g.edgeYear, pub);
+  if (g.monthYear) return fromMonth("date.month-year", g.myMonth!, g.myYear, pub);
+  if (g.headlineMonth) return fromMonth("date.month", g.hmMonth!, undefined, pub);
+  if (g.month) return fromMonth("date.month", g.mMonth!, undefined, pub);
+  if (g.bareMonth) return fromMonth("date.month", g.bMonth!, undefined, pub);
   const quarterOf = (q: number, y: string | undefined, rule: string) => {
     const year = y ? Number(y) : yearOfMonth(q * 3 - 2, pub, "part");
     return { year, period: `${year}-Q${q}`, basis: (y ? "explicit" : "resolved") as PeriodBasis, rule };
@@ -132,12 +132,12 @@ export function findDates(text: string, sentences: readonly Sentence[], publicat
     const sentence = sentences[s];
     if (sentence && match.index + match[0].length > sentence.end) continue; // a date never spans two sentences
     const future = sentence ? FUTURE.test(text.slice(sentence.start, sentence.end)) : false;
-    const resolved = resolve(match.groups!, { ...publication, future });
+    const resolved = resolve(match.groups!, { year: publication.year, month: publication.month, future });
     if (!resolved) continue;
     const start = match.index;
     let end = start + match[0].length;
     while (end > start && /[\s,]/.test(text[end - 1]!)) end--;
-    dates.push({ start, end, ...resolved });
+    dates.push({ start, end, year: resolved.year, period: resolved.period, basis: resolved.basis, rule: resolved.rule });
   }
   return dates;
 }

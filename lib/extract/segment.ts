@@ -43,11 +43,12 @@ function isAbbreviation(line: string, dotIndex: number, nextWord: string): boole
   return false;
 }
 
-function openParens(segment: string): number {
+function openParens(line: string, from: number, to: number): number {
   let depth = 0;
-  for (const ch of segment) {
-    if (ch === "(") depth++;
-    else if (ch === ")" && depth > 0) depth--;
+  for (let i = line.indexOf("(", from); i !== -1 && i < to; i++) {
+    const ch = line.charCodeAt(i);
+    if (ch === 40) depth++;
+    else if (ch === 41 && depth > 0) depth--;
   }
   return depth;
 }
@@ -73,7 +74,7 @@ export function segmentSentences(text: string): Sentence[] {
       const nextWord = /^\s*["'“‘(\[]?([\p{L}\p{N}.]*)/u.exec(line.slice(cut, cut + 40))?.[1] ?? "";
       if (cut >= line.length) break;
       if (isAbbreviation(line, term.index, nextWord)) continue;
-      if (openParens(line.slice(sentenceStart, cut)) > 0) continue;
+      if (openParens(line, sentenceStart, cut) > 0) continue;
       push(offset + sentenceStart, offset + cut);
       sentenceStart = cut;
     }
