@@ -25,6 +25,20 @@ const ATTACHED = /^[\s\u00a0]+(?:in|of|worth of|off|from|to)[\s\u00a0]+(?:[\p{L}
 const CAUSE_BETWEEN = /\bto[\s\u00a0]+\p{L}+[\s\u00a0]+(?:the|a|an|its|their)\b|\b(?:on|for|as|because|after|while|when|amid|since|due|thanks|driven|led|following|despite|with|under|than|that|which|who|said|says|and|but|if|unless|before|once|until|so|where|whereas)\b|[,;:()]/iu;
 
 /** A keyword's family can depend on its neighbours: "budget deficit", "retail sales", "sold for", "import prices". */
+const RATE_QUOTA_AFTER = /^-rate[\s\u00a0]+quotas?\b/i;
+const CAPITALISED_BEFORE = /\p{Lu}[\p{L}.]*[\s\u00a0]+$/u;
+const ABROAD_AFTER = /^[\s\u00a0]+(?:to|abroad|overseas|in)\b/;
+const EXPORT_WORD = /\bexport/i;
+const SELLING = /^(?:sold|sells|sen[dt]s?)$/i;
+const DESTINATION_AFTER = /\b(?:to[\s\u00a0]+(?:the[\s\u00a0]+)?\p{Lu}|abroad|overseas|foreign)/u;
+const PRICE_AFTER = /^[\s\u00a0]+(?:prices?|costs?|inflation)\b/i;
+const PRICE_OF_BEFORE = /\b(?:prices?|costs?)[\s\u00a0]+of[\s\u00a0]+(?:[\p{L}-]+[\s\u00a0]+)?$/iu;
+const SENDING = /^sen[dt]/i;
+const VALUE_WORDS = /^(?:valued|thresholds?|prices?|costs?)$/i;
+const CLAUSE_BREAK = /[,;]|\b(?:while|whereas|but)\b/;
+const ON_GOODS_BEFORE = /\bon[\s\u00a0]+(?:[\p{L}.'’-]+[\s\u00a0]+){0,3}$/u;
+const DATE_OF_FIGURE = /^[\s\u00a0]+(?:in|during|for|as of|through|by|at end-?|at the end of)[\s\u00a0]+$/i;
+
 const CONTEXTUAL = new Set<Keyword["family"]>(["tariff_rate", "trade_balance", "sales", "exports", "imports"]);
 
 function refineFamily(family: Keyword["family"], sentence: string, index: number, length: number): Keyword["family"] {
@@ -32,17 +46,17 @@ function refineFamily(family: Keyword["family"], sentence: string, index: number
   const before = sentence.slice(Math.max(0, index - 40), index);
   const after = sentence.slice(index + length, index + length + 60);
   const word = sentence.slice(index, index + length);
-  if (family === "tariff_rate" && /^-rate[\s\u00a0]+quotas?\b/i.test(after)) return "other";
+  if (family === "tariff_rate" && RATE_QUOTA_AFTER.test(after)) return "other";
   if (family === "trade_balance" && NON_TRADE_BALANCE.test(before.slice(-30) + word)) return "other";
   if (family === "sales") {
     // "U.S. sales", "soybean sales ... tariffs", "sales to China": sales abroad are exports; "retail sales" are not.
-    const abroad = /\p{Lu}[\p{L}.]*[\s\u00a0]+$/u.test(before) || /^[\s\u00a0]+(?:to|abroad|overseas|in)\b/.test(after) || MEASURES.test(sentence) || /\bexport/i.test(sentence);
+    const abroad = CAPITALISED_BEFORE.test(before) || ABROAD_AFTER.test(after) || MEASURES.test(sentence) || EXPORT_WORD.test(sentence);
     return abroad ? "exports" : "other";
   }
   // "sold $2.3 billion of soybeans to China" is an export; "vehicles sold worldwide" is not.
-  if (family === "exports" && /^(?:sold|sells|sen[dt]s?)$/i.test(word) && !/\b(?:to[\s\u00a0]+(?:the[\s\u00a0]+)?\p{Lu}|abroad|overseas|foreign)/u.test(after)) return "other";
+  if (family === "exports" && SELLING.test(word) && !DESTINATION_AFTER.test(after)) return "other";
   // "import prices", "prices of imported appliances": the head is the price, not the flow.
-  if ((family === "exports" || family === "imports") && (/^[\s\u00a0]+(?:prices?|costs?|inflation)\b/i.test(after) || /\b(?:prices?|costs?)[\s\u00a0]+of[\s\u00a0]+(?:[\p{L}-]+[\s\u00a0]+)?$/iu.test(before))) return "other";
+  if ((family === "exports" || family === "imports") && (PRICE_AFTER.test(after) || PRICE_OF_BEFORE.test(before))) return "other";
   return family;
 }
 
@@ -101,9 +115,9 @@ export function classifyMetric(text: string, sentenceStart: number, figure: Figu
   let bestScore = Infinity;
   for (const k of candidates) {
     // Sending money is not exporting ("will send half a billion dollars to farmers").
-    if (kind === "money" && k.family === "exports" && /^sen[dt]/i.test(text.slice(k.start, k.end))) continue;
+    if (kind === "money" && k.family === "exports" && SENDING.test(text.slice(k.start, k.end))) continue;
     // A count of goods is not measured by a price or a value threshold near it.
-    if (kind === "count" && k.family === "other" && /^(?:valued|thresholds?|prices?|costs?)$/i.test(text.slice(k.start, k.end))) continue;
+    if (kind === "count" && k.family === "other" && VALUE_WORDS.test(text.slice(k.start, k.end))) continue;
     let score = distance(k, start, end);
     const after = k.start >= end;
     const between = after ? text.slice(end, k.start) : text.slice(k.end, start);
@@ -113,9 +127,9 @@ export function classifyMetric(text: string, sentenceStart: number, figure: Figu
     // The thing measured comes before its figure or right after it ("$5 billion in exports", "25% tariff");
     // a keyword beyond a clause break or a cause ("as imports slumped") is about something else.
     if (after && CAUSE_BETWEEN.test(between)) score += 40;
-    if (!after && /[,;]|\b(?:while|whereas|but)\b/.test(between)) score += 15;
+    if (!after && CLAUSE_BREAK.test(between)) score += 15;
     // "levies on Chinese imports to 145%", "10% on imported toys": the flow is what a rate applies to, not the figure.
-    if (rate && k.family !== "tariff_rate" && k.family !== "other" && /\bon[\s\u00a0]+(?:[\p{L}.'’-]+[\s\u00a0]+){0,3}$/u.test(text.slice(Math.max(0, k.start - 40), k.start))) score += 30;
+    if (rate && k.family !== "tariff_rate" && k.family !== "other" && ON_GOODS_BEFORE.test(text.slice(Math.max(0, k.start - 40), k.start))) score += 30;
     // A change is told of the thing before it; a keyword after it is rarely what changed.
     if (after && (change === "up" || change === "down") && !attached) score += 25;
     // "73 per cent of Australia's iron ore exports", "$5 billion in exports": the keyword the figure is attached to.
@@ -178,7 +192,7 @@ export function nearestDate(text: string, dates: DateMention[], start: number, e
     if (d.period === null) continue;
     let gap = d.end <= start ? start - d.end : d.start >= end ? d.start - end : 0;
     // "$172 billion in 2024": a date right after the figure belongs to it.
-    if (d.start >= end && /^[\s\u00a0]+(?:in|during|for|as of|through|by|at end-?|at the end of)[\s\u00a0]+$/i.test(text.slice(end, d.start))) gap = -1;
+    if (d.start >= end && d.start - end < 24 && DATE_OF_FIGURE.test(text.slice(end, d.start))) gap = -1;
     if (gap < bestDistance) {
       bestDistance = gap;
       best = d;

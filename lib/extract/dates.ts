@@ -54,6 +54,7 @@ export const DATE_PATTERN = new RegExp(
   "g",
 );
 
+const SPACE = /\s/;
 const pad = (n: number) => String(n).padStart(2, "0");
 const monthNumber = (name: string) => MONTHS[name.toLowerCase().replace(/\.$/, "")]!;
 const QUARTER_WORD: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, final: 4, last: 4 };
@@ -136,7 +137,7 @@ export function findDates(text: string, sentences: readonly Sentence[], publicat
     if (!resolved) continue;
     const start = match.index;
     let end = start + match[0].length;
-    while (end > start && /[\s,]/.test(text[end - 1]!)) end--;
+    while (end > start && (text[end - 1] === "," || SPACE.test(text[end - 1]!))) end--;
     dates.push({ start, end, year: resolved.year, period: resolved.period, basis: resolved.basis, rule: resolved.rule });
   }
   return dates;

@@ -26,6 +26,12 @@ const MORE_THAN = /(?:\bmore than|\bover|\bat least|\babove|\bupwards of|\bin ex
 const LESS_THAN = /(?:\bless than|\bunder|\bbelow|\bup to|\bas many as|\bas much as|\bat most|\bfewer than|\bno more than|\bnot more than|\blower than|\bjust under|\bjust below|\bshy of|\bshort of|\ba maximum of|\bno higher than|\bas high as|\bas little as|\bas few as)(?:\s+(?:a|an)\s+(?:quota|cap|ceiling|limit|maximum|total)\s+of)?\s*$/i;
 const LEVEL_FROM_TO = /(?:\bfrom|(?<!\bup\s)\bto)\s*$/i;
 
+const OVER_AT_END = /\bover\s*$/i;
+const DETERMINER_AT_END = /(?:^|\b(?:a|an|the|its|their|his|her|this|that|per|with))\s*$|^$/i;
+const BETWEEN_BEFORE = /\bbetween[\s\u00a0]+$/i;
+const FROM_BEFORE = /\bfrom[\s\u00a0]+$/i;
+const TO_WORD = /\bto\b/;
+
 function direction(match: RegExpExecArray | null): Change | null {
   if (!match) return null;
   return match[1] ? "up" : "down";
@@ -51,10 +57,10 @@ export function readChange(text: string, q: Quantity, sentenceStart: number): Ch
     if (byVerb) return byVerb;
   }
   const limit = bound(left);
-  if (limit === ">" && q.kind === "duration" && /\bover\s*$/i.test(left)) return "=";
+  if (limit === ">" && q.kind === "duration" && OVER_AT_END.test(left)) return "=";
   if (limit) return limit;
   const after = direction(NOUN_AFTER.exec(right));
-  if (after && /(?:^|\b(?:a|an|the|its|their|his|her|this|that|per|with))\s*$|^$/i.test(left.trimEnd()) || after && q.kind !== "count") return after!;
+  if (after && DETERMINER_AT_END.test(left.trimEnd()) || after && q.kind !== "count") return after!;
   return "=";
 }
 
@@ -88,12 +94,12 @@ export function joinRanges(text: string, quantities: Quantity[]): RangedQuantity
     if (b && compatible(a, b) && b.value >= a.value * Math.max(1, b.scale / Math.max(1, a.scale))) {
       const gap = text.slice(a.end, b.start);
       const before = text.slice(Math.max(0, a.start - 12), a.start);
-      const between = AND_JOIN.test(gap) && /\bbetween[\s\u00a0]+$/i.test(before);
-      const dashed = RANGE_JOIN.test(gap) && !/\bfrom[\s\u00a0]+$/i.test(before) && !(/\bto\b/.test(gap) && DIRECT_VERB.test(text.slice(Math.max(0, a.start - 40), a.start)));
+      const between = AND_JOIN.test(gap) && BETWEEN_BEFORE.test(before);
+      const dashed = RANGE_JOIN.test(gap) && !FROM_BEFORE.test(before) && !(TO_WORD.test(gap) && DIRECT_VERB.test(text.slice(Math.max(0, a.start - 40), a.start)));
       if (between || dashed) {
         const money = a.kind === "money" ? a : b.kind === "money" ? b : null;
         const shared = a.scale === 1 && b.scale > 1 ? b.scale : 1;
-        const startAt = between ? a.start - /between[\s\u00a0]+$/i.exec(before)![0].length : a.start;
+        const startAt = between ? a.start - BETWEEN_BEFORE.exec(before)![0].length : a.start;
         out.push(ranged(money ?? b, { start: startAt, end: b.end, kind: money ? "money" : b.kind, unit: money ? money.unit : b.unit, value: a.value * shared, valueMax: b.value, rule: `${b.rule}+range`, scale: b.scale, noun: b.noun }));
         i++;
         continue;

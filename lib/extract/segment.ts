@@ -31,15 +31,22 @@ const SENTENCE_STARTERS = new Set([
 const LINE = /[^\n]+/g;
 const TERMINATOR = /[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9\u00C0-\u00DE\u0391-\u03A9\u0410-\u042F]|\s*$)/g;
 
+const TRAILING_WORD = /([\p{L}.]+)$/u;
+const INITIALISM = /^(?:\p{L}\.)+\p{L}$/u;
+const SINGLE_CAPITAL = /^\p{Lu}$/u;
+const STARTS_WITH_DIGIT = /^\d/;
+const SPACE = /\s/;
+const NEXT_WORD = /^\s*["'“‘(\[]?([\p{L}\p{N}.]*)/u;
+
 function isAbbreviation(line: string, dotIndex: number, nextWord: string): boolean {
   if (line[dotIndex] !== ".") return false;
-  const before = /([\p{L}.]+)$/u.exec(line.slice(Math.max(0, dotIndex - 12), dotIndex))?.[1] ?? "";
+  const before = TRAILING_WORD.exec(line.slice(Math.max(0, dotIndex - 12), dotIndex))?.[1] ?? "";
   const word = before.toLowerCase();
   if (word === "") return false;
-  const initialism = /^(?:\p{L}\.)+\p{L}$/u.test(before);
+  const initialism = INITIALISM.test(before);
   if (initialism) return !SENTENCE_STARTERS.has(nextWord.toLowerCase());
-  if (/^\p{Lu}$/u.test(before)) return true; // an initial: "John F. Kennedy"
-  if (TITLES.has(word)) return !(word === "no" && !/^\d/.test(nextWord)) && !(word === "co" && SENTENCE_STARTERS.has(nextWord.toLowerCase()));
+  if (SINGLE_CAPITAL.test(before)) return true; // an initial: "John F. Kennedy"
+  if (TITLES.has(word)) return !(word === "no" && !STARTS_WITH_DIGIT.test(nextWord)) && !(word === "co" && SENTENCE_STARTERS.has(nextWord.toLowerCase()));
   return false;
 }
 
@@ -54,8 +61,8 @@ function openParens(line: string, from: number, to: number): number {
 }
 
 function trimmed(text: string, start: number, end: number): [number, number] {
-  while (start < end && /\s/.test(text[start]!)) start++;
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  while (start < end && SPACE.test(text[start]!)) start++;
+  while (end > start && SPACE.test(text[end - 1]!)) end--;
   return [start, end];
 }
 
@@ -71,7 +78,7 @@ export function segmentSentences(text: string): Sentence[] {
     let sentenceStart = 0;
     for (const term of line.matchAll(TERMINATOR)) {
       const cut = term.index + term[0].length;
-      const nextWord = /^\s*["'“‘(\[]?([\p{L}\p{N}.]*)/u.exec(line.slice(cut, cut + 40))?.[1] ?? "";
+      const nextWord = NEXT_WORD.exec(line.slice(cut, cut + 40))?.[1] ?? "";
       if (cut >= line.length) break;
       if (isAbbreviation(line, term.index, nextWord)) continue;
       if (openParens(line, sentenceStart, cut) > 0) continue;

@@ -44,13 +44,21 @@ const RATING_AFTER = /^[\s\u00a0]+out[\s\u00a0]+of[\s\u00a0]+(\d+)\b/i;
 const SUFFIX_START = /^[\s\u00a0-]{0,3}[%A-Za-z\u00C0-\u024F]/;
 const WORD_AFTER = /^[\s\u00a0]+([\p{L}][\p{L}'’-]*)/u;
 
+const SINGULAR_S = /(?:ss|us|is)$/;
+const SIBILANT_ES = /(?:sh|ch|x|z)es$/;
+const NATIONALITY_ENDING = /(?:an|ese|ish|ian|ic|i)$/;
+const POUNDS = /^pounds?$/i;
+const OF_AFTER = /^[\s\u00a0]+of\b/i;
+const CAPITALISED_AFTER = /^[\s\u00a0]+\p{Lu}\p{Ll}/u;
+const NATIONALITY_AFTER = /^[\s\u00a0]+\p{Lu}\p{Ll}*(?:an|ese|ish|ian|ic|i)\b/u;
+
 function singular(noun: string): string {
   const lower = noun.toLowerCase();
   if (PLURAL_EXCEPTIONS[lower]) return PLURAL_EXCEPTIONS[lower];
-  if (/ies$/.test(lower)) return lower.slice(0, -3) + "y";
-  if (/(?:ss|us|is)$/.test(lower)) return lower;
-  if (/(?:sh|ch|x|z)es$/.test(lower)) return lower.slice(0, -2);
-  if (/s$/.test(lower)) return lower.slice(0, -1);
+  if (lower.endsWith("ies")) return lower.slice(0, -3) + "y";
+  if (SINGULAR_S.test(lower)) return lower;
+  if (SIBILANT_ES.test(lower)) return lower.slice(0, -2);
+  if (lower.endsWith("s")) return lower.slice(0, -1);
   return lower;
 }
 
@@ -64,9 +72,9 @@ export function currencyBefore(text: string, start: number): { code: string | nu
   const marker = PREFIX_BEFORE.exec(before)?.[0];
   if (marker) {
     const from = start - marker.length;
-    const letterBefore = from > 0 && /\p{L}/u.test(text[from - 1]!);
+    const letterBefore = from > 0 && isLetter(text[from - 1]);
     // "Rs5" after a letter is part of a word; "XY$5" is a dollar we cannot name.
-    if (!(/^\p{L}/u.test(marker) && letterBefore) && !(marker === "$" && letterBefore)) {
+    if (!(isLetter(marker[0]) && letterBefore) && !(marker === "$" && letterBefore)) {
       const code = PREFIX_CODES.get(marker) ?? null;
       return { code, symbol: code ? null : (marker as "$" | "¥"), length: marker.length };
     }
@@ -123,18 +131,18 @@ export function countedNoun(text: string, from: number, value: number): { end: n
   }
   if (words.length === 0) return null;
   const first = words[0]!.word.toLowerCase();
-  if (NOT_NOUNS.has(first) || /^\p{Lu}/u.test(words[0]!.word) && !/(?:an|ese|ish|ian|ic|i)$/.test(first)) return null;
+  if (NOT_NOUNS.has(first) || (isUpper(words[0]!.word[0]) && !NATIONALITY_ENDING.test(first))) return null;
   // Skip modifiers ("3,400 new jobs", "12 Canadian companies") to reach the noun.
   let pick = 0;
   while (pick < words.length - 1) {
     const w = words[pick]!.word;
     const lower = w.toLowerCase();
-    const modifier = COUNT_MODIFIERS.has(lower) || /^\p{Lu}/u.test(w) || (value !== 1 && !/s$/.test(lower) && /s$/.test(words[pick + 1]!.word));
+    const modifier = COUNT_MODIFIERS.has(lower) || isUpper(w[0]) || (value !== 1 && !lower.endsWith("s") && words[pick + 1]!.word.endsWith("s"));
     if (!modifier || NOT_NOUNS.has(words[pick + 1]!.word.toLowerCase())) break;
     pick++;
   }
   const noun = words[pick]!.word;
-  if (NOT_NOUNS.has(noun.toLowerCase()) || /^\p{Lu}/u.test(noun)) return null;
+  if (NOT_NOUNS.has(noun.toLowerCase()) || isUpper(noun[0])) return null;
   const nounText = text.slice(from, words[pick]!.end).trim();
   return { end: words[pick]!.end, noun: nounText, unit: singular(noun) };
 }
@@ -203,7 +211,7 @@ export function readQuantity(text: string, token: NumberToken): Quantity | null 
     return quantity(token, { start, end: end + codeAfter[0].length, kind: "money", unit: code, currencyBasis: "explicit", rule: "money.code-after" });
   }
   const word = CURRENCY_WORD_AFTER.exec(after);
-  if (word && !(/^pounds?$/i.test(word[2]!) && /^[\s\u00a0]+of\b/i.test(after.slice(word[0].length)))) {
+  if (word && !(POUNDS.test(word[2]!) && OF_AFTER.test(after.slice(word[0].length)))) {
     const nationality = word[1]?.toLowerCase();
     const stem = word[2]!.toLowerCase().replace(/s$/, "").replace(/\s+sterling$/, "");
     const isDollar = stem === "dollar";
@@ -226,7 +234,7 @@ export function readQuantity(text: string, token: NumberToken): Quantity | null 
   // "one senior member", "a single country": a determiner, not a count.
   if (counted && !(token.form === "words" && token.value === 1)) return quantity(token, { start, end: counted.end, kind: "count", unit: counted.unit, noun: counted.noun, rule: "count.noun" });
   // "787 Dreamliners", "500 Fortune": a number before a capitalised noun names a thing.
-  if (/^[\s\u00a0]+\p{Lu}[\p{Ll}]/u.test(after) && !/^[\s\u00a0]+\p{Lu}\p{Ll}*(?:an|ese|ish|ian|ic|i)\b/u.test(after)) return null;
+  if (CAPITALISED_AFTER.test(after) && !NATIONALITY_AFTER.test(after)) return null;
   // A number word with nothing to count ("the two", "one of them") is not a figure; bare digits are.
   if (token.form === "words" || token.value === 0) return null;
   return quantity(token, { start, end, kind: "other", unit: null, rule: "number.bare" });
