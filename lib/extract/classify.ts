@@ -21,8 +21,8 @@ const ATTACHED_FLOW = /^[\s\u00a0]+(?:worth[\s\u00a0]+)?(?:of|in)[\s\u00a0]+(?:(
 const MEASURES_GLOBAL = /\b(?:tariffs?|dut(?:y|ies)|levy|levies|counter-?measures?|counter-?tariffs?|measures|retaliat\w*|sanctions?|cover(?:s|ed|ing)?|target(?:s|ed|ing)?|hit(?:s|ting)?)\b/gi;
 const MEASURES = /\b(?:tariffs?|dut(?:y|ies)|levy|levies|counter-?measures?|counter-?tariffs?|measures|retaliat\w*|sanctions?|cover(?:s|ed|ing)?|target(?:s|ed|ing)?|hit(?:s|ting)?)\b/i;
 /** Text between a change and a keyword after it that shows the keyword is a cause, not the thing measured. */
-const ATTACHED = /^[\s\u00a0]+(?:in|of|worth of|off|from|to)[\s\u00a0]+(?:[\p{L}.'’-]+[\s\u00a0]+){0,3}$/iu;
-const CAUSE_BETWEEN = /\bto[\s\u00a0]+\p{L}+[\s\u00a0]+(?:the|a|an|its|their)\b|\b(?:on|for|as|because|after|while|when|amid|since|due|thanks|driven|led|following|despite|with|under|than|that|which|who|said|says|and|but|if|unless|before|once|until|so|where|whereas)\b|[,;:()]/iu;
+const ATTACHED = /^[\s\u00a0]+(?:in|of|worth of|off|from|to)[\s\u00a0]+(?:[A-Za-z\u00C0-\u024F.'’-]+[\s\u00a0]+){0,3}$/i;
+const CAUSE_BETWEEN = /\bto[\s\u00a0]+[A-Za-z\u00C0-\u024F]+[\s\u00a0]+(?:the|a|an|its|their)\b|\b(?:on|for|as|because|after|while|when|amid|since|due|thanks|driven|led|following|despite|with|under|than|that|which|who|said|says|and|but|if|unless|before|once|until|so|where|whereas)\b|[,;:()]/i;
 
 /** A keyword's family can depend on its neighbours: "budget deficit", "retail sales", "sold for", "import prices". */
 const RATE_QUOTA_AFTER = /^-rate[\s\u00a0]+quotas?\b/i;
@@ -36,6 +36,11 @@ const PRICE_OF_BEFORE = /\b(?:prices?|costs?)[\s\u00a0]+of[\s\u00a0]+(?:[\p{L}-]
 const SENDING = /^sen[dt]/i;
 const VALUE_WORDS = /^(?:valued|thresholds?|prices?|costs?)$/i;
 const CLAUSE_BREAK = /[,;]|\b(?:while|whereas|but)\b/;
+/** "levies on Chinese imports": the keyword is the object of "on" (checked cheaply before the pattern runs). */
+function onGoodsBefore(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 40), at);
+  return before.includes("on") && ON_GOODS_BEFORE.test(before);
+}
 const ON_GOODS_BEFORE = /\bon[\s\u00a0]+(?:[\p{L}.'’-]+[\s\u00a0]+){0,3}$/u;
 const DATE_OF_FIGURE = /^[\s\u00a0]+(?:in|during|for|as of|through|by|at end-?|at the end of)[\s\u00a0]+$/i;
 
@@ -56,13 +61,15 @@ function refineFamily(family: Keyword["family"], sentence: string, index: number
   // "sold $2.3 billion of soybeans to China" is an export; "vehicles sold worldwide" is not.
   if (family === "exports" && SELLING.test(word) && !DESTINATION_AFTER.test(after)) return "other";
   // "import prices", "prices of imported appliances": the head is the price, not the flow.
-  if ((family === "exports" || family === "imports") && (PRICE_AFTER.test(after) || PRICE_OF_BEFORE.test(before))) return "other";
+  if ((family === "exports" || family === "imports") && (PRICE_AFTER.test(after) || (before.includes(" of ") && PRICE_OF_BEFORE.test(before)))) return "other";
   return family;
 }
 
 export function findKeywords(sentence: string, offset: number): Keyword[] {
   const keywords: Keyword[] = [];
-  for (const m of sentence.matchAll(KEYWORD_PATTERN)) {
+  // exec in a loop, not matchAll: matchAll clones the pattern on every call, four times the cost on short sentences.
+  KEYWORD_PATTERN.lastIndex = 0;
+  for (let m = KEYWORD_PATTERN.exec(sentence); m; m = KEYWORD_PATTERN.exec(sentence)) {
     const matched = FAMILIES.find((k) => m.groups![k] !== undefined)!;
     const family = refineFamily(matched, sentence, m.index, m[0].length);
     keywords.push({ family, start: offset + m.index, end: offset + m.index + m[0].length });
@@ -97,7 +104,9 @@ export interface Figure {
 function targetingMeasure(text: string, sentenceStart: number, figure: Figure, keywords: Keyword[]): Keyword[] {
   if (!TARGETED_GOODS.test(text.slice(figure.end, figure.end + 60)) || keywords.some((k) => k.family === "trade_volume")) return [];
   let measure: RegExpExecArray | null = null;
-  for (const m of text.slice(sentenceStart, figure.start).matchAll(MEASURES_GLOBAL)) measure = m;
+  const before = text.slice(sentenceStart, figure.start);
+  MEASURES_GLOBAL.lastIndex = 0;
+  for (let m = MEASURES_GLOBAL.exec(before); m; m = MEASURES_GLOBAL.exec(before)) measure = m;
   if (!measure) return [];
   const start = sentenceStart + measure.index;
   return [{ family: "imports", start, end: start + measure[0].length }];
@@ -129,7 +138,7 @@ export function classifyMetric(text: string, sentenceStart: number, figure: Figu
     if (after && CAUSE_BETWEEN.test(between)) score += 40;
     if (!after && CLAUSE_BREAK.test(between)) score += 15;
     // "levies on Chinese imports to 145%", "10% on imported toys": the flow is what a rate applies to, not the figure.
-    if (rate && k.family !== "tariff_rate" && k.family !== "other" && ON_GOODS_BEFORE.test(text.slice(Math.max(0, k.start - 40), k.start))) score += 30;
+    if (rate && k.family !== "tariff_rate" && k.family !== "other" && onGoodsBefore(text, k.start)) score += 30;
     // A change is told of the thing before it; a keyword after it is rarely what changed.
     if (after && (change === "up" || change === "down") && !attached) score += 25;
     // "73 per cent of Australia's iron ore exports", "$5 billion in exports": the keyword the figure is attached to.

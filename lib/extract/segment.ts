@@ -76,7 +76,8 @@ export function segmentSentences(text: string): Sentence[] {
     const line = lineMatch[0];
     const offset = lineMatch.index;
     let sentenceStart = 0;
-    for (const term of line.matchAll(TERMINATOR)) {
+    TERMINATOR.lastIndex = 0;
+    for (let term = TERMINATOR.exec(line); term; term = TERMINATOR.exec(line)) {
       const cut = term.index + term[0].length;
       const nextWord = NEXT_WORD.exec(line.slice(cut, cut + 40))?.[1] ?? "";
       if (cut >= line.length) break;
