@@ -132,8 +132,10 @@ export function findDates(text: string, sentences: readonly Sentence[], publicat
     while (s < sentences.length - 1 && match.index >= sentences[s]!.end) s++;
     const sentence = sentences[s];
     if (sentence && match.index + match[0].length > sentence.end) continue; // a date never spans two sentences
-    const future = sentence ? FUTURE.test(text.slice(sentence.start, sentence.end)) : false;
-    const resolved = resolve(match.groups!, { year: publication.year, month: publication.month, future });
+    const g = match.groups!;
+    // Only an undated quarter or half needs the tense of its sentence.
+    const future = Boolean(sentence && (g.quarter || g.quarterWord || g.half) && FUTURE.test(text.slice(sentence.start, sentence.end)));
+    const resolved = resolve(g, { year: publication.year, month: publication.month, future });
     if (!resolved) continue;
     const start = match.index;
     let end = start + match[0].length;

@@ -6,7 +6,7 @@ import { findNumbers } from "./numbers";
 import { relateNeighbours } from "./neighbours";
 import { joinRanges, readChange, shareListUnits, type RangedQuantity } from "./qualifiers";
 import { segmentSentences, type Sentence } from "./segment";
-import { readQuantity } from "./units";
+import { readQuantity, type Quantity } from "./units";
 
 export interface ExtractOptions {
   articleId?: string;
@@ -137,7 +137,12 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Datas
   const convention = readConvention(text, options.locale);
   const sentences = segmentSentences(text);
   const dates = findDates(text, sentences, publicationOf(options.publishedAt));
-  const quantities = withoutDates(withoutOverlaps(findNumbers(text).flatMap((token) => readQuantity(text, token) ?? [])), dates);
+  const read: Quantity[] = [];
+  for (const token of findNumbers(text)) {
+    const quantity = readQuantity(text, token);
+    if (quantity) read.push(quantity);
+  }
+  const quantities = withoutDates(withoutOverlaps(read), dates);
   const datesBySentence = bySentence(sentences, dates);
   const quantitiesBySentence = bySentence(sentences, quantities);
   // Keywords are read only for sentences with figures, and for the sentence before one when a rate needs context.
