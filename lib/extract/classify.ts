@@ -163,22 +163,34 @@ export function classifyMetric(text: string, sentenceStart: number, figure: Figu
 const STOP_LEFT = /^(?:the|a|an|and|or|but|that|which|said|says|was|were|is|are|has|had|have|of|on|in|to|for|with|by|at|from|as|its|their|his|her|our|this|these|those|it|after|before|while|when|since|also|about|more|than|over|under|report(?:ed|s)?|showed|show|data|figures|statistics|according)$/i;
 const RIGHT_TAIL = /^(?:[\s\u00a0]+(?:to|with|from|between|into|of)[\s\u00a0]+(?:the[\s\u00a0]+)?(?:two[\s\u00a0]+countries|[\p{Lu}][\p{L}.'’-]*(?:[\s\u00a0]+[\p{Lu}][\p{L}.'’-]*){0,2}))/u;
 const OBJECT_AFTER_PREPOSITION = /^[\s\u00a0]+(?:the[\s\u00a0]+)?(?:two[\s\u00a0]+(?:countries|nations|neighbou?rs|economies)|[\p{Lu}][\p{L}.'’-]*(?:[\s\u00a0]+(?:and[\s\u00a0]+)?[\p{Lu}][\p{L}.'’-]*){0,3})/u;
-const OBJECT_AFTER_ON = /^[\s\u00a0]*\bon[\s\u00a0]+(?:all[\s\u00a0]+|most[\s\u00a0]+|some[\s\u00a0]+)?((?:(?![,;:.()—–]|[\s\u00a0]+(?:that|which|who|from|starting|beginning|effective|until|unless|if|when|after|before|because|by|in|at|as|to|while|without|and then|but|so|for|last|this|next|on)\b).)+)/iu;
+const FIGURE_OF = /^(?:[A-Z]{0,3}[$€£¥]|\d)[^\s]*(?:[\s\u00a0]+(?:million|billion|trillion|bn|m))?[\s\u00a0]+(?:worth[\s\u00a0]+)?of[\s\u00a0]+/i;
+const DATE_START = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|\d)/;
+const COMPARISON_BEFORE = /\b(?:since|than|before|until|compared with|compared to|versus|vs\.?)(?:[\s\u00a0]+(?:in|early|late|mid))?[\s\u00a0]+$/i;
+const OBJECT_AFTER_OF = /^[\s\u00a0]+(?:worth[\s\u00a0]+)?of[\s\u00a0]+((?:(?![,;:()—–]|\.(?:[\s\u00a0]|$)(?![\s\u00a0]*\p{Ll})|[\s\u00a0]+(?:that|which|who|from|starting|beginning|effective|until|unless|if|when|after|before|because|by|in|at|as|to|while|without|and then|but|so|for|last|this|next|on|over)\b).)+)/iu;
+const OBJECT_AFTER_ON = /^[\s\u00a0]*\bon[\s\u00a0]+(?:all[\s\u00a0]+|most[\s\u00a0]+|some[\s\u00a0]+)?((?:(?![,;:()—–]|\.(?:[\s\u00a0]|$)(?![\s\u00a0]*\p{Ll})|[\s\u00a0]+(?:that|which|who|from|starting|beginning|effective|until|unless|if|when|after|before|because|by|in|at|as|to|while|without|and then|but|so|for|last|this|next|on)\b).)+)/iu;
 
 /** What the figure is about: "Canada's merchandise trade surplus", "steel and aluminum imports". */
 export function readSubject(text: string, sentenceStart: number, sentenceEnd: number, metric: Metric, keyword: Keyword | null, quoteEnd: number, noun: string | null): string | null {
   if (noun) return noun.replace(/^[\d.,\s\u00a0]+/, "").trim() || null;
+  // "$30 billion of U.S. goods": the goods named after the figure.
+  const goods = metric === "imports" || metric === "exports" ? OBJECT_AFTER_OF.exec(text.slice(quoteEnd, Math.min(sentenceEnd, quoteEnd + 120)))?.[1]?.trim().replace(/\.$/, "") : undefined;
+  if (goods && !DATE_START.test(goods)) return goods;
   if (!keyword) return null;
   if (metric === "tariff_rate") {
     const from = Math.min(Math.max(keyword.end, quoteEnd), sentenceEnd);
-    const object = OBJECT_AFTER_ON.exec(text.slice(from, Math.min(sentenceEnd, from + 120)))?.[1]?.trim();
-    if (object) return object;
+    const object = OBJECT_AFTER_ON.exec(text.slice(from, Math.min(sentenceEnd, from + 120)))?.[1]?.trim().replace(/\.$/, "");
+    // "rise to 50% on June 4": a date is when, not what.
+    // "tariffs on C$30 billion of U.S. goods": the goods, not their value.
+    const goodsOnly = object?.replace(FIGURE_OF, "");
+    if (goodsOnly && !DATE_START.test(goodsOnly)) return goodsOnly;
     const left = /((?:[\p{L}-]+[\s\u00a0]+){0,2})$/u.exec(text.slice(Math.max(sentenceStart, keyword.start - 40), keyword.start))?.[1]?.trim();
     const words = (left ?? "").split(/[\s\u00a0]+/).filter((w) => w && !STOP_LEFT.test(w) && !/\d/.test(w));
     return words.length ? `${words.join(" ")} ${text.slice(keyword.start, keyword.end)}`.trim() : null;
   }
   // Walk left over modifiers and a possessive ("Canada's merchandise trade surplus").
-  const before = text.slice(Math.max(sentenceStart, keyword.start - 60), keyword.start);
+  // The figure's own words are never part of its subject ("€1.6 trillion trade relationship").
+  const leftEdge = Math.max(sentenceStart, keyword.start - 60, quoteEnd <= keyword.start ? quoteEnd : 0);
+  const before = text.slice(leftEdge, keyword.start);
   const words = before.split(/(?<=[\s\u00a0])/);
   let phrase = "";
   for (let i = words.length - 1; i >= 0; i--) {
@@ -198,7 +210,8 @@ export function nearestDate(text: string, dates: DateMention[], start: number, e
   let best: DateMention | null = null;
   let bestDistance = Infinity;
   for (const d of dates) {
-    if (d.period === null) continue;
+    // "the lowest since 2009", "than in 2019": a date of comparison is not the figure's period.
+    if (d.period === null || COMPARISON_BEFORE.test(text.slice(Math.max(0, d.start - 16), d.start))) continue;
     let gap = d.end <= start ? start - d.end : d.start >= end ? d.start - end : 0;
     // "$172 billion in 2024": a date right after the figure belongs to it.
     if (d.start >= end && d.start - end < 24 && DATE_OF_FIGURE.test(text.slice(end, d.start))) gap = -1;
