@@ -26,6 +26,7 @@ const CAUSE_BETWEEN = /\bto[\s\u00a0]+[A-Za-z\u00C0-\u024F]+[\s\u00a0]+(?:the|a|
 
 /** A keyword's family can depend on its neighbours: "budget deficit", "retail sales", "sold for", "import prices". */
 const RATE_QUOTA_AFTER = /^-rate[\s\u00a0]+quotas?\b/i;
+const DOMESTIC_SALES = /\b(?:retail|home|house|housing|car|auto|vehicle|existing|new|same-store|online|holiday|ticket|album|book)[\s\u00a0]+$/i;
 const CAPITALISED_BEFORE = /\p{Lu}[\p{L}.]*[\s\u00a0]+$/u;
 const ABROAD_AFTER = /^[\s\u00a0]+(?:to|abroad|overseas|in)\b/;
 const EXPORT_WORD = /\bexport/i;
@@ -55,7 +56,11 @@ function refineFamily(family: Keyword["family"], sentence: string, index: number
   if (family === "trade_balance" && NON_TRADE_BALANCE.test(before.slice(-30) + word)) return "other";
   if (family === "sales") {
     // "U.S. sales", "soybean sales ... tariffs", "sales to China": sales abroad are exports; "retail sales" are not.
-    const abroad = CAPITALISED_BEFORE.test(before) || ABROAD_AFTER.test(after) || MEASURES.test(sentence) || EXPORT_WORD.test(sentence);
+    // "Retail sales" at the start of a sentence is capitalised but domestic.
+    if (DOMESTIC_SALES.test(before)) return "other";
+    const capital = CAPITALISED_BEFORE.exec(before);
+    const capitalised = capital !== null && sentence.slice(0, index - capital[0].length).trim() !== "";
+    const abroad = capitalised || ABROAD_AFTER.test(after) || MEASURES.test(sentence) || EXPORT_WORD.test(sentence);
     return abroad ? "exports" : "other";
   }
   // "sold $2.3 billion of soybeans to China" is an export; "vehicles sold worldwide" is not.

@@ -67,7 +67,8 @@ export const MONTHS: Record<string, number> = {
 
 export const DURATION_UNITS: Record<string, string> = {
   day: "day", days: "day", week: "week", weeks: "week", month: "month", months: "month", year: "year", years: "year",
-  decade: "decade", decades: "decade", hour: "hour", hours: "hour", minute: "minute", minutes: "minute", quarter: "quarter",
+  decade: "decade", decades: "decade", hour: "hour", hours: "hour", minute: "minute", minutes: "minute", second: "second",
+  seconds: "second", quarter: "quarter",
   quarters: "quarter", century: "century", centuries: "century",
 };
 
@@ -99,13 +100,15 @@ export const NOT_NOUNS = new Set([
   "every", "both", "either", "neither", "other", "another", "such", "what", "where", "why", "how", "there", "here",
   "then", "now", "ago", "earlier", "later", "last", "next", "this", "do", "does", "did", "got", "get", "gets", "rose",
   "fell", "rise", "fall", "rises", "falls", "jumped", "dropped", "increased", "decreased", "declined", "grew", "shrank",
-  "higher", "lower", "times", "time", "way", "ways", "percent", "pct", "cent", "point", "points", "a.m.", "p.m.", "am",
+  "higher", "lower", "times", "time", "way", "ways", "percent", "pct", "cent", "a.m.", "p.m.", "am",
   "pm", "apiece", "each", "plus", "minus", "or", "nor", "we", "they", "he", "she", "i", "you", "them", "us", "him",
   "me", "previously", "respectively", "compared", "against", "versus", "vs", "via", "within", "without", "toward",
   "towards", "off", "away", "back", "again", "too", "very", "likely", "already", "almost", "nearly", "roughly", "some",
   "any", "many", "much", "few", "several", "most", "least", "top", "out", "whereas", "because", "although", "though",
   "unless", "whether", "per", "cents", "one", "ones", "thing", "things", "others", "away", "month", "year", "week",
-  "day", "to", "too", "tonight", "today", "yesterday", "tomorrow",
+  "day", "to", "too", "tonight", "today", "yesterday", "tomorrow", "across", "along", "alongside", "above", "below",
+  "behind", "beyond", "near", "upon", "inside", "outside", "throughout", "amid", "amidst", "unlike", "like", "besides",
+  "thus", "hence", "ahead", "apart", "aside", "onward", "overall", "combined", "total", "altogether", "instead", "ago",
 ]);
 
 /** Modifiers that may stand between a number and its counted noun ("3,400 new jobs"). */

@@ -36,7 +36,8 @@ const CODE_AFTER = new RegExp(`^[\\s\\u00a0]?(${CODES})\\b`);
 const CODE_BEFORE = new RegExp(`\\b(${CODES})[\\s\\u00a0]?$`);
 const CURRENCY_WORD_AFTER =
   /^[\s\u00a0]+(?:(U\.S\.|US|American|Canadian|Australian|New Zealand|Hong Kong|Singapore|Taiwan(?:ese)?|Mexican|Chinese|Japanese|South Korean|Korean|Swiss|British|Indian|Brazilian|Philippine|Russian|Turkish)[\s\u00a0]+)?(dollars?|euros?|pounds?(?:[\s\u00a0]+sterling)?|sterling|yen|yuan|renminbi|pesos?|won|rupees?|francs?|reais|rand|ringgit|baht|rupiah)\b/i;
-const DURATION_AFTER = /^(?:[\s\u00a0]+|-)(days?|weeks?|months?|years?|decades?|hours?|minutes?|quarters?|century|centuries)\b(-old\b)?/i;
+const DURATION_AFTER = /^(?:[\s\u00a0]+|-)(days?|weeks?|months?|years?|decades?|hours?|minutes?|seconds?|quarters?|century|centuries)\b(-old\b)?/i;
+const AGED_BEFORE = /\b(?:aged|age)[\s\u00a0]+$/i;
 const RANK_AFTER = new RegExp(`^(?:[\\s-]+(?:${SUPERLATIVES})\\b|[\\s-]+(?:most|least)[\\s-]+\\w+)`, "i");
 const PLACE_AFTER = /^[\s\u00a0]+(?:place|position|spot|rank)\b/i;
 const RANKED_BEFORE = /\b(?:rank(?:ed|s|ing)?|placed|places|finish(?:ed|es)?|came(?: in)?|comes(?: in)?|(?:slip|slipp|fall|fell|falling|drop|dropp|ris|rose|climb|mov|sink|sank|tumbl|jump)\w*(?:[\s\u00a0]+(?:up|down|back))?[\s\u00a0]+to|No\.)[\s\u00a0]+$/i;
@@ -195,6 +196,7 @@ export function readQuantity(text: string, token: NumberToken): Quantity | null 
     });
   }
   if (token.plainInteger && token.value >= 1900 && token.value <= 2100) return null; // a year: the date rules own it
+  if (token.value < 130 && AGED_BEFORE.test(text.slice(Math.max(0, start - 6), start))) return quantity(token, { start, end, kind: "duration", unit: "year", rule: "duration.aged" });
   // Most numbers are followed by punctuation or a digit-free word boundary: skip the suffix rules for them.
   if (!SUFFIX_START.test(after)) return token.form === "words" || token.value === 0 ? null : quantity(token, { start, end, kind: "other", unit: null, rule: "number.bare" });
   const percent = PERCENT_AFTER.exec(after);
