@@ -130,6 +130,8 @@ export function classifyMetric(text: string, sentenceStart: number, figure: Figu
   for (const k of candidates) {
     // Sending money is not exporting ("will send half a billion dollars to farmers").
     if (kind === "money" && k.family === "exports" && SENDING.test(text.slice(k.start, k.end))) continue;
+    // Goods counted in tonnes or vehicles are flows, never a balance or a rate.
+    if (kind === "count" && (k.family === "trade_balance" || k.family === "tariff_rate")) continue;
     // A count of goods is not measured by a price or a value threshold near it.
     if (kind === "count" && k.family === "other" && VALUE_WORDS.test(text.slice(k.start, k.end))) continue;
     let score = distance(k, start, end);
@@ -169,6 +171,7 @@ const STOP_LEFT = /^(?:the|a|an|and|or|but|that|which|said|says|was|were|is|are|
 const RIGHT_TAIL = /^(?:[\s\u00a0]+(?:to|with|from|between|into|of)[\s\u00a0]+(?:the[\s\u00a0]+)?(?:two[\s\u00a0]+countries|[\p{Lu}][\p{L}.'’-]*(?:[\s\u00a0]+[\p{Lu}][\p{L}.'’-]*){0,2}))/u;
 const OBJECT_AFTER_PREPOSITION = /^[\s\u00a0]+(?:the[\s\u00a0]+)?(?:two[\s\u00a0]+(?:countries|nations|neighbou?rs|economies)|[\p{Lu}][\p{L}.'’-]*(?:[\s\u00a0]+(?:and[\s\u00a0]+)?[\p{Lu}][\p{L}.'’-]*){0,3})/u;
 const FIGURE_OF = /^(?:[A-Z]{0,3}[$€£¥]|\d)[^\s]*(?:[\s\u00a0]+(?:million|billion|trillion|bn|m))?[\s\u00a0]+(?:worth[\s\u00a0]+)?of[\s\u00a0]+/i;
+const LAST_TWO_WORDS = /(?:^|[\s\u00a0])((?:[\p{L}-]+[\s\u00a0]+){0,2})$/u;
 const DATE_START = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|\d)/;
 const COMPARISON_BEFORE = /\b(?:since|than|before|until|compared with|compared to|versus|vs\.?)(?:[\s\u00a0]+(?:in|early|late|mid))?[\s\u00a0]+$/i;
 const OBJECT_AFTER_OF = /^[\s\u00a0]+(?:worth[\s\u00a0]+)?of[\s\u00a0]+((?:(?![,;:()—–]|\.(?:[\s\u00a0]|$)(?![\s\u00a0]*\p{Ll})|[\s\u00a0]+(?:that|which|who|from|starting|beginning|effective|until|unless|if|when|after|before|because|by|in|at|as|to|while|without|and then|but|so|for|last|this|next|on|over)\b).)+)/iu;
@@ -188,9 +191,11 @@ export function readSubject(text: string, sentenceStart: number, sentenceEnd: nu
     // "tariffs on C$30 billion of U.S. goods": the goods, not their value.
     const goodsOnly = object?.replace(FIGURE_OF, "");
     if (goodsOnly && !DATE_START.test(goodsOnly)) return goodsOnly;
-    const left = /((?:[\p{L}-]+[\s\u00a0]+){0,2})$/u.exec(text.slice(Math.max(sentenceStart, keyword.start - 40), keyword.start))?.[1]?.trim();
+    // Otherwise the words before the tariff word, but never the figure's own ("a 25-per-cent tariff").
+    const leftEdge = Math.max(sentenceStart, keyword.start - 40, quoteEnd <= keyword.start ? quoteEnd : 0);
+    const left = LAST_TWO_WORDS.exec(text.slice(leftEdge, keyword.start))?.[1]?.trim();
     const words = (left ?? "").split(/[\s\u00a0]+/).filter((w) => w && !STOP_LEFT.test(w) && !/\d/.test(w));
-    return words.length ? `${words.join(" ")} ${text.slice(keyword.start, keyword.end)}`.trim() : null;
+    return `${words.join(" ")} ${text.slice(keyword.start, keyword.end)}`.trim();
   }
   // Walk left over modifiers and a possessive ("Canada's merchandise trade surplus").
   // The figure's own words are never part of its subject ("€1.6 trillion trade relationship").

@@ -19,6 +19,7 @@ const WORD_NUMBER = `(?:(?:${TENS_WORDS})(?:[- ](?:${UNITS_WORDS}))?|zero|${UNIT
 const FRACTION_WORDS = "half a|half an|a half|a quarter of a|a quarter|a third of a|a third|three-quarters of a|a|an";
 const ORDINAL_WORDS = Object.keys(ORDINALS).join("|");
 const CODES_BEFORE = CURRENCY_CODES.join("|");
+const SHARE_WORDS = "(?:a|one)[- ](?:half|third|quarter|fifth|sixth|tenth)|half|two-thirds|three-quarters|two-fifths|three-fifths";
 const SCALE_WORDS = "hundred|thousand|million|billion|trillion|mln|mn|bln|bn|trn|tn";
 
 export const NUMBER_PATTERN = new RegExp(
@@ -27,9 +28,11 @@ export const NUMBER_PATTERN = new RegExp(
     `(?<digits>(?=\\.?\\d)(?:(?<=\\$US|\\$A|${CODES_BEFORE})|(?<![${WORD_CHARS}_.,'’/]))(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:[ \\u00a0\\u202f\\u2009]\\d{3})+(?:,\\d+)?(?![\\d.,])|\\d{1,3}(?:'\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|\\.\\d+)(?:(?<suffix>st|nd|rd|th)\\b)?(?![\\d]))`,
     // Word forms share one word-start test: hoisted, it halves the scan (16 → 8 ms a MB).
     `(?<![A-Za-z0-9])(?=[A-Za-z])(?:` +
-    `(?<words>\\b(?:${WORD_NUMBER})(?:[- ]hundred(?:(?: and)? (?:${WORD_NUMBER}))?)?\\b)`,
     `(?<fraction>\\b(?:${FRACTION_WORDS})(?=[\\s\\u00a0]+(?:${SCALE_WORDS}|percentage|per cent|percent|point)\\b))`,
-    `(?<share>\\b(?:(?:a|one)[- ](?:half|third|quarter|fifth|sixth|tenth)|half|two-thirds|three-quarters|two-fifths|three-fifths)(?=[\\s\\u00a0]+of\\b))`,
+    // "a fifth of its exports"; "fell by a third" (a fraction of a change, recorded as percent per the guide).
+    `(?<share>\\b(?:${SHARE_WORDS})(?=[\\s\\u00a0]+of\\b))`,
+    `(?<shareBy>(?<=\\bby[\\s\\u00a0]+)(?:${SHARE_WORDS})\\b(?![\\s\\u00a0-]+(?:of|percentage|per cent|percent|point|million|billion|trillion)\\b))`,
+    `(?<words>\\b(?:${WORD_NUMBER})(?:[- ]hundred(?:(?: and)? (?:${WORD_NUMBER}))?)?\\b)`,
     `(?<ordinal>\\b(?:${ORDINAL_WORDS})\\b))`,
   ].join("|"),
   "gi",
@@ -80,8 +83,9 @@ export function findNumbers(text: string): NumberToken[] {
     const groups = match.groups!;
     const start = match.index;
     let end = start + match[0].length;
-    if (groups.share) {
-      const value = SHARE_PERCENT[groups.share.toLowerCase().replace(/^(?:a|one)[- ]/, "")]!;
+    const share = groups.share ?? groups.shareBy;
+    if (share) {
+      const value = SHARE_PERCENT[share.toLowerCase().replace(/^(?:a|one)[- ]/, "")]!;
       tokens.push({ start, end, value, scale: 1, form: "share", plainInteger: false });
       continue;
     }

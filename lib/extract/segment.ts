@@ -31,7 +31,8 @@ const SENTENCE_STARTERS = new Set([
 const LINE = /[^\n]+/g;
 const TERMINATOR = /[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9\u00C0-\u00DE\u0391-\u03A9\u0410-\u042F]|\s*$)/g;
 
-const TRAILING_WORD = /([\p{L}.]+)$/u;
+// Latin letters only: abbreviations are Latin, even when glued to another script ("שלוםOct.").
+const TRAILING_WORD = /([A-Za-z.]+)$/;
 const INITIALISM = /^(?:\p{L}\.)+\p{L}$/u;
 const SINGLE_CAPITAL = /^\p{Lu}$/u;
 const STARTS_WITH_DIGIT = /^\d/;
