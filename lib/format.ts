@@ -1,0 +1,63 @@
+import type { Claim, Metric } from "./schema";
+import { MetricSchema } from "./schema";
+
+/** Formatting at the edge, with Intl.NumberFormat: records keep plain numbers. */
+
+const compact = new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 2 });
+const plain = new Intl.NumberFormat("en", { maximumFractionDigits: 2 });
+
+export function formatMoney(value: number, currency: string | null): string {
+  if (!currency) return compact.format(value);
+  try {
+    return new Intl.NumberFormat("en", { style: "currency", currency, notation: "compact", minimumFractionDigits: 0, maximumFractionDigits: 2, currencyDisplay: "code" }).format(value);
+  } catch {
+    return `${compact.format(value)} ${currency}`;
+  }
+}
+
+/** "CAD 102.3B", "25%", "0.5 pp", "3,400 jobs", "5 months", "#2". */
+export function formatClaimValue(claim: Pick<Claim, "kind" | "value" | "valueMax" | "unit" | "subject">): string {
+  const one = (v: number): string => {
+    switch (claim.kind) {
+      case "money": return formatMoney(v, claim.unit);
+      case "percent": return `${plain.format(v)}%`;
+      case "percentage_point": return `${plain.format(v)} pp`;
+      case "rank": return `#${plain.format(v)}`;
+      case "date": return String(v);
+      // A count shows the noun as the article wrote it ("2 countries"); a duration its unit.
+      case "count": return `${v >= 1e6 ? compact.format(v) : plain.format(v)} ${v === 1 ? claim.unit ?? "" : claim.subject ?? claim.unit ?? ""}`.trim();
+      case "duration": return `${plain.format(v)} ${claim.unit ?? ""}${v === 1 || !claim.unit ? "" : "s"}`.trim();
+      default: return plain.format(v);
+    }
+  };
+  return claim.valueMax === null ? one(claim.value) : `${one(claim.value)} – ${one(claim.valueMax)}`;
+}
+
+export const CHANGE_LABEL: Record<Claim["change"], string> = {
+  "=": "level", "~": "about", ">": "more than", "<": "less than", up: "increase", down: "decrease",
+};
+
+const SUMMARY_WORDS: Record<Exclude<Metric, "other">, [string, string]> = {
+  trade_balance: ["balance", "balance"],
+  trade_volume: ["volume", "volume"],
+  exports: ["export", "export"],
+  imports: ["import", "import"],
+  tariff_rate: ["tariff rate", "tariff rates"],
+};
+
+/** "7 trade figures: 2 balance, 1 volume, 1 export change, 3 tariff rates". */
+export function summarise(claims: readonly Claim[]): string {
+  const trade = claims.filter((c) => c.metric !== "other" && c.kind !== "date");
+  const parts: string[] = [];
+  for (const metric of MetricSchema.options) {
+    if (metric === "other") continue;
+    const group = trade.filter((c) => c.metric === metric);
+    if (group.length === 0) continue;
+    const [one, many] = SUMMARY_WORDS[metric];
+    const changes = group.every((c) => c.change === "up" || c.change === "down");
+    const noun = changes ? `${one} change${group.length === 1 ? "" : "s"}` : group.length === 1 ? one : many;
+    parts.push(`${group.length} ${noun}`);
+  }
+  const head = `${trade.length} trade figure${trade.length === 1 ? "" : "s"}`;
+  return parts.length ? `${head}: ${parts.join(", ")}` : head;
+}

@@ -1,0 +1,46 @@
+import { METRIC_STYLE } from "./palette";
+import type { Claim } from "./schema";
+
+/**
+ * The table's search box. Words match the quote, sentence, subject, unit and metric; numbers match figures:
+ * "760" finds "$760 billion", "25%" finds percent figures of 25, "3.7bn" finds 3,700,000,000.
+ */
+
+const SCALE: Record<string, number> = { k: 1e3, thousand: 1e3, m: 1e6, mn: 1e6, million: 1e6, b: 1e9, bn: 1e9, billion: 1e9, t: 1e12, tn: 1e12, trillion: 1e12 };
+const NUMBER_TOKEN = /^[$€£¥]?(\d[\d,]*(?:\.\d+)?|\.\d+)(%|k|m|mn|b|bn|t|tn)?$/i;
+
+interface NumberQuery {
+  digits: string;
+  value: number;
+  percent: boolean;
+  scaled: boolean;
+}
+
+function parseNumber(token: string): NumberQuery | null {
+  const m = NUMBER_TOKEN.exec(token);
+  if (!m) return null;
+  const digits = m[1]!.replace(/,/g, "");
+  const suffix = m[2]?.toLowerCase();
+  const scale = suffix && suffix !== "%" ? SCALE[suffix]! : 1;
+  return { digits, value: Number(digits) * scale, percent: suffix === "%", scaled: scale !== 1 };
+}
+
+function matchesNumber(claim: Claim, n: NumberQuery): boolean {
+  if (n.percent) return (claim.kind === "percent" || claim.kind === "percentage_point") && (claim.value === n.value || claim.valueMax === n.value);
+  if (n.scaled) return Math.abs(claim.value - n.value) <= 1e-9 * n.value || (claim.valueMax !== null && Math.abs(claim.valueMax - n.value) <= 1e-9 * n.value);
+  // Plain digits: the figure as written ("760" in "$760 billion") or its value.
+  return claim.quote.replace(/,/g, "").includes(n.digits) || claim.value === n.value;
+}
+
+export function searchableText(claim: Claim): string {
+  return [claim.quote, claim.sentence, claim.subject ?? "", claim.unit ?? "", METRIC_STYLE[claim.metric].label, claim.kind, claim.period ?? ""].join(" ").toLowerCase();
+}
+
+/** Every token must match; an empty query matches everything. */
+export function matchesSearch(claim: Claim, query: string, text: string = searchableText(claim)): boolean {
+  const tokens = query.toLowerCase().split(/\s+/).filter(Boolean);
+  return tokens.every((token) => {
+    const n = parseNumber(token);
+    return n ? matchesNumber(claim, n) : text.includes(token);
+  });
+}
