@@ -2,7 +2,7 @@ import { METRIC_STYLE } from "./palette";
 import type { Claim } from "./schema";
 
 /**
- * The table's search box. Words match the quote, sentence, subject, unit and metric; numbers match figures:
+ * The table's search box. Words match the quote, subject, unit, metric, kind and period; numbers match figures:
  * "760" finds "$760 billion", "25%" finds percent figures of 25, "3.7bn" finds 3,700,000,000.
  */
 
@@ -32,8 +32,9 @@ function matchesNumber(claim: Claim, n: NumberQuery): boolean {
   return claim.quote.replace(/,/g, "").includes(n.digits) || claim.value === n.value;
 }
 
+/** The figure's own words; not its sentence, which would make "billion" find every figure near one. */
 export function searchableText(claim: Claim): string {
-  return [claim.quote, claim.sentence, claim.subject ?? "", claim.unit ?? "", METRIC_STYLE[claim.metric].label, claim.kind, claim.period ?? ""].join(" ").toLowerCase();
+  return [claim.quote, claim.subject ?? "", claim.unit ?? "", METRIC_STYLE[claim.metric].label, claim.kind, claim.period ?? ""].join(" ").toLowerCase();
 }
 
 /** Every token must match; an empty query matches everything. */

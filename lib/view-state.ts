@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { KindSchema, MetricSchema, type Kind, type Metric } from "./schema";
+import { KindSchema, MetricSchema, type Claim, type Kind, type Metric } from "./schema";
+import { matchesSearch } from "./search";
 
 /**
  * What the reader is looking at (sort, filters, search, selection), kept in the URL so a view can be shared and
@@ -25,10 +26,19 @@ export interface ViewState {
   claim: string | null;
 }
 
-/** Dates are shown in the source and on the position chart, but the table lists figures unless asked. */
-export const DEFAULT_KINDS: Kind[] = KindSchema.options.filter((k) => k !== "date");
+export const DEFAULT_VIEW: ViewState = { sort: [], metrics: [], kinds: [], q: "", min: null, max: null, claim: null };
 
-export const DEFAULT_VIEW: ViewState = { sort: [], metrics: [], kinds: DEFAULT_KINDS, q: "", min: null, max: null, claim: null };
+/**
+ * Which claims a view shows. An empty metric or kind list means no filter on it, except that dates, which are
+ * shown in the source and on the position chart but are not figures, join the table only when asked for.
+ */
+export function claimMatchesView(claim: Claim, view: ViewState, text?: string): boolean {
+  if (view.metrics.length && !view.metrics.includes(claim.metric)) return false;
+  if (view.kinds.length ? !view.kinds.includes(claim.kind) : claim.kind === "date") return false;
+  if (view.min !== null && (claim.valueMax ?? claim.value) < view.min) return false;
+  if (view.max !== null && claim.value > view.max) return false;
+  return view.q === "" || matchesSearch(claim, view.q, text);
+}
 
 function list<T extends string>(raw: string | null, schema: z.ZodEnum<Record<string, T>>): T[] {
   if (!raw) return [];
@@ -50,12 +60,11 @@ export function parseViewState(params: URLSearchParams, hash = ""): ViewState {
     const column = SortColumnSchema.safeParse(id);
     return column.success ? [{ id: column.data, desc: direction === "desc" }] : [];
   });
-  const kinds = list(params.get("kind"), KindSchema);
   const fromHash = /^#claim-(.+)$/.exec(hash)?.[1];
   return {
     sort,
     metrics: list(params.get("metric"), MetricSchema),
-    kinds: kinds.length ? kinds : DEFAULT_KINDS,
+    kinds: list(params.get("kind"), KindSchema),
     q: params.get("q") ?? "",
     min: finite(params.get("min")),
     max: finite(params.get("max")),
@@ -68,8 +77,7 @@ export function serializeViewState(view: ViewState): URLSearchParams {
   const params = new URLSearchParams();
   if (view.sort.length) params.set("sort", view.sort.map((s) => `${s.id}.${s.desc ? "desc" : "asc"}`).join(","));
   if (view.metrics.length) params.set("metric", view.metrics.join(","));
-  const defaultKinds = view.kinds.length === DEFAULT_KINDS.length && DEFAULT_KINDS.every((k) => view.kinds.includes(k));
-  if (!defaultKinds) params.set("kind", view.kinds.join(","));
+  if (view.kinds.length) params.set("kind", view.kinds.join(","));
   if (view.q) params.set("q", view.q);
   if (view.min !== null) params.set("min", String(view.min));
   if (view.max !== null) params.set("max", String(view.max));

@@ -1,0 +1,60 @@
+"use client";
+
+import { useCallback, useEffect, useMemo, useState } from "react";
+import type { Claim } from "@/lib/schema";
+import { serializeViewState, type ViewState } from "@/lib/view-state";
+import { MoneyChart } from "./charts/MoneyChart";
+import { PositionChart } from "./charts/PositionChart";
+import { TariffChart } from "./charts/TariffChart";
+import { SourceView } from "./SourceView";
+import { FiguresPanel } from "./table/FiguresPanel";
+
+interface DashboardProps {
+  articleId: string;
+  text: string;
+  claims: Claim[];
+  initialView: ViewState;
+}
+
+/**
+ * Owns what the reader is looking at: the view (filters, sort, search) and the selected claim, mirrored in the
+ * URL. Charts, table and source all read the same claims and select through the same callback.
+ */
+export function Dashboard({ articleId, text, claims, initialView }: DashboardProps) {
+  const [view, setView] = useState<ViewState>(initialView);
+  const figures = useMemo(() => claims.filter((c) => c.kind !== "date"), [claims]);
+  const update = useCallback((patch: Partial<ViewState>) => setView((v) => ({ ...v, ...patch })), []);
+  const select = useCallback((id: string) => update({ claim: id }), [update]);
+
+  // "/#claim-<id>" is only visible in the browser: select it once on arrival.
+  useEffect(() => {
+    const fromHash = /^#claim-(.+)$/.exec(window.location.hash)?.[1];
+    if (fromHash) update({ claim: decodeURIComponent(fromHash) });
+  }, [update]);
+
+  useEffect(() => {
+    const query = serializeViewState(view).toString();
+    const url = `${window.location.pathname}${query ? `?${query}` : ""}${window.location.hash.startsWith("#claim-") ? "" : window.location.hash}`;
+    window.history.replaceState(window.history.state, "", url);
+  }, [view]);
+
+  return (
+    <>
+      <section className="charts" aria-label="Charts">
+        <MoneyChart claims={figures} selectedId={view.claim} onSelect={select} />
+        <TariffChart claims={figures} selectedId={view.claim} onSelect={select} />
+        <PositionChart claims={claims} textLength={text.length} selectedId={view.claim} onSelect={select} />
+      </section>
+      <div className="columns">
+        <section className="figures" aria-labelledby="figures-heading">
+          <h2 id="figures-heading">Figures</h2>
+          <FiguresPanel fileStem={articleId} claims={claims} view={view} onChange={update} onSelect={select} />
+        </section>
+        <section className="source-panel" aria-labelledby="source-heading">
+          <h2 id="source-heading">Source</h2>
+          <SourceView text={text} claims={claims} selectedId={view.claim} onSelect={select} />
+        </section>
+      </div>
+    </>
+  );
+}

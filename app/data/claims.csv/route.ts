@@ -1,0 +1,12 @@
+import { claimsToCsv } from "@/lib/csv";
+import { bundledDataset } from "@/lib/datasets";
+import { attachment } from "../attachment";
+
+export const dynamic = "force-static";
+
+export function GET(): Response {
+  const { article, claims } = bundledDataset();
+  return new Response(claimsToCsv(claims), {
+    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": attachment(`${article.id}-claims.csv`) },
+  });
+}

@@ -1,0 +1,8 @@
+import { bundledDataset } from "@/lib/datasets";
+
+export const dynamic = "force-static";
+
+export function GET(): Response {
+  const { article, claims } = bundledDataset();
+  return Response.json({ articleId: article.id, claims });
+}

@@ -1,0 +1,56 @@
+import { capitalise, charsThatFit, wrapText } from "./text";
+
+/** Shapes shared by the chart builders: boxes, wrapped label lines and bar outlines, all in SVG pixels. */
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export type LabelRole = "title" | "value" | "note";
+
+export interface LabelLine {
+  text: string;
+  role: LabelRole;
+  x: number;
+  /** Baseline. */
+  y: number;
+}
+
+export interface LabelSpec {
+  text: string;
+  role: LabelRole;
+  capitalise?: boolean;
+  suffix?: string;
+}
+
+export const FONT_SIZE: Record<LabelRole, number> = { title: 13, value: 13, note: 12 };
+const LINE_HEIGHT: Record<LabelRole, number> = { title: 17, value: 17, note: 16 };
+const MAX_LINES: Record<LabelRole, number> = { title: 2, value: 3, note: 2 };
+
+/** Stacks wrapped label lines from `top` down; the caller reads the last baseline to place what follows. */
+export function layoutLabel(specs: readonly LabelSpec[], x: number, top: number, width: number): LabelLine[] {
+  const lines: LabelLine[] = [];
+  let baseline = top;
+  for (const spec of specs) {
+    const text = `${spec.capitalise ? capitalise(spec.text) : spec.text}${spec.suffix ?? ""}`;
+    for (const line of wrapText(text, charsThatFit(width, FONT_SIZE[spec.role]), MAX_LINES[spec.role])) {
+      baseline += lines.length === 0 ? FONT_SIZE[spec.role] : LINE_HEIGHT[spec.role];
+      lines.push({ text: line, role: spec.role, x, y: baseline });
+    }
+  }
+  return lines;
+}
+
+/**
+ * A bar's outline from its zero-side end `from` to its value end `to`. An open-ended bar ("more than") leaves the
+ * value end unstroked, so the outline never draws a closed end the article did not state.
+ */
+export function barOutline(from: number, to: number, y: number, height: number, openEnded: boolean): string {
+  const r = (v: number) => Math.round(v * 10) / 10;
+  return openEnded
+    ? `M${r(to)},${r(y)}H${r(from)}V${r(y + height)}H${r(to)}`
+    : `M${r(from)},${r(y)}H${r(to)}V${r(y + height)}H${r(from)}Z`;
+}

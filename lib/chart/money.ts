@@ -1,0 +1,180 @@
+import { extent } from "d3-array";
+import { format } from "d3-format";
+import { scaleLinear } from "d3-scale";
+import { CHANGE_LABEL, formatClaimValue } from "../format";
+import type { Claim } from "../schema";
+import { linearTicks, type Tick } from "./axis";
+import { barOutline, type Box, type LabelLine, layoutLabel } from "./layout";
+
+/**
+ * Money claims as bars in panels that never share an axis: levels and changes mean different things, and an
+ * amount in a currency the article gives no rate for cannot honestly sit on a US$ scale. Pure: React draws it.
+ */
+
+export type MoneyPanelKind = "levels" | "changes";
+
+export interface MoneyBar {
+  id: string;
+  claim: Claim;
+  /** Everything the value line says, on one line: for aria-label, tooltip and the data table. */
+  valueText: string;
+  lines: LabelLine[];
+  bar: Box;
+  outline: string;
+  /** The end that carries the value: where an open-end fade or an approximate whisker goes. */
+  end: { x: number; direction: 1 | -1 };
+  hit: Box;
+  inferred: boolean;
+  openEnded: boolean;
+  approximate: boolean;
+  range: boolean;
+  /** The charted amount in US$, or null in a panel without an exchange rate. */
+  usdValue: number | null;
+}
+
+export interface MoneyPanel {
+  key: string;
+  kind: MoneyPanelKind;
+  currency: string | null;
+  converted: boolean;
+  title: string;
+  subtitle: LabelLine[];
+  y: number;
+  zeroX: number;
+  gridTop: number;
+  axisY: number;
+  ticks: Tick[];
+  bars: MoneyBar[];
+}
+
+export interface MoneyChartLayout {
+  width: number;
+  height: number;
+  panels: MoneyPanel[];
+  /** US$ per unit of each currency, as implied by the article's own currency_equivalent pairs. */
+  rates: Map<string, number>;
+}
+
+const MARGIN = { left: 28, right: 28 };
+const BAR_HEIGHT = 16;
+const ROW_GAP = 20;
+const PANEL_GAP = 36;
+
+const si = format("~s");
+const rateFormat = format(".3~r");
+const compact = new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 2 });
+
+const isMoney = (c: Claim) => c.kind === "money";
+const isChange = (c: Claim) => c.change === "up" || c.change === "down";
+
+export function impliedUsdRates(claims: readonly Claim[]): Map<string, number> {
+  const money = new Map(claims.filter(isMoney).map((c) => [c.id, c]));
+  const rates = new Map<string, number>();
+  for (const claim of money.values()) {
+    for (const link of claim.links) {
+      const other = money.get(link.id);
+      if (link.relation !== "currency_equivalent" || !other) continue;
+      const [usd, foreign] = claim.unit === "USD" ? [claim, other] : [other, claim];
+      if (usd.unit !== "USD" || !foreign.unit || foreign.unit === "USD" || foreign.value === 0 || rates.has(foreign.unit)) continue;
+      rates.set(foreign.unit, usd.value / foreign.value);
+    }
+  }
+  return rates;
+}
+
+export function rateNote(currency: string, usdPerUnit: number): string {
+  return `rate implied by the article (1 ${currency} ≈ ${rateFormat(usdPerUnit)} USD)`;
+}
+
+function moneyTick(currency: string | null) {
+  const symbol = currency === "USD" ? "$" : currency ? `${currency} ` : "";
+  // d3's SI prefix says G for 10^9; finance readers expect B.
+  return (v: number) => (v === 0 ? "0" : `${v < 0 ? "−" : ""}${symbol}${si(Math.abs(v)).replace("G", "B")}`);
+}
+
+function valueText(claim: Claim, usdPerUnit: number | null): string {
+  const prefix = claim.change === "=" ? "" : `${CHANGE_LABEL[claim.change]}${isChange(claim) ? " of" : ""} `;
+  const inferred = claim.currencyBasis === "inferred" ? " (currency\u00a0inferred)" : "";
+  const usd = (v: number) => `US$${compact.format(v * (usdPerUnit ?? 1))}`;
+  const equivalent = usdPerUnit !== null && claim.unit !== "USD"
+    ? ` ≈\u00a0${usd(claim.value)}${claim.valueMax === null ? "" : ` – ${usd(claim.valueMax)}`}` : "";
+  return `${prefix}${formatClaimValue(claim)}${inferred}${equivalent}`;
+}
+
+/** [zero-side end, value end] in the panel's currency; a range runs from value to valueMax, a decrease goes left. */
+function endpoints(claim: Claim, factor: number): [number, number] {
+  const sign = claim.change === "down" ? -1 : 1;
+  return claim.valueMax === null ? [0, sign * claim.value * factor] : [sign * claim.value * factor, sign * claim.valueMax * factor];
+}
+
+interface Placement { claim: Claim; kind: MoneyPanelKind; currency: string | null; usdPerUnit: number | null }
+
+function place(claim: Claim, rates: Map<string, number>): Placement {
+  const kind: MoneyPanelKind = isChange(claim) ? "changes" : "levels";
+  const usdPerUnit = claim.unit === "USD" ? 1 : claim.unit ? rates.get(claim.unit) ?? null : null;
+  return { claim, kind, currency: usdPerUnit === null ? claim.unit : "USD", usdPerUnit };
+}
+
+function panelHeading(kind: MoneyPanelKind, currency: string | null, converted: boolean): [string, string] {
+  const what = kind === "levels" ? "Amounts as stated" : "Increases and decreases, drawn from zero";
+  if (converted) return [kind === "levels" ? "Levels" : "Changes", `${what}, in US dollars`];
+  return ["No exchange rate in the article", `${currency ?? "Currency not stated"} ${kind}, on their own scale`];
+}
+
+export function moneyChart(claims: readonly Claim[], { width }: { width: number }): MoneyChartLayout {
+  const rates = impliedUsdRates(claims);
+  const placements = claims.filter(isMoney).map((c) => place(c, rates));
+  const groups = new Map<string, Placement[]>();
+  // US$ panels first, then one panel per unconverted currency; levels before changes within each.
+  const order = (p: Placement) => `${p.usdPerUnit === null ? 1 : 0}:${p.currency ?? "~"}:${p.kind === "levels" ? 0 : 1}`;
+  for (const p of [...placements].sort((a, b) => order(a).localeCompare(order(b)) || a.claim.start - b.claim.start)) {
+    groups.set(order(p), [...(groups.get(order(p)) ?? []), p]);
+  }
+
+  const labelWidth = width - MARGIN.left - 8;
+  const panels: MoneyPanel[] = [];
+  let y = 0;
+  for (const [key, group] of groups) {
+    const first = group[0]!;
+    const converted = first.usdPerUnit !== null;
+    const [title, subtitleText] = panelHeading(first.kind, first.currency, converted);
+    const subtitle = layoutLabel([{ text: subtitleText, role: "note" }], MARGIN.left, y + 20, labelWidth);
+    const gridTop = (subtitle.at(-1)?.y ?? y) + 14;
+
+    const ends = group.flatMap((p) => endpoints(p.claim, p.usdPerUnit ?? 1));
+    const [lo = 0, hi = 0] = extent([0, ...ends]);
+    const scale = scaleLinear().domain(lo === hi ? [0, 1] : [lo, hi]).nice().range([MARGIN.left, width - MARGIN.right]);
+
+    let rowTop = gridTop + 6;
+    const bars = group.map(({ claim, usdPerUnit }): MoneyBar => {
+      const note = usdPerUnit !== null && claim.unit !== "USD" && claim.unit ? rateNote(claim.unit, usdPerUnit) : null;
+      const text = valueText(claim, usdPerUnit);
+      const lines = layoutLabel([
+        { text: claim.subject ?? `“${claim.quote}”`, role: "title", capitalise: true, suffix: claim.period ? `, ${claim.period}` : "" },
+        { text, role: "value" },
+        ...(note ? [{ text: note, role: "note" as const }] : []),
+      ], MARGIN.left, rowTop, labelWidth);
+      const barY = (lines.at(-1)?.y ?? rowTop) + 8;
+      const [from, to] = endpoints(claim, usdPerUnit ?? 1).map((v) => scale(v)) as [number, number];
+      const direction = to >= from ? 1 : -1;
+      const openEnded = claim.change === ">";
+      const bar = { x: Math.min(from, to), y: barY, width: Math.max(1, Math.abs(to - from)), height: BAR_HEIGHT };
+      const hit = { x: 4, y: rowTop - 4, width: width - 8, height: barY + BAR_HEIGHT + 8 - (rowTop - 4) };
+      rowTop = barY + BAR_HEIGHT + ROW_GAP;
+      return {
+        id: claim.id, claim, valueText: note ? `${text}, ${note}` : text, lines, bar, hit,
+        outline: barOutline(from, to, barY, BAR_HEIGHT, openEnded),
+        end: { x: to, direction },
+        inferred: claim.currencyBasis === "inferred", openEnded, approximate: claim.change === "~", range: claim.valueMax !== null,
+        usdValue: usdPerUnit === null ? null : claim.value * usdPerUnit,
+      };
+    });
+    const axisY = rowTop - ROW_GAP + 10;
+    panels.push({
+      key, kind: first.kind, currency: first.currency, converted, title, subtitle, y, zeroX: scale(0), gridTop, axisY,
+      ticks: linearTicks(scale, moneyTick(first.currency)), bars,
+    });
+    y = axisY + 22 + PANEL_GAP;
+  }
+  return { width, height: Math.max(0, y - PANEL_GAP), panels, rates };
+}

@@ -1,0 +1,66 @@
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { ClaimsTable } from "../../app/_components/table/ClaimsTable";
+import { FiguresPanel } from "../../app/_components/table/FiguresPanel";
+import { extractArticle } from "../../lib/dataset";
+import { loadSeeds } from "../../lib/seeds";
+import { syntheticClaims } from "../../lib/synthetic";
+import { DEFAULT_VIEW, type SortEntry } from "../../lib/view-state";
+
+const { claims } = extractArticle(loadSeeds()[0]!);
+const figures = claims.filter((c) => c.kind !== "date");
+const noop = () => {};
+
+function rowIds(html: string): string[] {
+  return [...html.matchAll(/<tr[^>]*data-claim-id="([^"]+)"/g)].map((m) => m[1]!);
+}
+
+function render(sort: SortEntry[], rows = figures, selectedId: string | null = null): string {
+  return renderToStaticMarkup(<ClaimsTable claims={rows} sort={sort} onSortChange={noop} selectedId={selectedId} onSelect={noop} />);
+}
+
+describe("ClaimsTable", () => {
+  it("sorts the value column as a number, descending, and says so with aria-sort", () => {
+    const html = render([{ id: "value", desc: true }]);
+    const values = rowIds(html).map((id) => figures.find((c) => c.id === id)!.value);
+    expect(values).toEqual([...values].sort((a, b) => b - a));
+    expect(values[0]).toBe(760000000000);
+    expect(html).toMatch(/<th[^>]*aria-sort="descending"[^>]*>.*?Value/);
+    expect(html.match(/aria-sort="none"/g)).toHaveLength(7);
+  });
+
+  it("sorts by several columns: metric, then value", () => {
+    const ids = rowIds(render([{ id: "metric", desc: false }, { id: "value", desc: true }]));
+    const rows = ids.map((id) => figures.find((c) => c.id === id)!);
+    expect(rows.map((r) => r.metric).slice(0, 4)).toEqual(["exports", "other", "other", "other"]);
+    const tariffs = rows.filter((r) => r.metric === "tariff_rate").map((r) => r.value);
+    expect(tariffs).toEqual([100, 25, 25]);
+  });
+
+  it("shows formatted values, marks inferred currencies and the selected row", () => {
+    const selected = figures.find((c) => c.quote === "$760 billion")!;
+    const html = render([], figures, selected.id);
+    expect(html).toContain("CAD\u00a0760B");
+    expect(html).toMatch(/<sup aria-label="inferred">\*<\/sup>/);
+    expect(html).toMatch(new RegExp(`data-claim-id="${selected.id}" aria-selected="true"`));
+  });
+
+  it("pages 100,000 rows fifty at a time", () => {
+    const html = render([{ id: "value", desc: false }], syntheticClaims(100_000));
+    expect(rowIds(html)).toHaveLength(50);
+    expect(html).toContain("Page 1 of 2000");
+  });
+});
+
+describe("FiguresPanel", () => {
+  it("filters to tariff rates and counts what it shows", () => {
+    const html = renderToStaticMarkup(<FiguresPanel fileStem="t" claims={claims} view={{ ...DEFAULT_VIEW, metrics: ["tariff_rate"] }} onChange={noop} onSelect={noop} />);
+    expect(rowIds(html).map((id) => claims.find((c) => c.id === id)!.quote)).toEqual(["25 per cent", "25 per cent", "100 per cent"]);
+    expect(html.replace(/<!-- -->/g, "")).toContain(`Showing 3 of ${claims.length}`);
+  });
+
+  it("searches numbers: 760 finds the $760 billion", () => {
+    const html = renderToStaticMarkup(<FiguresPanel fileStem="t" claims={claims} view={{ ...DEFAULT_VIEW, q: "760" }} onChange={noop} onSelect={noop} />);
+    expect(rowIds(html).map((id) => claims.find((c) => c.id === id)!.quote)).toEqual(["$760 billion"]);
+  });
+});
