@@ -1,8 +1,11 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import type { Claim } from "@/lib/schema";
 import { serializeViewState, type ViewState } from "@/lib/view-state";
+import { MoneyChart } from "./charts/MoneyChart";
+import { PositionChart } from "./charts/PositionChart";
+import { TariffChart } from "./charts/TariffChart";
 import { SourceView } from "./SourceView";
 import { FiguresPanel } from "./table/FiguresPanel";
 
@@ -19,6 +22,7 @@ interface DashboardProps {
  */
 export function Dashboard({ articleId, text, claims, initialView }: DashboardProps) {
   const [view, setView] = useState<ViewState>(initialView);
+  const figures = useMemo(() => claims.filter((c) => c.kind !== "date"), [claims]);
   const update = useCallback((patch: Partial<ViewState>) => setView((v) => ({ ...v, ...patch })), []);
   const select = useCallback((id: string) => update({ claim: id }), [update]);
 
@@ -36,6 +40,11 @@ export function Dashboard({ articleId, text, claims, initialView }: DashboardPro
 
   return (
     <>
+      <section className="charts" aria-label="Charts">
+        <MoneyChart claims={figures} selectedId={view.claim} onSelect={select} />
+        <TariffChart claims={figures} selectedId={view.claim} onSelect={select} />
+        <PositionChart claims={claims} textLength={text.length} selectedId={view.claim} onSelect={select} />
+      </section>
       <div className="columns">
         <section className="figures" aria-labelledby="figures-heading">
           <h2 id="figures-heading">Figures</h2>

@@ -29,6 +29,8 @@ export interface LabelSpec {
 export const FONT_SIZE: Record<LabelRole, number> = { title: 13, value: 13, note: 12 };
 const LINE_HEIGHT: Record<LabelRole, number> = { title: 17, value: 17, note: 16 };
 const MAX_LINES: Record<LabelRole, number> = { title: 2, value: 3, note: 2 };
+/** Value lines are bold, whose glyphs run about 8 % wider. */
+const WEIGHT_WIDTH: Record<LabelRole, number> = { title: 1, value: 1.08, note: 1 };
 
 /** Stacks wrapped label lines from `top` down; the caller reads the last baseline to place what follows. */
 export function layoutLabel(specs: readonly LabelSpec[], x: number, top: number, width: number): LabelLine[] {
@@ -36,7 +38,7 @@ export function layoutLabel(specs: readonly LabelSpec[], x: number, top: number,
   let baseline = top;
   for (const spec of specs) {
     const text = `${spec.capitalise ? capitalise(spec.text) : spec.text}${spec.suffix ?? ""}`;
-    for (const line of wrapText(text, charsThatFit(width, FONT_SIZE[spec.role]), MAX_LINES[spec.role])) {
+    for (const line of wrapText(text, charsThatFit(width / WEIGHT_WIDTH[spec.role], FONT_SIZE[spec.role]), MAX_LINES[spec.role])) {
       baseline += lines.length === 0 ? FONT_SIZE[spec.role] : LINE_HEIGHT[spec.role];
       lines.push({ text: line, role: spec.role, x, y: baseline });
     }

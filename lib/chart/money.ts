@@ -5,6 +5,7 @@ import { CHANGE_LABEL, formatClaimValue } from "../format";
 import type { Claim } from "../schema";
 import { linearTicks, type Tick } from "./axis";
 import { barOutline, type Box, type LabelLine, layoutLabel } from "./layout";
+import { impliedUsdRates, rateNote } from "./rates";
 
 /**
  * Money claims as bars in panels that never share an axis: levels and changes mean different things, and an
@@ -61,30 +62,9 @@ const ROW_GAP = 20;
 const PANEL_GAP = 36;
 
 const si = format("~s");
-const rateFormat = format(".3~r");
 const compact = new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 2 });
 
-const isMoney = (c: Claim) => c.kind === "money";
 const isChange = (c: Claim) => c.change === "up" || c.change === "down";
-
-export function impliedUsdRates(claims: readonly Claim[]): Map<string, number> {
-  const money = new Map(claims.filter(isMoney).map((c) => [c.id, c]));
-  const rates = new Map<string, number>();
-  for (const claim of money.values()) {
-    for (const link of claim.links) {
-      const other = money.get(link.id);
-      if (link.relation !== "currency_equivalent" || !other) continue;
-      const [usd, foreign] = claim.unit === "USD" ? [claim, other] : [other, claim];
-      if (usd.unit !== "USD" || !foreign.unit || foreign.unit === "USD" || foreign.value === 0 || rates.has(foreign.unit)) continue;
-      rates.set(foreign.unit, usd.value / foreign.value);
-    }
-  }
-  return rates;
-}
-
-export function rateNote(currency: string, usdPerUnit: number): string {
-  return `rate implied by the article (1 ${currency} ≈ ${rateFormat(usdPerUnit)} USD)`;
-}
 
 function moneyTick(currency: string | null) {
   const symbol = currency === "USD" ? "$" : currency ? `${currency} ` : "";
@@ -123,7 +103,7 @@ function panelHeading(kind: MoneyPanelKind, currency: string | null, converted: 
 
 export function moneyChart(claims: readonly Claim[], { width }: { width: number }): MoneyChartLayout {
   const rates = impliedUsdRates(claims);
-  const placements = claims.filter(isMoney).map((c) => place(c, rates));
+  const placements = claims.filter((c) => c.kind === "money").map((c) => place(c, rates));
   const groups = new Map<string, Placement[]>();
   // US$ panels first, then one panel per unconverted currency; levels before changes within each.
   const order = (p: Placement) => `${p.usdPerUnit === null ? 1 : 0}:${p.currency ?? "~"}:${p.kind === "levels" ? 0 : 1}`;

@@ -1,0 +1,42 @@
+"use client";
+
+import { useMemo } from "react";
+import { moneyChart } from "../../../lib/chart/money";
+import { ChartFrame } from "./ChartFrame";
+import { MoneyPanel } from "./MoneyPanel";
+import { Tooltip } from "./Tooltip";
+import type { ChartProps } from "./types";
+import { useActiveMark } from "./useActiveMark";
+import { useContainerWidth } from "./useContainerWidth";
+
+const TITLE = "Money figures";
+const CAPTION =
+  "Levels and changes on separate scales, in US dollars where the article implies an exchange rate. " +
+  "Dashed outline: currency inferred. Fading end: “more than”.";
+
+export function MoneyChart({ claims, selectedId, onSelect }: ChartProps) {
+  const [measureRef, width] = useContainerWidth<HTMLDivElement>();
+  const layout = useMemo(() => moneyChart(claims, { width }), [claims, width]);
+  const interaction = useActiveMark(selectedId, onSelect);
+  const bars = layout.panels.flatMap((panel) => panel.bars.map((bar) => ({ panel, bar })));
+  const active = bars.find(({ bar }) => bar.id === interaction.active?.id)?.bar;
+  const data = {
+    columns: ["Quote", "Value", "Panel"],
+    rows: bars.map(({ panel, bar }) => ({ id: bar.id, cells: [bar.claim.quote, bar.valueText, panel.title] })),
+  };
+  return (
+    <ChartFrame
+      testId="chart-money" title={TITLE} caption={CAPTION} fileName="chart-money"
+      data={data} emptyNote="No money figures in this article." measureRef={measureRef}
+    >
+      <svg className="chart-svg" xmlns="http://www.w3.org/2000/svg" width={width} height={layout.height} viewBox={`0 0 ${width} ${layout.height}`}>
+        <title>{TITLE}</title>
+        <desc>{`${CAPTION} ${bars.length} bars in ${layout.panels.length} panels: ${layout.panels.map((p) => p.title).join(", ")}.`}</desc>
+        {layout.panels.map((panel) => <MoneyPanel key={panel.key} panel={panel} interaction={interaction} />)}
+      </svg>
+      {active && interaction.active && (
+        <Tooltip id={interaction.tooltipId} claim={active.claim} valueText={active.valueText} plotWidth={width} x={interaction.active.x} y={interaction.active.y} />
+      )}
+    </ChartFrame>
+  );
+}

@@ -1,0 +1,53 @@
+"use client";
+
+import { useMemo } from "react";
+import { tariffChart } from "../../../lib/chart/tariffs";
+import { BarShape } from "./BarShape";
+import { ChartFrame } from "./ChartFrame";
+import { ChartMark } from "./ChartMark";
+import { Tooltip } from "./Tooltip";
+import type { ChartProps } from "./types";
+import { useActiveMark } from "./useActiveMark";
+import { useContainerWidth } from "./useContainerWidth";
+import { XAxis } from "./XAxis";
+
+const TITLE = "Tariff rates";
+const CAPTION = "Each tariff the article mentions, by product, on a 0–100 % scale. Highest first.";
+
+export function TariffChart({ claims, selectedId, onSelect }: ChartProps) {
+  const [measureRef, width] = useContainerWidth<HTMLDivElement>();
+  const layout = useMemo(() => tariffChart(claims, { width }), [claims, width]);
+  const interaction = useActiveMark(selectedId, onSelect);
+  const active = layout.bars.find((bar) => bar.id === interaction.active?.id);
+  const data = {
+    columns: ["Product", "Quote", "Rate"],
+    rows: layout.bars.map((bar) => ({ id: bar.id, cells: [bar.claim.subject ?? "—", bar.claim.quote, bar.valueText] })),
+  };
+  return (
+    <ChartFrame
+      testId="chart-tariffs" title={TITLE} caption={CAPTION} fileName="chart-tariffs"
+      data={data} emptyNote="No tariff rates in this article." measureRef={measureRef}
+    >
+      <svg className="chart-svg" xmlns="http://www.w3.org/2000/svg" width={width} height={layout.height} viewBox={`0 0 ${width} ${layout.height}`}>
+        <title>{TITLE}</title>
+        <desc>{`${CAPTION} ${layout.bars.map((b) => `${b.claim.subject ?? b.claim.quote}: ${b.valueText}`).join("; ")}.`}</desc>
+        <XAxis ticks={layout.ticks} top={layout.gridTop} bottom={layout.axisY} />
+        {layout.bars.map((bar) => (
+          <ChartMark
+            key={bar.id}
+            claim={bar.claim}
+            valueText={bar.valueText}
+            anchor={{ x: bar.end.x, y: bar.bar.y + bar.bar.height }}
+            interaction={interaction}
+          >
+            <BarShape {...bar} />
+            <text className="chart-label chart-label-value chart-direct" x={bar.valueLabel.x} y={bar.valueLabel.y}>{bar.valueLabel.text}</text>
+          </ChartMark>
+        ))}
+      </svg>
+      {active && interaction.active && (
+        <Tooltip id={interaction.tooltipId} claim={active.claim} valueText={active.valueText} plotWidth={width} x={interaction.active.x} y={interaction.active.y} />
+      )}
+    </ChartFrame>
+  );
+}

@@ -1,0 +1,29 @@
+import { format } from "d3-format";
+import type { Claim } from "../schema";
+
+/**
+ * Exchange rates the article itself implies: when it states one figure in two currencies ("$102.3 billion
+ * (US$74.25 billion)"), the pair gives US$ per unit of the other currency. No outside rates: the chart converts
+ * only what the article lets a reader convert.
+ */
+
+const rateFormat = format(".3~r");
+
+export function impliedUsdRates(claims: readonly Claim[]): Map<string, number> {
+  const money = new Map(claims.filter((c) => c.kind === "money").map((c) => [c.id, c]));
+  const rates = new Map<string, number>();
+  for (const claim of money.values()) {
+    for (const link of claim.links) {
+      const other = money.get(link.id);
+      if (link.relation !== "currency_equivalent" || !other) continue;
+      const [usd, foreign] = claim.unit === "USD" ? [claim, other] : [other, claim];
+      if (usd.unit !== "USD" || !foreign.unit || foreign.unit === "USD" || foreign.value === 0 || rates.has(foreign.unit)) continue;
+      rates.set(foreign.unit, usd.value / foreign.value);
+    }
+  }
+  return rates;
+}
+
+export function rateNote(currency: string, usdPerUnit: number): string {
+  return `rate implied by the article (1 ${currency} ≈ ${rateFormat(usdPerUnit)} USD)`;
+}

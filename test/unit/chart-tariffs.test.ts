@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { tariffChart } from "../../lib/chart/tariffs";
+import { extractArticle } from "../../lib/dataset";
+import { loadSeeds } from "../../lib/seeds";
+
+const claims = extractArticle(loadSeeds()[0]!).claims;
+
+describe("tariffChart on the seed article", () => {
+  const layout = tariffChart(claims, { width: 640 });
+
+  it("draws the three tariff rates by product, highest first, equal rates in article order", () => {
+    expect(layout.bars.map((b) => [b.claim.subject, b.valueText])).toEqual([
+      ["movies produced outside the US", "100%"],
+      ["steel and aluminum imports", "25%"],
+      ["cars and parts", "25%"],
+    ]);
+    expect(layout.bars[1]!.lines[0]!.text).toBe("Steel and aluminum imports, 2025-03");
+  });
+
+  it("uses a 0–100 % scale: 25 % is a quarter of 100 %", () => {
+    const [hundred, quarter] = layout.bars;
+    expect(quarter!.bar.width).toBeCloseTo(hundred!.bar.width / 4, 6);
+    expect(layout.ticks[0]).toMatchObject({ value: 0, label: "0%" });
+    expect(layout.ticks.at(-1)).toMatchObject({ value: 100, label: "100%" });
+  });
+
+  it("labels each bar directly, right of its end and inside the chart", () => {
+    for (const bar of layout.bars) {
+      expect(bar.valueLabel.x).toBeGreaterThan(bar.bar.x + bar.bar.width);
+      expect(bar.valueLabel.x + bar.valueLabel.text.length * 8).toBeLessThanOrEqual(640);
+    }
+  });
+
+  it("widens the scale past 100 % only when a rate does", () => {
+    const big = { ...claims.find((c) => c.metric === "tariff_rate")!, id: "big", value: 245 };
+    expect(tariffChart([big], { width: 640 }).ticks.at(-1)!.value).toBeGreaterThanOrEqual(245);
+  });
+
+  it("is empty for an article without tariff rates", () => {
+    expect(tariffChart(claims.filter((c) => c.metric !== "tariff_rate"), { width: 360 })).toMatchObject({ bars: [], height: 0 });
+  });
+});
