@@ -1,6 +1,6 @@
 "use client";
 
-import { type ReactNode, type RefCallback, useRef } from "react";
+import { type ReactNode, useRef } from "react";
 import "../charts.css";
 import { downloadPng, downloadSvg } from "./exportChart";
 
@@ -18,12 +18,11 @@ interface ChartFrameProps {
   /** The text alternative: every mark's quote and value. No rows means no chart, only `emptyNote`. */
   data: DataTable;
   emptyNote: string;
-  measureRef: RefCallback<HTMLDivElement>;
   children: ReactNode;
 }
 
 /** Title and caption, the plot, then the data table and downloads, as Datawrapper lays out a chart. */
-export function ChartFrame({ testId, title, caption, fileName, data, emptyNote, measureRef, children }: ChartFrameProps) {
+export function ChartFrame({ testId, title, caption, fileName, data, emptyNote, children }: ChartFrameProps) {
   const figure = useRef<HTMLElement>(null);
   const withSvg = (save: (svg: SVGSVGElement, name: string) => void, extension: string) => () => {
     const svg = figure.current?.querySelector<SVGSVGElement>("svg.chart-svg");
@@ -38,7 +37,7 @@ export function ChartFrame({ testId, title, caption, fileName, data, emptyNote, 
       </figcaption>
       {!empty && (
         <>
-          <div className="chart-plot" ref={measureRef}>{children}</div>
+          <div className="chart-plot">{children}</div>
           <div className="chart-footer">
             <details className="chart-data">
               <summary>Data</summary>

@@ -7,7 +7,7 @@ import { MoneyPanel } from "./MoneyPanel";
 import { Tooltip } from "./Tooltip";
 import type { ChartProps } from "./types";
 import { useActiveMark } from "./useActiveMark";
-import { useContainerWidth } from "./useContainerWidth";
+import { CHART_WIDTH } from "./types";
 
 const TITLE = "Money figures";
 const CAPTION =
@@ -15,7 +15,7 @@ const CAPTION =
   "Dashed outline: currency inferred. Fading end: “more than”.";
 
 export function MoneyChart({ claims, selectedId, onSelect }: ChartProps) {
-  const [measureRef, width] = useContainerWidth<HTMLDivElement>();
+  const width = CHART_WIDTH;
   const layout = useMemo(() => moneyChart(claims, { width }), [claims, width]);
   const interaction = useActiveMark(selectedId, onSelect);
   const bars = layout.panels.flatMap((panel) => panel.bars.map((bar) => ({ panel, bar })));
@@ -27,15 +27,15 @@ export function MoneyChart({ claims, selectedId, onSelect }: ChartProps) {
   return (
     <ChartFrame
       testId="chart-money" title={TITLE} caption={CAPTION} fileName="chart-money"
-      data={data} emptyNote="No money figures in this article." measureRef={measureRef}
+      data={data} emptyNote="No money figures in this article."
     >
-      <svg className="chart-svg" xmlns="http://www.w3.org/2000/svg" width={width} height={layout.height} viewBox={`0 0 ${width} ${layout.height}`}>
+      <svg className="chart-svg" xmlns="http://www.w3.org/2000/svg" viewBox={`0 0 ${width} ${layout.height}`}>
         <title>{TITLE}</title>
         <desc>{`${CAPTION} ${bars.length} bars in ${layout.panels.length} panels: ${layout.panels.map((p) => p.title).join(", ")}.`}</desc>
         {layout.panels.map((panel) => <MoneyPanel key={panel.key} panel={panel} interaction={interaction} />)}
       </svg>
       {active && interaction.active && (
-        <Tooltip id={interaction.tooltipId} claim={active.claim} valueText={active.valueText} plotWidth={width} x={interaction.active.x} y={interaction.active.y} />
+        <Tooltip id={interaction.tooltipId} claim={active.claim} valueText={active.valueText} plotWidth={width} plotHeight={layout.height} x={interaction.active.x} y={interaction.active.y} />
       )}
     </ChartFrame>
   );

@@ -7,13 +7,13 @@ import { ChartMark, metricColours } from "./ChartMark";
 import { Tooltip } from "./Tooltip";
 import type { ChartProps } from "./types";
 import { useActiveMark } from "./useActiveMark";
-import { useContainerWidth } from "./useContainerWidth";
+import { CHART_WIDTH } from "./types";
 
 const TITLE = "Where the figures are";
 const CAPTION = "Every number in the article, placed where it appears in the text. Dates are hollow; close neighbours stack.";
 
 export function PositionChart({ claims, textLength, selectedId, onSelect }: ChartProps & { textLength: number }) {
-  const [measureRef, width] = useContainerWidth<HTMLDivElement>();
+  const width = CHART_WIDTH;
   const layout = useMemo(() => positionChart(claims, { width, textLength }), [claims, width, textLength]);
   const interaction = useActiveMark(selectedId, onSelect);
   const active = layout.marks.find((mark) => mark.id === interaction.active?.id);
@@ -25,9 +25,9 @@ export function PositionChart({ claims, textLength, selectedId, onSelect }: Char
   return (
     <ChartFrame
       testId="chart-positions" title={TITLE} caption={CAPTION} fileName="chart-positions"
-      data={data} emptyNote="No figures in this article." measureRef={measureRef}
+      data={data} emptyNote="No figures in this article."
     >
-      <svg className="chart-svg" xmlns="http://www.w3.org/2000/svg" width={width} height={layout.height} viewBox={`0 0 ${width} ${layout.height}`}>
+      <svg className="chart-svg" xmlns="http://www.w3.org/2000/svg" viewBox={`0 0 ${width} ${layout.height}`}>
         <title>{TITLE}</title>
         <desc>{`${CAPTION} ${layout.marks.length} marks, in article order.`}</desc>
         <g className="chart-legend" aria-hidden="true">
@@ -54,7 +54,7 @@ export function PositionChart({ claims, textLength, selectedId, onSelect }: Char
         ))}
       </svg>
       {active && interaction.active && (
-        <Tooltip id={interaction.tooltipId} claim={active.claim} valueText={active.valueText} plotWidth={width} x={interaction.active.x} y={interaction.active.y} />
+        <Tooltip id={interaction.tooltipId} claim={active.claim} valueText={active.valueText} plotWidth={width} plotHeight={layout.height} x={interaction.active.x} y={interaction.active.y} />
       )}
     </ChartFrame>
   );

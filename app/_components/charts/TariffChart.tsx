@@ -8,14 +8,14 @@ import { ChartMark } from "./ChartMark";
 import { Tooltip } from "./Tooltip";
 import type { ChartProps } from "./types";
 import { useActiveMark } from "./useActiveMark";
-import { useContainerWidth } from "./useContainerWidth";
+import { CHART_WIDTH } from "./types";
 import { XAxis } from "./XAxis";
 
 const TITLE = "Tariff rates";
 const CAPTION = "Each tariff the article mentions, by product, on a 0–100 % scale. Highest first.";
 
 export function TariffChart({ claims, selectedId, onSelect }: ChartProps) {
-  const [measureRef, width] = useContainerWidth<HTMLDivElement>();
+  const width = CHART_WIDTH;
   const layout = useMemo(() => tariffChart(claims, { width }), [claims, width]);
   const interaction = useActiveMark(selectedId, onSelect);
   const active = layout.bars.find((bar) => bar.id === interaction.active?.id);
@@ -26,9 +26,9 @@ export function TariffChart({ claims, selectedId, onSelect }: ChartProps) {
   return (
     <ChartFrame
       testId="chart-tariffs" title={TITLE} caption={CAPTION} fileName="chart-tariffs"
-      data={data} emptyNote="No tariff rates in this article." measureRef={measureRef}
+      data={data} emptyNote="No tariff rates in this article."
     >
-      <svg className="chart-svg" xmlns="http://www.w3.org/2000/svg" width={width} height={layout.height} viewBox={`0 0 ${width} ${layout.height}`}>
+      <svg className="chart-svg" xmlns="http://www.w3.org/2000/svg" viewBox={`0 0 ${width} ${layout.height}`}>
         <title>{TITLE}</title>
         <desc>{`${CAPTION} ${layout.bars.map((b) => `${b.claim.subject ?? b.claim.quote}: ${b.valueText}`).join("; ")}.`}</desc>
         <XAxis ticks={layout.ticks} top={layout.gridTop} bottom={layout.axisY} />
@@ -46,7 +46,7 @@ export function TariffChart({ claims, selectedId, onSelect }: ChartProps) {
         ))}
       </svg>
       {active && interaction.active && (
-        <Tooltip id={interaction.tooltipId} claim={active.claim} valueText={active.valueText} plotWidth={width} x={interaction.active.x} y={interaction.active.y} />
+        <Tooltip id={interaction.tooltipId} claim={active.claim} valueText={active.valueText} plotWidth={width} plotHeight={layout.height} x={interaction.active.x} y={interaction.active.y} />
       )}
     </ChartFrame>
   );
