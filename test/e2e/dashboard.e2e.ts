@@ -1,0 +1,313 @@
+// The dashboard in a real browser against the production build: the issue's scenario, URL state, selection,
+// downloads, layout shift and screenshots. Run with `npm run test:e2e` (it builds, serves and sets E2E_BASE_URL).
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import Papa from "papaparse";
+import type { Browser, BrowserContext } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { CSV_COLUMNS } from "../../lib/csv.ts";
+import { summarise } from "../../lib/format.ts";
+import { DatasetSchema, type Claim, type Dataset } from "../../lib/schema.ts";
+import { loadSeeds } from "../../lib/seeds.ts";
+import { baseUrlFromEnv, DashboardPage, launchChromium, recordProblems, type PageProblems } from "./browser.ts";
+import { REPO_ROOT } from "./server.ts";
+
+const baseUrl = baseUrlFromEnv();
+const SCREENS_DIR = join(REPO_ROOT, "test", ".artifacts", "screens");
+const MAX_CLS = 0.1;
+/** How long an assertion may wait for the page to catch up (a re-render, a smooth scroll). */
+const SETTLE = { timeout: 5_000 };
+
+let browser: Browser;
+let context: BrowserContext;
+let dashboard: DashboardPage;
+let problems: PageProblems;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser.close();
+});
+
+beforeEach(async () => {
+  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // A missing element fails the test with playwright's message well before vitest's own timeout.
+  context.setDefaultTimeout(10_000);
+  await context.addInitScript(observeLayoutShifts);
+  const page = await context.newPage();
+  problems = recordProblems(page);
+  dashboard = new DashboardPage(page, baseUrl);
+});
+
+afterEach(async () => {
+  await context.close();
+});
+
+// ---- the data the page is checked against: the app's own JSON route, parsed with the app's schema ----
+
+let datasetPromise: Promise<Dataset> | undefined;
+
+function dataset(): Promise<Dataset> {
+  datasetPromise ??= fetch(new URL("/data/claims.json", baseUrl)).then(async (response) => {
+    if (response.status !== 200) throw new Error(`GET /data/claims.json answered ${response.status}`);
+    return DatasetSchema.parse(await response.json());
+  });
+  return datasetPromise;
+}
+
+async function claimById(id: string): Promise<Claim> {
+  const claim = (await dataset()).claims.find((c) => c.id === id);
+  if (!claim) throw new Error(`no claim ${id} in /data/claims.json`);
+  return claim;
+}
+
+async function findClaim(predicate: (claim: Claim) => boolean, what: string): Promise<Claim> {
+  const claim = (await dataset()).claims.find(predicate);
+  if (!claim) throw new Error(`no claim for ${what} in /data/claims.json`);
+  return claim;
+}
+
+// ---- layout shift: an observer installed before any page script runs ----
+
+interface LayoutShiftEntry extends PerformanceEntry {
+  value: number;
+  hadRecentInput: boolean;
+}
+
+function observeLayoutShifts(): void {
+  const state = window as unknown as { __cls: number };
+  state.__cls = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as LayoutShiftEntry[]) if (!entry.hadRecentInput) state.__cls += entry.value;
+  }).observe({ type: "layout-shift", buffered: true });
+}
+
+/** The cumulative layout shift so far, once pending observer callbacks have had two frames to arrive. */
+function cumulativeLayoutShift(): Promise<number> {
+  return dashboard.page.evaluate(async () => {
+    await new Promise((frame) => requestAnimationFrame(() => requestAnimationFrame(frame)));
+    return (window as unknown as { __cls: number }).__cls;
+  });
+}
+
+// ---- CSV back to records: numbers, nulls, and the formula neutralisation undone ----
+
+const NUMBER_FIELDS = new Set(["value", "start", "end", "sentenceIndex", "valueMax"]);
+type CsvRecord = Record<string, string | number | null>;
+
+function fromCell(field: string, cell: string): string | number | null {
+  if (cell === "") return null;
+  if (NUMBER_FIELDS.has(field)) return Number(cell);
+  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+}
+
+function parseClaimsCsv(text: string): { fields: string[]; records: CsvRecord[] } {
+  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ""), { header: true, dynamicTyping: false, skipEmptyLines: true });
+  expect(parsed.errors).toEqual([]);
+  const fields = parsed.meta.fields ?? [];
+  const records = parsed.data.map((row) => Object.fromEntries(fields.map((field) => [field, fromCell(field, row[field] ?? "")])));
+  return { fields, records };
+}
+
+/** A claim as the CSV can carry it: links and warnings as text, and nothing to tell "" from null. */
+function asCsvRecord(claim: Claim, fields: readonly string[]): CsvRecord {
+  const cell = (field: string): string | number | null => {
+    if (field === "links") return claim.links.map((l) => `${l.relation}:${l.id}${l.rate === null ? "" : `@${l.rate}`}`).join(" ") || null;
+    if (field === "warnings") return claim.warnings.join("; ") || null;
+    const value = claim[field as keyof Claim];
+    if (value === null || value === "") return null;
+    if (typeof value === "number" || typeof value === "string") return value;
+    throw new Error(`CSV field ${field} is not a scalar in the JSON record`);
+  };
+  return Object.fromEntries(fields.map((field) => [field, cell(field)]));
+}
+
+async function expectCsvMatchesJson(text: string, expectedIds: readonly string[]): Promise<void> {
+  expect(text.split("\n")[0], "RFC 4180 ends records with CRLF").toMatch(/\r$/);
+  const { fields, records } = parseClaimsCsv(text);
+  expect(fields).toEqual([...CSV_COLUMNS]);
+  expect(records.map((r) => r.id)).toEqual(expectedIds);
+  for (const record of records) expect(record).toEqual(asCsvRecord(await claimById(String(record.id)), fields));
+}
+
+// ---- the tests ----
+
+describe("the dashboard at /", () => {
+  test("shows the bundled article without console errors, failed requests or layout shift", async () => {
+    await dashboard.goto("/");
+    await dashboard.page.waitForLoadState("networkidle");
+    const data = await dataset();
+    const article = loadSeeds().find((a) => a.id === data.articleId);
+    expect(article, `seed article ${data.articleId}`).toBeDefined();
+    await expect.poll(() => dashboard.heading.textContent()).toBe(article?.title);
+    expect(await dashboard.summary.textContent()).toBe(summarise(data.claims));
+    // The article is shown as text: nothing in it becomes a script.
+    expect(await dashboard.source.locator("script").count()).toBe(0);
+    expect(await cumulativeLayoutShift()).toBeLessThan(MAX_CLS);
+    expect(problems).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [] });
+  });
+
+  test("each chart has focusable marks and downloads as SVG and PNG", async () => {
+    await dashboard.goto("/");
+    for (const name of ["money", "tariffs", "positions"] as const) {
+      expect(await dashboard.chartMarks(name).count(), `marks in chart-${name}`).toBeGreaterThan(0);
+      expect(await dashboard.chartMarks(name).first().evaluate((mark) => (mark as HTMLElement | SVGElement).tabIndex)).toBe(0);
+    }
+    const [svg] = await Promise.all([dashboard.page.waitForEvent("download"), dashboard.chartDownload("money", "SVG").click()]);
+    expect(svg.suggestedFilename()).toMatch(/\.svg$/);
+    expect(readFileSync(await svg.path(), "utf8")).toMatch(/^(<\?xml[^>]*>\s*)?<svg[\s>]/);
+    const [png] = await Promise.all([dashboard.page.waitForEvent("download"), dashboard.chartDownload("money", "PNG").click()]);
+    expect(png.suggestedFilename()).toMatch(/\.png$/);
+    expect(readFileSync(await png.path()).subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(problems).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [] });
+  });
+});
+
+describe("the claims table", () => {
+  test("sorts by value, descending, and keeps the sort in the URL", async () => {
+    await dashboard.goto("/");
+    // Whether the first click sorts ascending or descending is the UI's choice: click until it says descending.
+    for (let click = 0; click < 3 && (await dashboard.ariaSort("Value")) !== "descending"; click++) {
+      const before = await dashboard.ariaSort("Value");
+      await dashboard.sortBy("Value");
+      await expect.poll(() => dashboard.ariaSort("Value"), SETTLE).not.toBe(before);
+    }
+    expect(await dashboard.ariaSort("Value")).toBe("descending");
+    await expect.poll(() => dashboard.query.get("sort"), SETTLE).toBe("value.desc");
+    const ids = await dashboard.rowIds();
+    const values = await Promise.all(ids.map(async (id) => (await claimById(id)).value));
+    expect(values.length).toBeGreaterThan(1);
+    expect(values).toEqual([...values].sort((a, b) => b - a));
+
+    await dashboard.reload();
+    expect(await dashboard.ariaSort("Value")).toBe("descending");
+    expect(await dashboard.rowIds()).toEqual(ids);
+
+    await dashboard.sortBy("Metric", { secondary: true });
+    await expect.poll(() => dashboard.query.get("sort"), SETTLE).toMatch(/^value\.desc,metric\.(asc|desc)$/);
+    expect(await dashboard.ariaSort("Value")).toBe("descending");
+  });
+
+  test("filters to tariff rates", async () => {
+    await dashboard.goto("/");
+    // M in "Showing N of M" is the UI's to define (here: every record, dates included): it must not change.
+    const all = await dashboard.rowCounts();
+    expect(await dashboard.rows.count()).toBeGreaterThan(3);
+
+    await dashboard.metricFilter("Tariff rate").check();
+    await expect.poll(() => dashboard.query.get("metric"), SETTLE).toBe("tariff_rate");
+    expect(await dashboard.rowCount.textContent()).toBe(`Showing 3 of ${all.total}`);
+    const ids = await dashboard.rowIds();
+    expect(ids).toHaveLength(3);
+    for (const id of ids) expect((await claimById(id)).metric).toBe("tariff_rate");
+
+    await dashboard.reload();
+    expect(await dashboard.metricFilter("Tariff rate").isChecked()).toBe(true);
+    expect(await dashboard.rowIds()).toEqual(ids);
+  });
+
+  test('finds the $760 billion by searching "760"', async () => {
+    await dashboard.goto("/");
+    await dashboard.search.fill("760");
+    await expect.poll(() => dashboard.query.get("q"), SETTLE).toBe("760");
+    await expect.poll(() => dashboard.rows.count(), SETTLE).toBe(1);
+    const [id] = await dashboard.rowIds();
+    const claim = await claimById(id ?? "");
+    expect(claim.value).toBe(760_000_000_000);
+    expect(claim.quote).toContain("760");
+
+    await dashboard.reload();
+    expect(await dashboard.search.inputValue()).toBe("760");
+    expect(await dashboard.rowIds()).toEqual([id]);
+  });
+
+  test("downloads the shown rows as CSV that reads back as the JSON records", async () => {
+    await dashboard.goto("/");
+    const shown = await dashboard.rowIds();
+    const download = await dashboard.downloadShownRows();
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    await expectCsvMatchesJson(readFileSync(await download.path(), "utf8"), shown);
+  });
+});
+
+describe("selection", () => {
+  test("a mark in chart-money selects its claim and shows its sentence in the source", async () => {
+    await dashboard.goto("/");
+    const mark = dashboard.chartMarks("money").first();
+    const id = (await mark.getAttribute("data-claim-id")) ?? "";
+    const claim = await claimById(id);
+    expect(claim.kind).toBe("money");
+
+    await mark.click();
+    await expect.poll(() => dashboard.query.get("claim"), SETTLE).toBe(id);
+    expect(await dashboard.sourceMark(id).getAttribute("data-selected")).toBe("true");
+    expect(await dashboard.selectedSourceMarks.count()).toBe(1);
+    expect(await dashboard.selectedSentence.isVisible()).toBe(true);
+    expect(await dashboard.selectedSentence.textContent()).toContain(claim.quote);
+    await expect.poll(() => dashboard.isInViewport(dashboard.selectedSentence), SETTLE).toBe(true);
+  });
+
+  test("Enter on a focused chart mark selects its claim", async () => {
+    await dashboard.goto("/");
+    const mark = dashboard.chartMarks("tariffs").first();
+    const markId = (await mark.getAttribute("data-claim-id")) ?? "";
+    await mark.focus();
+    await dashboard.page.keyboard.press("Enter");
+    await expect.poll(() => dashboard.query.get("claim"), SETTLE).toBe(markId);
+    expect(await dashboard.sourceMark(markId).getAttribute("data-selected")).toBe("true");
+  });
+
+  test("a table row selects its claim", async () => {
+    await dashboard.goto("/");
+    const row = dashboard.rows.last();
+    const rowId = (await row.getAttribute("data-claim-id")) ?? "";
+    await row.click();
+    await expect.poll(() => dashboard.query.get("claim"), SETTLE).toBe(rowId);
+    expect(await dashboard.sourceMark(rowId).getAttribute("data-selected")).toBe("true");
+    expect(await dashboard.selectedSourceMarks.count()).toBe(1);
+  });
+
+  test("/#claim-<id> and /?claim=<id> open with the $3.7 billion selected", async () => {
+    const claim = await findClaim((c) => c.kind === "money" && c.value === 3_700_000_000, "$3.7 billion");
+    for (const path of [`/#claim-${encodeURIComponent(claim.id)}`, `/?claim=${encodeURIComponent(claim.id)}`]) {
+      await dashboard.goto(path);
+      await expect.poll(() => dashboard.sourceMark(claim.id).getAttribute("data-selected"), SETTLE).toBe("true");
+      expect(await dashboard.selectedSentence.textContent()).toContain(claim.quote);
+      await expect.poll(() => dashboard.isInViewport(dashboard.selectedSentence), SETTLE).toBe(true);
+    }
+  });
+});
+
+describe("data routes", () => {
+  test("GET /data/claims.csv reads back as the records of /data/claims.json", async () => {
+    const response = await fetch(new URL("/data/claims.csv", baseUrl));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^text\/csv/);
+    await expectCsvMatchesJson(await response.text(), (await dataset()).claims.map((c) => c.id));
+  });
+
+  test("GET /data/datapackage.json is JSON", async () => {
+    const response = await fetch(new URL("/data/datapackage.json", baseUrl));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toBeTypeOf("object");
+  });
+});
+
+describe("screenshots", () => {
+  for (const width of [1280, 360]) {
+    for (const colorScheme of ["light", "dark"] as const) {
+      test(`dashboard-${width}-${colorScheme}.png`, async () => {
+        mkdirSync(SCREENS_DIR, { recursive: true });
+        await dashboard.page.setViewportSize({ width, height: 800 });
+        await dashboard.page.emulateMedia({ colorScheme });
+        await dashboard.goto("/");
+        await dashboard.page.waitForLoadState("networkidle");
+        await dashboard.page.screenshot({ path: join(SCREENS_DIR, `dashboard-${width}-${colorScheme}.png`), fullPage: true });
+        // Wide content scrolls inside its own box; the page itself never scrolls sideways.
+        expect(await dashboard.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      });
+    }
+  }
+});

@@ -1,0 +1,144 @@
+// A production Next.js server on a free loopback port, for the browser tests and the benchmarks.
+// Run alone with `tsx test/e2e/server.ts [--build]`: it prints the URL and serves until Ctrl-C.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createServer } from "node:net";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const REPO_ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
+
+const READY_TIMEOUT_MS = 60_000;
+const POLL_INTERVAL_MS = 200;
+const STOP_TIMEOUT_MS = 5_000;
+
+export interface RunningServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface ServerOptions {
+  /** The Next.js project to serve; its node_modules/.bin/next is used. */
+  cwd?: string;
+  /** Build even when .next/BUILD_ID exists. */
+  build?: boolean;
+}
+
+function nextBin(cwd: string): string {
+  return join(cwd, "node_modules", ".bin", "next");
+}
+
+function nextEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+}
+
+/** `next build`, output kept quiet unless it fails. */
+export async function buildNext(cwd = REPO_ROOT): Promise<void> {
+  const started = performance.now();
+  const child = spawn(nextBin(cwd), ["build"], { cwd, env: nextEnv(), stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((done, fail) => {
+    child.on("error", fail);
+    child.on("close", done);
+  });
+  if (code !== 0) {
+    process.stderr.write(output);
+    throw new Error(`next build in ${cwd} exited with ${code}`);
+  }
+  console.log(`next build (${cwd}): ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+export async function freeLoopbackPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done, fail) => {
+    server.once("error", fail);
+    server.listen(0, "127.0.0.1", done);
+  });
+  const address = server.address();
+  await new Promise<void>((done) => server.close(() => done()));
+  if (address === null || typeof address === "string") throw new Error("no TCP address for the port probe");
+  return address.port;
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((done) => child.once("exit", () => done()));
+}
+
+/** The server runs in its own process group, so one signal reaches next and any worker it forks. */
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch (error) {
+    // ESRCH: the group is already gone, which is what we wanted.
+    if ((error as NodeJS.ErrnoException).code !== "ESRCH") throw error;
+  }
+}
+
+async function waitUntilReady(url: string, child: ChildProcess, log: () => string): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  let lastProblem = "no answer yet";
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`next start exited (${child.exitCode ?? child.signalCode}) before serving:\n${log()}`);
+    }
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+      await response.arrayBuffer();
+      if (response.status === 200) return;
+      lastProblem = `GET / answered ${response.status}`;
+    } catch (error) {
+      lastProblem = String(error);
+    }
+    await new Promise((done) => setTimeout(done, POLL_INTERVAL_MS));
+  }
+  throw new Error(`next start did not answer 200 within ${READY_TIMEOUT_MS / 1000} s (${lastProblem}):\n${log()}`);
+}
+
+export async function startServer({ cwd = REPO_ROOT, build = false }: ServerOptions = {}): Promise<RunningServer> {
+  if (build || !existsSync(join(cwd, ".next", "BUILD_ID"))) await buildNext(cwd);
+  const port = await freeLoopbackPort();
+  const child = spawn(nextBin(cwd), ["start", "-H", "127.0.0.1", "-p", String(port)], {
+    cwd,
+    env: nextEnv(),
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let log = "";
+  child.stdout?.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  // If this process dies without calling stop(), do not leave the server behind.
+  const killOnExit = () => signalGroup(child, "SIGKILL");
+  process.once("exit", killOnExit);
+
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    process.removeListener("exit", killOnExit);
+    signalGroup(child, "SIGTERM");
+    const stopped = await Promise.race([
+      exited(child).then(() => true),
+      new Promise<boolean>((done) => setTimeout(() => done(false), STOP_TIMEOUT_MS).unref()),
+    ]);
+    // Whatever is left of the group (a worker that outlived next itself) goes too.
+    signalGroup(child, "SIGKILL");
+    if (!stopped) await exited(child);
+  };
+  try {
+    await waitUntilReady(`${url}/`, child, () => log);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, stop };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const server = await startServer({ build: process.argv.includes("--build") });
+  console.log(`serving ${server.url} (Ctrl-C stops)`);
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => void server.stop().then(() => process.exit(0)));
+  }
+}
