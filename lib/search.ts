@@ -37,11 +37,13 @@ export function searchableText(claim: Claim): string {
   return [claim.quote, claim.subject ?? "", claim.unit ?? "", METRIC_STYLE[claim.metric].label, claim.kind, claim.period ?? ""].join(" ").toLowerCase();
 }
 
-/** Every token must match; an empty query matches everything. */
+/** Parses a query once into a test for many claims: every token must match; an empty query matches everything. */
+export function compileSearch(query: string): (claim: Claim, text: string) => boolean {
+  const tokens = query.toLowerCase().split(/\s+/).filter(Boolean).map((token) => ({ token, number: parseNumber(token) }));
+  if (tokens.length === 0) return () => true;
+  return (claim, text) => tokens.every(({ token, number }) => (number ? matchesNumber(claim, number) : text.includes(token)));
+}
+
 export function matchesSearch(claim: Claim, query: string, text: string = searchableText(claim)): boolean {
-  const tokens = query.toLowerCase().split(/\s+/).filter(Boolean);
-  return tokens.every((token) => {
-    const n = parseNumber(token);
-    return n ? matchesNumber(claim, n) : text.includes(token);
-  });
+  return compileSearch(query)(claim, text);
 }

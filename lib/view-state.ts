@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { KindSchema, MetricSchema, type Claim, type Kind, type Metric } from "./schema";
-import { matchesSearch } from "./search";
+import { compileSearch, searchableText } from "./search";
 
 /**
  * What the reader is looking at (sort, filters, search, selection), kept in the URL so a view can be shared and
@@ -28,16 +28,29 @@ export interface ViewState {
 
 export const DEFAULT_VIEW: ViewState = { sort: [], metrics: [], kinds: [], q: "", min: null, max: null, claim: null };
 
+/** The parts of a view that decide which claims are shown (not how they are sorted, nor which is selected). */
+export type ViewFilter = Pick<ViewState, "metrics" | "kinds" | "q" | "min" | "max">;
+
 /**
- * Which claims a view shows. An empty metric or kind list means no filter on it, except that dates, which are
- * shown in the source and on the position chart but are not figures, join the table only when asked for.
+ * Which claims a view shows, compiled once per filter so 100,000 rows are a tight loop. An empty metric or kind list
+ * means no filter on it, except that dates, which are shown in the source and on the position chart but are not
+ * figures, join the table only when asked for.
  */
-export function claimMatchesView(claim: Claim, view: ViewState, text?: string): boolean {
-  if (view.metrics.length && !view.metrics.includes(claim.metric)) return false;
-  if (view.kinds.length ? !view.kinds.includes(claim.kind) : claim.kind === "date") return false;
-  if (view.min !== null && (claim.valueMax ?? claim.value) < view.min) return false;
-  if (view.max !== null && claim.value > view.max) return false;
-  return view.q === "" || matchesSearch(claim, view.q, text);
+export function compileViewFilter(view: ViewFilter): (claim: Claim, text?: string) => boolean {
+  const search = compileSearch(view.q);
+  const metrics = new Set(view.metrics);
+  const kinds = new Set(view.kinds);
+  return (claim, text) => {
+    if (metrics.size && !metrics.has(claim.metric)) return false;
+    if (kinds.size ? !kinds.has(claim.kind) : claim.kind === "date") return false;
+    if (view.min !== null && (claim.valueMax ?? claim.value) < view.min) return false;
+    if (view.max !== null && claim.value > view.max) return false;
+    return search(claim, text ?? searchableText(claim));
+  };
+}
+
+export function claimMatchesView(claim: Claim, view: ViewFilter, text?: string): boolean {
+  return compileViewFilter(view)(claim, text);
 }
 
 function list<T extends string>(raw: string | null, schema: z.ZodEnum<Record<string, T>>): T[] {

@@ -1,6 +1,5 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { ClaimsTable } from "../../app/_components/table/ClaimsTable";
 import { FiguresPanel } from "../../app/_components/table/FiguresPanel";
 import { extractArticle } from "../../lib/dataset";
 import { loadSeeds } from "../../lib/seeds";
@@ -16,10 +15,10 @@ function rowIds(html: string): string[] {
 }
 
 function render(sort: SortEntry[], rows = figures, selectedId: string | null = null): string {
-  return renderToStaticMarkup(<ClaimsTable claims={rows} sort={sort} onSortChange={noop} selectedId={selectedId} onSelect={noop} />);
+  return renderToStaticMarkup(<FiguresPanel fileStem="t" claims={rows} view={{ ...DEFAULT_VIEW, sort, claim: selectedId }} onChange={noop} onSelect={noop} />);
 }
 
-describe("ClaimsTable", () => {
+describe("FiguresPanel: sorting and paging", () => {
   it("sorts the value column as a number, descending, and says so with aria-sort", () => {
     const html = render([{ id: "value", desc: true }]);
     const values = rowIds(html).map((id) => figures.find((c) => c.id === id)!.value);
@@ -52,7 +51,7 @@ describe("ClaimsTable", () => {
   });
 });
 
-describe("FiguresPanel", () => {
+describe("FiguresPanel: filters and search", () => {
   it("filters to tariff rates and counts what it shows", () => {
     const html = renderToStaticMarkup(<FiguresPanel fileStem="t" claims={claims} view={{ ...DEFAULT_VIEW, metrics: ["tariff_rate"] }} onChange={noop} onSelect={noop} />);
     expect(rowIds(html).map((id) => claims.find((c) => c.id === id)!.quote)).toEqual(["25 per cent", "25 per cent", "100 per cent"]);

@@ -1,12 +1,12 @@
 "use client";
 
-import { useCallback, useMemo, useRef } from "react";
+import { useCallback } from "react";
 import { claimsToCsv } from "@/lib/csv";
 import type { Claim } from "@/lib/schema";
-import { searchableText } from "@/lib/search";
-import { claimMatchesView, type SortEntry, type ViewState } from "@/lib/view-state";
+import type { SortEntry, ViewState } from "@/lib/view-state";
 import { ClaimsTable } from "./ClaimsTable";
 import { TableToolbar } from "./TableToolbar";
+import { useClaimsTable } from "./useClaimsTable";
 
 interface FiguresPanelProps {
   fileStem: string;
@@ -25,17 +25,14 @@ function downloadText(fileName: string, content: string, type: string): void {
 
 /** The toolbar and the table over one set of claims; "Download shown rows" writes exactly the rows in view, in order. */
 export function FiguresPanel({ fileStem, claims, view, onChange, onSelect }: FiguresPanelProps) {
-  const shownRows = useRef<Claim[]>([]);
-  const searchText = useMemo(() => new Map(claims.map((c) => [c.id, searchableText(c)])), [claims]);
-  const filtered = useMemo(() => claims.filter((c) => claimMatchesView(c, view, searchText.get(c.id))), [claims, view, searchText]);
   const sortBy = useCallback((sort: SortEntry[]) => onChange({ sort }), [onChange]);
-  const rememberOrder = useCallback((rows: Claim[]) => { shownRows.current = rows; }, []);
-  const download = () => downloadText(`${fileStem}-claims-view.csv`, claimsToCsv(shownRows.current), "text/csv;charset=utf-8");
+  const { table, shown, total, shownRows } = useClaimsTable(claims, view, sortBy);
 
+  const download = () => downloadText(`${fileStem}-claims-view.csv`, claimsToCsv(shownRows()), "text/csv;charset=utf-8");
   return (
     <>
-      <TableToolbar view={view} onChange={onChange} shown={filtered.length} total={claims.length} onDownload={download} />
-      <ClaimsTable claims={filtered} sort={view.sort} onSortChange={sortBy} selectedId={view.claim} onSelect={onSelect} onOrderChange={rememberOrder} />
+      <TableToolbar view={view} onChange={onChange} shown={shown} total={total} onDownload={download} />
+      <ClaimsTable table={table} selectedId={view.claim} onSelect={onSelect} />
     </>
   );
 }

@@ -13,7 +13,7 @@ export const COLUMN_LABELS: Record<SortableColumn, string> = {
 };
 
 export const claimColumns = helper.columns([
-  helper.accessor("quote", { id: "quote", header: COLUMN_LABELS.quote, sortFn: "text" }),
+  helper.accessor("quote", { id: "quote", header: COLUMN_LABELS.quote }),
   helper.accessor("value", {
     id: "value",
     header: COLUMN_LABELS.value,
@@ -23,29 +23,26 @@ export const claimColumns = helper.columns([
   helper.accessor((c) => c.unit ?? "", {
     id: "unit",
     header: COLUMN_LABELS.unit,
-    sortFn: "text",
     cell: (info) => {
       const c = info.row.original;
       return c.unit === null ? "—" : c.currencyBasis === "inferred" ? <span title="Currency inferred from the article's convention">{c.unit}<sup aria-label="inferred">*</sup></span> : c.unit;
     },
   }),
-  helper.accessor((c) => CHANGE_LABEL[c.change], { id: "change", header: COLUMN_LABELS.change, sortFn: "text" }),
+  helper.accessor((c) => CHANGE_LABEL[c.change], { id: "change", header: COLUMN_LABELS.change }),
   helper.accessor((c) => METRIC_STYLE[c.metric].label, {
     id: "metric",
     header: COLUMN_LABELS.metric,
-    sortFn: "text",
     cell: (info) => <span className={`metric metric-${info.row.original.metric}`}>{info.getValue()}</span>,
   }),
-  helper.accessor((c) => c.subject ?? "", { id: "subject", header: COLUMN_LABELS.subject, sortFn: "text" }),
+  helper.accessor((c) => c.subject ?? "", { id: "subject", header: COLUMN_LABELS.subject }),
   helper.accessor((c) => c.period ?? "", {
     id: "period",
     header: COLUMN_LABELS.period,
-    sortFn: "alphanumeric",
     cell: (info) => {
       const c = info.row.original;
       if (!c.period) return "—";
       return c.periodBasis === "explicit" ? c.period : <span title={c.periodBasis === "context" ? "Taken from the previous sentence" : "Resolved against the publication date"}>{c.period}<sup aria-label={c.periodBasis ?? undefined}>{c.periodBasis === "context" ? "†" : "*"}</sup></span>;
     },
   }),
-  helper.accessor("sentence", { id: "sentence", header: COLUMN_LABELS.sentence, sortFn: "text", cell: (info) => <span className="sentence-cell">{info.getValue()}</span> }),
+  helper.accessor("sentence", { id: "sentence", header: COLUMN_LABELS.sentence, cell: (info) => <span className="sentence-cell">{info.getValue()}</span> }),
 ]);

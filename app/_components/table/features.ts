@@ -1,13 +1,10 @@
-import { createPaginatedRowModel, createSortedRowModel, rowPaginationFeature, rowSortingFeature, sortFn_alphanumeric, sortFn_text, tableFeatures } from "@tanstack/react-table";
+import { rowPaginationFeature, rowSortingFeature, tableFeatures } from "@tanstack/react-table";
 
-/** The table's features: client sorting (multi-sort with shift) and pagination. Filtering happens before the table. */
-export const claimTableFeatures = tableFeatures({
-  rowSortingFeature,
-  sortedRowModel: createSortedRowModel(),
-  sortFns: { alphanumeric: sortFn_alphanumeric, text: sortFn_text },
-  rowPaginationFeature,
-  paginatedRowModel: createPaginatedRowModel(),
-});
+/**
+ * Sort and page state with their header and pager APIs; the rows themselves are filtered, sorted and sliced by
+ * useClaimsTable, and the table runs in manual mode.
+ */
+export const claimTableFeatures = tableFeatures({ rowSortingFeature, rowPaginationFeature });
 
 export type ClaimTableFeatures = typeof claimTableFeatures;
 

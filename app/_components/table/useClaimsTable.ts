@@ -1,0 +1,70 @@
+"use client";
+
+import { useTable, type PaginationState, type SortingState } from "@tanstack/react-table";
+import { useEffect, useMemo, useRef, useState } from "react";
+import type { Claim } from "@/lib/schema";
+import { searchableText } from "@/lib/search";
+import { SortKeys } from "@/lib/table-order";
+import { compileViewFilter, type SortEntry, type ViewState } from "@/lib/view-state";
+import { claimColumns } from "./columns";
+import { claimTableFeatures, PAGE_SIZE } from "./features";
+
+/**
+ * The figures table's model. Filtering and sorting run over row indices (lib/table-order), and the table library
+ * receives only the page on screen, in manual mode: it owns the sort and page state and the header semantics, not
+ * the work on 100,000 rows.
+ */
+export function useClaimsTable(claims: Claim[], view: ViewState, onSortChange: (sort: SortEntry[]) => void) {
+  const selectedId = view.claim;
+  const searchText = useMemo(() => claims.map(searchableText), [claims]);
+  const sortKeys = useMemo(() => new SortKeys(claims), [claims]);
+  const { metrics, kinds, q, min, max, sort } = view;
+
+  const filtered = useMemo(() => {
+    const keep = compileViewFilter({ metrics, kinds, q, min, max });
+    const indices = new Int32Array(claims.length);
+    let n = 0;
+    for (let i = 0; i < claims.length; i++) if (keep(claims[i]!, searchText[i])) indices[n++] = i;
+    return indices.subarray(0, n);
+  }, [claims, searchText, metrics, kinds, q, min, max]);
+  const ordered = useMemo(() => sortKeys.order(filtered, sort), [sortKeys, filtered, sort]);
+
+  const [pagination, setPagination] = useState<PaginationState>({ pageIndex: 0, pageSize: PAGE_SIZE });
+  const pageCount = Math.max(1, Math.ceil(ordered.length / pagination.pageSize));
+  const pageIndex = Math.min(pagination.pageIndex, pageCount - 1);
+  const page = useMemo(() => {
+    const from = pageIndex * pagination.pageSize;
+    return Array.from(ordered.subarray(from, from + pagination.pageSize), (i) => claims[i]!);
+  }, [claims, ordered, pageIndex, pagination.pageSize]);
+
+  // New filters or a new sort start again at the first page.
+  useEffect(() => setPagination((p) => (p.pageIndex === 0 ? p : { ...p, pageIndex: 0 })), [filtered, sort]);
+
+  const table = useTable({
+    features: claimTableFeatures,
+    columns: claimColumns,
+    data: page,
+    getRowId: (row) => row.id,
+    manualSorting: true,
+    manualPagination: true,
+    rowCount: ordered.length,
+    state: { sorting: sort, pagination: { pageIndex, pageSize: pagination.pageSize } },
+    onSortingChange: (updater) => onSortChange((typeof updater === "function" ? updater(sort as SortingState) : updater) as SortEntry[]),
+    onPaginationChange: setPagination,
+    enableMultiSort: true,
+    enableSortingRemoval: true,
+  });
+
+  // A claim selected elsewhere (chart, source) brings its page into view; a new sort or filter does not chase it.
+  const orderedRef = useRef(ordered);
+  orderedRef.current = ordered;
+  useEffect(() => {
+    if (!selectedId) return;
+    const at = claims.findIndex((c) => c.id === selectedId);
+    const position = at < 0 ? -1 : orderedRef.current.indexOf(at);
+    if (position >= 0) setPagination((p) => ({ ...p, pageIndex: Math.floor(position / p.pageSize) }));
+  }, [claims, selectedId]);
+
+  const shownRows = () => Array.from(ordered, (i) => claims[i]!);
+  return { table, shown: ordered.length, total: claims.length, shownRows };
+}
