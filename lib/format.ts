@@ -1,5 +1,5 @@
+import { METRICS } from "./enums";
 import type { Claim, Metric } from "./schema";
-import { MetricSchema } from "./schema";
 
 /** Formatting at the edge, with Intl.NumberFormat: records keep plain numbers. */
 
@@ -49,7 +49,7 @@ const SUMMARY_WORDS: Record<Exclude<Metric, "other">, [string, string]> = {
 export function summarise(claims: readonly Claim[]): string {
   const trade = claims.filter((c) => c.metric !== "other" && c.kind !== "date");
   const parts: string[] = [];
-  for (const metric of MetricSchema.options) {
+  for (const metric of METRICS) {
     if (metric === "other") continue;
     const group = trade.filter((c) => c.metric === metric);
     if (group.length === 0) continue;

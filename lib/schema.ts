@@ -1,14 +1,15 @@
 import { z } from "zod";
+import { CHANGES, CURRENCY_BASES, KINDS, LINK_RELATIONS, METRICS, PERIOD_BASES } from "./enums";
 
 /** The one definition of every record the project reads or writes. Types, enums and JSON Schema derive from here. */
 
-export const KindSchema = z.enum(["money", "percent", "percentage_point", "count", "rank", "duration", "date", "other"]);
-export const ChangeSchema = z.enum(["=", "~", ">", "<", "up", "down"]);
-export const MetricSchema = z.enum(["trade_balance", "trade_volume", "exports", "imports", "tariff_rate", "other"]);
-export const CurrencyBasisSchema = z.enum(["explicit", "inferred"]);
+export const KindSchema = z.enum(KINDS);
+export const ChangeSchema = z.enum(CHANGES);
+export const MetricSchema = z.enum(METRICS);
+export const CurrencyBasisSchema = z.enum(CURRENCY_BASES);
 /** How a period was obtained: written out ("in 2024"), resolved from a relative phrase ("last year"), or carried over from the sentence before. */
-export const PeriodBasisSchema = z.enum(["explicit", "resolved", "context"]);
-export const LinkRelationSchema = z.enum(["currency_equivalent"]);
+export const PeriodBasisSchema = z.enum(PERIOD_BASES);
+export const LinkRelationSchema = z.enum(LINK_RELATIONS);
 
 const isoDate = z.iso.date();
 

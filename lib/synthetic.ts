@@ -1,4 +1,5 @@
-import { ChangeSchema, KindSchema, MetricSchema, type Claim } from "./schema";
+import { CHANGES, KINDS, METRICS } from "./enums";
+import type { Claim } from "./schema";
 
 /**
  * Deterministic made-up claims for the table benchmark (/bench/table): realistic field shapes, no meaning.
@@ -18,8 +19,8 @@ export function syntheticClaims(count: number): Claim[] {
     const start = i * 80;
     claims.push({
       id: `syn-${i}`, articleId: "synthetic", sentenceIndex: i, sentence, start, end: start + quote.length, quote,
-      kind: pick(KindSchema.options.filter((k) => k !== "date")), value, valueMax: null, unit: pick(units),
-      currencyBasis: null, change: pick(ChangeSchema.options), metric: pick(MetricSchema.options), subject: pick(subjects),
+      kind: pick(KINDS.filter((k) => k !== "date")), value, valueMax: null, unit: pick(units),
+      currencyBasis: null, change: pick(CHANGES), metric: pick(METRICS), subject: pick(subjects),
       period: String(2000 + (i % 26)), periodBasis: "explicit", links: [], warnings: [], rule: "synthetic",
     });
   }

@@ -1,5 +1,5 @@
-import { z } from "zod";
-import { KindSchema, MetricSchema, type Claim, type Kind, type Metric } from "./schema";
+import { KINDS, METRICS } from "./enums";
+import type { Claim, Kind, Metric } from "./schema";
 import { compileSearch, searchableText } from "./search";
 
 /**
@@ -9,7 +9,6 @@ import { compileSearch, searchableText } from "./search";
 
 export const SORTABLE_COLUMNS = ["quote", "value", "unit", "change", "metric", "subject", "period", "sentence"] as const;
 export type SortableColumn = (typeof SORTABLE_COLUMNS)[number];
-const SortColumnSchema = z.enum(SORTABLE_COLUMNS);
 
 export interface SortEntry {
   id: SortableColumn;
@@ -53,12 +52,10 @@ export function claimMatchesView(claim: Claim, view: ViewFilter, text?: string):
   return compileViewFilter(view)(claim, text);
 }
 
-function list<T extends string>(raw: string | null, schema: z.ZodEnum<Record<string, T>>): T[] {
+/** The known values in a comma-separated list, once each (plain checks: this runs in the browser, without zod). */
+function list<T extends string>(raw: string | null, allowed: readonly T[]): T[] {
   if (!raw) return [];
-  return [...new Set(raw.split(",").flatMap((part) => {
-    const parsed = schema.safeParse(part);
-    return parsed.success ? [parsed.data as T] : [];
-  }))];
+  return [...new Set(raw.split(",").filter((part): part is T => (allowed as readonly string[]).includes(part)))];
 }
 
 function finite(raw: string | null): number | null {
@@ -70,14 +67,14 @@ function finite(raw: string | null): number | null {
 export function parseViewState(params: URLSearchParams, hash = ""): ViewState {
   const sort = (params.get("sort") ?? "").split(",").flatMap((part): SortEntry[] => {
     const [id, direction] = part.split(".");
-    const column = SortColumnSchema.safeParse(id);
-    return column.success ? [{ id: column.data, desc: direction === "desc" }] : [];
+    const [column] = list(id ?? null, SORTABLE_COLUMNS);
+    return column ? [{ id: column, desc: direction === "desc" }] : [];
   });
   const fromHash = /^#claim-(.+)$/.exec(hash)?.[1];
   return {
     sort,
-    metrics: list(params.get("metric"), MetricSchema),
-    kinds: list(params.get("kind"), KindSchema),
+    metrics: list(params.get("metric"), METRICS),
+    kinds: list(params.get("kind"), KINDS),
     q: params.get("q") ?? "",
     min: finite(params.get("min")),
     max: finite(params.get("max")),

@@ -1,3 +1,4 @@
+import { chartLayouts } from "@/lib/chart/layouts";
 import type { ArticleDataset } from "@/lib/datasets";
 import { summarise } from "@/lib/format";
 import { parseViewState } from "@/lib/view-state";
@@ -22,7 +23,7 @@ export function ArticlePage({ dataset, others, searchParams }: ArticlePageProps)
   return (
     <main>
       <ArticleHeader article={article} summary={summarise(claims)} others={others.map((o) => o.article)} />
-      <Dashboard articleId={article.id} text={article.text} claims={claims} initialView={parseViewState(toParams(searchParams))} />
+      <Dashboard articleId={article.id} charts={chartLayouts(claims, article.text.length)} text={article.text} claims={claims} initialView={parseViewState(toParams(searchParams))} />
     </main>
   );
 }

@@ -1,16 +1,18 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import type { Claim } from "@/lib/schema";
 import { serializeViewState, type ViewState } from "@/lib/view-state";
 import { MoneyChart } from "./charts/MoneyChart";
 import { PositionChart } from "./charts/PositionChart";
 import { TariffChart } from "./charts/TariffChart";
+import type { ChartLayouts } from "./charts/types";
 import { SourceView } from "./SourceView";
 import { FiguresPanel } from "./table/FiguresPanel";
 
 interface DashboardProps {
   articleId: string;
+  charts: ChartLayouts;
   text: string;
   claims: Claim[];
   initialView: ViewState;
@@ -20,9 +22,8 @@ interface DashboardProps {
  * Owns what the reader is looking at: the view (filters, sort, search) and the selected claim, mirrored in the
  * URL. Charts, table and source all read the same claims and select through the same callback.
  */
-export function Dashboard({ articleId, text, claims, initialView }: DashboardProps) {
+export function Dashboard({ articleId, charts, text, claims, initialView }: DashboardProps) {
   const [view, setView] = useState<ViewState>(initialView);
-  const figures = useMemo(() => claims.filter((c) => c.kind !== "date"), [claims]);
   const update = useCallback((patch: Partial<ViewState>) => setView((v) => ({ ...v, ...patch })), []);
   const select = useCallback((id: string) => update({ claim: id }), [update]);
 
@@ -41,9 +42,9 @@ export function Dashboard({ articleId, text, claims, initialView }: DashboardPro
   return (
     <>
       <section className="charts" aria-label="Charts">
-        <MoneyChart claims={figures} selectedId={view.claim} onSelect={select} />
-        <TariffChart claims={figures} selectedId={view.claim} onSelect={select} />
-        <PositionChart claims={claims} textLength={text.length} selectedId={view.claim} onSelect={select} />
+        <MoneyChart layout={charts.money} selectedId={view.claim} onSelect={select} />
+        <TariffChart layout={charts.tariffs} selectedId={view.claim} onSelect={select} />
+        <PositionChart layout={charts.positions} selectedId={view.claim} onSelect={select} />
       </section>
       <div className="columns">
         <section className="figures" aria-labelledby="figures-heading">

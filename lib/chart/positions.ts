@@ -1,7 +1,8 @@
 import { scaleLinear } from "d3-scale";
 import { formatClaimValue } from "../format";
 import { METRIC_STYLE } from "../palette";
-import { type Claim, type Metric, MetricSchema } from "../schema";
+import { METRICS } from "../enums";
+import type { Claim, Metric } from "../schema";
 import type { Tick } from "./axis";
 import { estimateTextWidth } from "./text";
 
@@ -48,7 +49,7 @@ const TICK_LABELS = ["Start", "25%", "50%", "75%", "End"];
 
 function layoutLegend(claims: readonly Claim[], width: number): LegendItem[] {
   const figures = new Set(claims.filter((c) => c.kind !== "date").map((c) => c.metric));
-  const entries: Omit<LegendItem, "x" | "y">[] = MetricSchema.options
+  const entries: Omit<LegendItem, "x" | "y">[] = METRICS
     .filter((m) => figures.has(m))
     .map((m) => ({ key: m, metric: m, label: METRIC_STYLE[m].label, hollow: false }));
   if (claims.some((c) => c.kind === "date")) entries.push({ key: "date", metric: "other", label: "Date", hollow: true });

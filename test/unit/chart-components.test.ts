@@ -4,12 +4,13 @@ import { describe, expect, it } from "vitest";
 import { MoneyChart } from "../../app/_components/charts/MoneyChart";
 import { PositionChart } from "../../app/_components/charts/PositionChart";
 import { TariffChart } from "../../app/_components/charts/TariffChart";
+import { chartLayouts } from "../../lib/chart/layouts";
 import { extractArticle } from "../../lib/dataset";
 import { loadSeeds } from "../../lib/seeds";
 
 const article = loadSeeds()[0]!;
 const claims = extractArticle(article).claims;
-const figures = claims.filter((c) => c.kind !== "date");
+const layouts = chartLayouts(claims, article.text.length);
 const selectedId = claims.find((c) => c.quote === "$760 billion")!.id;
 const onSelect = () => {};
 
@@ -24,9 +25,9 @@ function normalisedSvg(html: string): string {
 }
 
 const rendered = {
-  money: renderToStaticMarkup(createElement(MoneyChart, { claims: figures, selectedId, onSelect })),
-  tariffs: renderToStaticMarkup(createElement(TariffChart, { claims: figures, selectedId, onSelect })),
-  positions: renderToStaticMarkup(createElement(PositionChart, { claims, textLength: article.text.length, selectedId, onSelect })),
+  money: renderToStaticMarkup(createElement(MoneyChart, { layout: layouts.money, selectedId, onSelect })),
+  tariffs: renderToStaticMarkup(createElement(TariffChart, { layout: layouts.tariffs, selectedId, onSelect })),
+  positions: renderToStaticMarkup(createElement(PositionChart, { layout: layouts.positions, selectedId, onSelect })),
 };
 
 describe.each(Object.entries(rendered))("the %s chart", (name, html) => {
@@ -66,7 +67,7 @@ describe("chart marks and states", () => {
   });
 
   it("shows a short note, still under its test id, when there is nothing to draw", () => {
-    const empty = renderToStaticMarkup(createElement(MoneyChart, { claims: [], selectedId: null, onSelect }));
+    const empty = renderToStaticMarkup(createElement(MoneyChart, { layout: chartLayouts([], 0).money, selectedId: null, onSelect }));
     expect(empty).toContain('data-testid="chart-money"');
     expect(empty).toContain("No money figures in this article.");
     expect(empty).not.toContain("<svg");

@@ -1,7 +1,6 @@
 "use client";
 
-import { useMemo } from "react";
-import { moneyChart } from "../../../lib/chart/money";
+import type { MoneyChartLayout } from "../../../lib/chart/money";
 import { ChartFrame } from "./ChartFrame";
 import { MoneyPanel } from "./MoneyPanel";
 import { Tooltip } from "./Tooltip";
@@ -14,9 +13,8 @@ const CAPTION =
   "Levels and changes on separate scales, in US dollars where the article implies an exchange rate. " +
   "Dashed outline: currency inferred. Fading end: “more than”.";
 
-export function MoneyChart({ claims, selectedId, onSelect }: ChartProps) {
+export function MoneyChart({ layout, selectedId, onSelect }: ChartProps<MoneyChartLayout>) {
   const width = CHART_WIDTH;
-  const layout = useMemo(() => moneyChart(claims, { width }), [claims, width]);
   const interaction = useActiveMark(selectedId, onSelect);
   const bars = layout.panels.flatMap((panel) => panel.bars.map((bar) => ({ panel, bar })));
   const active = bars.find(({ bar }) => bar.id === interaction.active?.id)?.bar;

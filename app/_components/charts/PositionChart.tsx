@@ -1,7 +1,6 @@
 "use client";
 
-import { useMemo } from "react";
-import { positionChart } from "../../../lib/chart/positions";
+import type { PositionChartLayout } from "../../../lib/chart/positions";
 import { ChartFrame } from "./ChartFrame";
 import { ChartMark, metricColours } from "./ChartMark";
 import { Tooltip } from "./Tooltip";
@@ -12,9 +11,8 @@ import { CHART_WIDTH } from "./types";
 const TITLE = "Where the figures are";
 const CAPTION = "Every number in the article, placed where it appears in the text. Dates are hollow; close neighbours stack.";
 
-export function PositionChart({ claims, textLength, selectedId, onSelect }: ChartProps & { textLength: number }) {
+export function PositionChart({ layout, selectedId, onSelect }: ChartProps<PositionChartLayout>) {
   const width = CHART_WIDTH;
-  const layout = useMemo(() => positionChart(claims, { width, textLength }), [claims, width, textLength]);
   const interaction = useActiveMark(selectedId, onSelect);
   const active = layout.marks.find((mark) => mark.id === interaction.active?.id);
   const data = {

@@ -1,7 +1,6 @@
 "use client";
 
-import { useMemo } from "react";
-import { tariffChart } from "../../../lib/chart/tariffs";
+import type { TariffChartLayout } from "../../../lib/chart/tariffs";
 import { BarShape } from "./BarShape";
 import { ChartFrame } from "./ChartFrame";
 import { ChartMark } from "./ChartMark";
@@ -14,9 +13,8 @@ import { XAxis } from "./XAxis";
 const TITLE = "Tariff rates";
 const CAPTION = "Each tariff the article mentions, by product, on a 0–100 % scale. Highest first.";
 
-export function TariffChart({ claims, selectedId, onSelect }: ChartProps) {
+export function TariffChart({ layout, selectedId, onSelect }: ChartProps<TariffChartLayout>) {
   const width = CHART_WIDTH;
-  const layout = useMemo(() => tariffChart(claims, { width }), [claims, width]);
   const interaction = useActiveMark(selectedId, onSelect);
   const active = layout.bars.find((bar) => bar.id === interaction.active?.id);
   const data = {

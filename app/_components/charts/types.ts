@@ -1,14 +1,19 @@
-import type { Claim } from "../../../lib/schema";
+import type { MoneyChartLayout } from "../../../lib/chart/money";
+import type { PositionChartLayout } from "../../../lib/chart/positions";
+import type { TariffChartLayout } from "../../../lib/chart/tariffs";
 
-/** What every chart takes: the claims to draw, and the dashboard's one selection. */
-export interface ChartProps {
-  claims: readonly Claim[];
+/** What every chart takes: its layout, computed on the server, and the dashboard's one selection. */
+export interface ChartProps<Layout> {
+  layout: Layout;
   selectedId: string | null;
   onSelect: (id: string) => void;
 }
 
-/**
- * Charts are laid out at one logical width and scale with their card (CSS width 100%, height from the viewBox), so
- * the server's render is the final one: no re-measure after hydration, no layout shift.
- */
-export const CHART_WIDTH = 360;
+/** The three layouts, computed with d3 on the server (lib/chart) so no d3 code ships to the browser. */
+export interface ChartLayouts {
+  money: MoneyChartLayout;
+  tariffs: TariffChartLayout;
+  positions: PositionChartLayout;
+}
+
+export { CHART_WIDTH } from "../../../lib/chart/width";

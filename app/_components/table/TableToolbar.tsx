@@ -1,6 +1,7 @@
 "use client";
 
-import { KindSchema, MetricSchema, type Kind, type Metric } from "@/lib/schema";
+import { KINDS, METRICS } from "@/lib/enums";
+import type { Kind, Metric } from "@/lib/schema";
 import { METRIC_STYLE } from "@/lib/palette";
 import type { ViewState } from "@/lib/view-state";
 import { FacetFilter } from "./FacetFilter";
@@ -29,8 +30,8 @@ export function TableToolbar({ view, onChange, shown, total, onDownload }: Table
         <span className="visually-hidden">Search figures</span>
         <input type="search" aria-label="Search figures" placeholder="Search: 760, billion, 25%, steel…" value={view.q} onChange={(e) => onChange({ q: e.target.value })} />
       </label>
-      <FacetFilter testId="metric-filter" legend="Metric" options={MetricSchema.options} label={metricLabel} selected={view.metrics} onChange={(metrics) => onChange({ metrics })} />
-      <FacetFilter testId="kind-filter" legend="Kind" options={KindSchema.options} label={kindLabel} selected={view.kinds} onChange={(kinds) => onChange({ kinds })} />
+      <FacetFilter testId="metric-filter" legend="Metric" options={METRICS} label={metricLabel} selected={view.metrics} onChange={(metrics) => onChange({ metrics })} />
+      <FacetFilter testId="kind-filter" legend="Kind" options={KINDS} label={kindLabel} selected={view.kinds} onChange={(kinds) => onChange({ kinds })} />
       <fieldset className="range">
         <legend>Value</legend>
         <label>
