@@ -1,6 +1,6 @@
 "use client";
 
-import { Suspense, useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import type { Claim } from "@/lib/schema";
 import { serializeViewState, type ViewState } from "@/lib/view-state";
 import { MoneyChart } from "./charts/MoneyChart";
@@ -42,19 +42,18 @@ export function Dashboard({ articleId, charts, text, claims, initialView }: Dash
   return (
     <>
       <section className="charts" aria-label="Charts">
-        {/* Each section hydrates as its own unit of work, so the page never blocks in one long task. */}
-        <Suspense fallback={null}><MoneyChart layout={charts.money} selectedId={view.claim} onSelect={select} /></Suspense>
-        <Suspense fallback={null}><TariffChart layout={charts.tariffs} selectedId={view.claim} onSelect={select} /></Suspense>
-        <Suspense fallback={null}><PositionChart layout={charts.positions} selectedId={view.claim} onSelect={select} /></Suspense>
+        <MoneyChart layout={charts.money} selectedId={view.claim} onSelect={select} />
+        <TariffChart layout={charts.tariffs} selectedId={view.claim} onSelect={select} />
+        <PositionChart layout={charts.positions} selectedId={view.claim} onSelect={select} />
       </section>
       <div className="columns">
         <section className="figures" aria-labelledby="figures-heading">
           <h2 id="figures-heading">Figures</h2>
-          <Suspense fallback={null}><FiguresPanel fileStem={articleId} claims={claims} view={view} onChange={update} onSelect={select} /></Suspense>
+          <FiguresPanel fileStem={articleId} claims={claims} view={view} onChange={update} onSelect={select} />
         </section>
         <section className="source-panel" aria-labelledby="source-heading">
           <h2 id="source-heading">Source</h2>
-          <Suspense fallback={null}><SourceView text={text} claims={claims} selectedId={view.claim} onSelect={select} /></Suspense>
+          <SourceView text={text} claims={claims} selectedId={view.claim} onSelect={select} />
         </section>
       </div>
     </>
