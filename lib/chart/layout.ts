@@ -1,3 +1,4 @@
+import type { Claim } from "../schema";
 import { capitalise, charsThatFit, wrapText } from "./text";
 
 /** Shapes shared by the chart builders: boxes, wrapped label lines and bar outlines, all in SVG pixels. */
@@ -55,4 +56,21 @@ export function barOutline(from: number, to: number, y: number, height: number, 
   return openEnded
     ? `M${r(to)},${r(y)}H${r(from)}V${r(y + height)}H${r(to)}`
     : `M${r(from)},${r(y)}H${r(to)}V${r(y + height)}H${r(from)}Z`;
+}
+
+/** What every bar shares, in the money and tariff charts alike. */
+export interface ChartBar {
+  id: string;
+  claim: Claim;
+  /** Everything the value line says, on one line: for aria-label, tooltip and the data table. */
+  valueText: string;
+  lines: LabelLine[];
+  bar: Box;
+  outline: string;
+  /** The end that carries the value: where an open-end fade or an approximate whisker goes. */
+  end: { x: number; direction: 1 | -1 };
+  hit: Box;
+  openEnded: boolean;
+  approximate: boolean;
+  range: boolean;
 }

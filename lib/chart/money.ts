@@ -4,7 +4,7 @@ import { scaleLinear } from "d3-scale";
 import { CHANGE_LABEL, formatClaimValue } from "../format";
 import type { Claim } from "../schema";
 import { linearTicks, type Tick } from "./axis";
-import { barOutline, type Box, type LabelLine, layoutLabel } from "./layout";
+import { barOutline, type Box, type ChartBar, type LabelLine, layoutLabel } from "./layout";
 import { impliedUsdRates, rateNote } from "./rates";
 
 /**
@@ -14,21 +14,8 @@ import { impliedUsdRates, rateNote } from "./rates";
 
 export type MoneyPanelKind = "levels" | "changes";
 
-export interface MoneyBar {
-  id: string;
-  claim: Claim;
-  /** Everything the value line says, on one line: for aria-label, tooltip and the data table. */
-  valueText: string;
-  lines: LabelLine[];
-  bar: Box;
-  outline: string;
-  /** The end that carries the value: where an open-end fade or an approximate whisker goes. */
-  end: { x: number; direction: 1 | -1 };
-  hit: Box;
+export interface MoneyBar extends ChartBar {
   inferred: boolean;
-  openEnded: boolean;
-  approximate: boolean;
-  range: boolean;
   /** The charted amount in US$, or null in a panel without an exchange rate. */
   usdValue: number | null;
 }

@@ -3,25 +3,14 @@ import { scaleLinear } from "d3-scale";
 import { CHANGE_LABEL, formatClaimValue } from "../format";
 import type { Claim } from "../schema";
 import { linearTicks, type Tick } from "./axis";
-import { barOutline, type Box, FONT_SIZE, type LabelLine, layoutLabel } from "./layout";
+import { barOutline, type Box, type ChartBar, FONT_SIZE, type LabelLine, layoutLabel } from "./layout";
 import { estimateTextWidth } from "./text";
 
 /** Tariff rates as horizontal bars by product, largest first, on a 0–100 % scale (wider only if a rate exceeds 100 %). */
 
-export interface TariffBar {
-  id: string;
-  claim: Claim;
-  valueText: string;
-  lines: LabelLine[];
-  bar: Box;
-  outline: string;
-  end: { x: number; direction: 1 | -1 };
-  hit: Box;
+export interface TariffBar extends ChartBar {
   /** Direct label at the bar's end, instead of a legend or a y axis. */
   valueLabel: { text: string; x: number; y: number };
-  openEnded: boolean;
-  approximate: boolean;
-  range: boolean;
 }
 
 export interface TariffChartLayout {

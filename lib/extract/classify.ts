@@ -17,7 +17,8 @@ const GOODS_UNITS =
 /** Money "of American goods" in a sentence about tariffs or countermeasures: the goods they hit, imports. */
 const TARGETED_GOODS = /^[\s\u00a0]+(?:worth[\s\u00a0]+)?of[\s\u00a0]+(?!the\b|its\b|their\b|his\b|her\b|our\b|this\b|that\b|GDP\b|output\b|revenue)\p{L}/u;
 /** "$33 billion of Canada's exports", "73 per cent of its imports": a share of a named flow. */
-const ATTACHED_FLOW = /^[\s\u00a0]+(?:worth[\s\u00a0]+)?(?:of|in)[\s\u00a0]+(?:(?!(?:as|and|but|while|when|after|before|because|since|amid|with|on|to|the[\s\u00a0]+\p{Lu})\b)[\p{L}.'’-]+[\s\u00a0]+){0,3}?(exports|imports)\b/iu;
+const ATTACHED_FLOW = /^[\s\u00a0]+(?:worth[\s\u00a0]+)?(?:of|in)[\s\u00a0]+(?:(?!(?:as|and|but|while|when|after|before|because|since|amid|with|on|to|the[\s\u00a0]+\p{Lu})\b)(?:(?:\p{Lu}\.){2,}|[\p{L}'’-]+)[\s\u00a0]+){0,3}?(exports|imports)\b/iu;
+const GOODS_WORTH_BEFORE = /\b(?:goods|products|items|merchandise)[\s\u00a0]+(?:worth|valued at)[\s\u00a0]+(?:about|some|nearly|more than|over|roughly|up to)?[\s\u00a0]*$/i;
 const MEASURES_GLOBAL = /\b(?:tariffs?|dut(?:y|ies)|levy|levies|counter-?measures?|counter-?tariffs?|measures|retaliat\w*|sanctions?|cover(?:s|ed|ing)?|target(?:s|ed|ing)?|hit(?:s|ting)?)\b/gi;
 const MEASURES = /\b(?:tariffs?|dut(?:y|ies)|levy|levies|counter-?measures?|counter-?tariffs?|measures|retaliat\w*|sanctions?|cover(?:s|ed|ing)?|target(?:s|ed|ing)?|hit(?:s|ting)?)\b/i;
 /** Text between a change and a keyword after it that shows the keyword is a cause, not the thing measured. */
@@ -35,7 +36,7 @@ const DESTINATION_AFTER = /\b(?:to[\s\u00a0]+(?:the[\s\u00a0]+)?\p{Lu}|abroad|ov
 const PRICE_AFTER = /^[\s\u00a0]+(?:prices?|costs?|inflation)\b/i;
 const PRICE_OF_BEFORE = /\b(?:prices?|costs?)[\s\u00a0]+of[\s\u00a0]+(?:[\p{L}-]+[\s\u00a0]+)?$/iu;
 const SENDING = /^sen[dt]/i;
-const VALUE_WORDS = /^(?:valued|thresholds?|prices?|costs?)$/i;
+const VALUE_WORDS = /^(?:valued|thresholds?|exemptions?|prices?|costs?)$/i;
 const CLAUSE_BREAK = /[,;]|\b(?:while|whereas|but)\b/;
 /** "levies on Chinese imports": the keyword is the object of "on" (checked cheaply before the pattern runs). */
 function onGoodsBefore(text: string, at: number): boolean {
@@ -107,7 +108,14 @@ export interface Figure {
  * imports keyword and competes with the others by distance.
  */
 function targetingMeasure(text: string, sentenceStart: number, figure: Figure, keywords: Keyword[]): Keyword[] {
-  if (!TARGETED_GOODS.test(text.slice(figure.end, figure.end + 60)) || keywords.some((k) => k.family === "trade_volume")) return [];
+  if (keywords.some((k) => k.family === "trade_volume")) return [];
+  // "US products worth €72 billion that could face counter-tariffs": the goods come first, the measure anywhere.
+  const flowBefore = keywords.some((k) => (k.family === "exports" || k.family === "imports") && k.end <= figure.start);
+  if (!flowBefore && GOODS_WORTH_BEFORE.test(text.slice(Math.max(sentenceStart, figure.start - 40), figure.start))) {
+    const measure = keywords.find((k) => k.family === "tariff_rate");
+    if (measure) return [{ family: "imports", start: figure.start, end: figure.start }];
+  }
+  if (!TARGETED_GOODS.test(text.slice(figure.end, figure.end + 60))) return [];
   let measure: RegExpExecArray | null = null;
   const before = text.slice(sentenceStart, figure.start);
   MEASURES_GLOBAL.lastIndex = 0;
@@ -173,9 +181,11 @@ const OBJECT_AFTER_PREPOSITION = /^[\s\u00a0]+(?:the[\s\u00a0]+)?(?:two[\s\u00a0
 const FIGURE_OF = /^(?:[A-Z]{0,3}[$€£¥]|\d)[^\s]*(?:[\s\u00a0]+(?:million|billion|trillion|bn|m))?[\s\u00a0]+(?:worth[\s\u00a0]+)?of[\s\u00a0]+/i;
 const LAST_TWO_WORDS = /(?:^|[\s\u00a0])((?:[\p{L}-]+[\s\u00a0]+){0,2})$/u;
 const DATE_START = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|\d)/;
-const COMPARISON_BEFORE = /\b(?:since|than|before|until|compared with|compared to|versus|vs\.?)(?:[\s\u00a0]+(?:in|early|late|mid))?[\s\u00a0]+$/i;
+const COMPARISON_BEFORE = /\b(?:since|than|before|until|compared with|compared to|versus|vs\.?|same (?:period|month|quarter|time|stretch)(?:[\s\u00a0]+(?:of|in))?)(?:[\s\u00a0]+(?:in|early|late|mid))?[\s\u00a0]+$/i;
+/** "up 51 per cent on 2023": a year after "on" is what the figure is compared with. */
+const ON_BEFORE = /\bon[\s\u00a0]+$/i;
 const OBJECT_AFTER_OF = /^[\s\u00a0]+(?:worth[\s\u00a0]+)?of[\s\u00a0]+((?:(?![,;:()—–]|\.(?:[\s\u00a0]|$)(?![\s\u00a0]*\p{Ll})|[\s\u00a0]+(?:that|which|who|from|starting|beginning|effective|until|unless|if|when|after|before|because|by|in|at|as|to|while|without|and then|but|so|for|last|this|next|on|over)\b).)+)/iu;
-const OBJECT_AFTER_ON = /^[\s\u00a0]*\bon[\s\u00a0]+(?:all[\s\u00a0]+|most[\s\u00a0]+|some[\s\u00a0]+)?((?:(?![,;:()—–]|\.(?:[\s\u00a0]|$)(?![\s\u00a0]*\p{Ll})|[\s\u00a0]+(?:that|which|who|from|starting|beginning|effective|until|unless|if|when|after|before|because|by|in|at|as|to|while|without|and then|but|so|for|last|this|next|on)\b).)+)/iu;
+const OBJECT_AFTER_ON = /^[\s\u00a0]*\bon[\s\u00a0]+(?:all[\s\u00a0]+|most[\s\u00a0]+|some[\s\u00a0]+)?((?:(?![,;:()—–]|\.(?:[\s\u00a0]|$)(?![\s\u00a0]*\p{Ll})|[\s\u00a0]+(?:that|which|who|from|starting|beginning|effective|until|unless|if|when|after|before|because|by|in|at|as|to|while|without|and then|but|so|for|last|this|next|on|and(?=[\s\u00a0]+[\d$€£¥]))\b).)+)/iu;
 
 /** What the figure is about: "Canada's merchandise trade surplus", "steel and aluminum imports". */
 export function readSubject(text: string, sentenceStart: number, sentenceEnd: number, metric: Metric, keyword: Keyword | null, quoteEnd: number, noun: string | null): string | null {
@@ -221,7 +231,8 @@ export function nearestDate(text: string, dates: DateMention[], start: number, e
   let bestDistance = Infinity;
   for (const d of dates) {
     // "the lowest since 2009", "than in 2019": a date of comparison is not the figure's period.
-    if (d.period === null || COMPARISON_BEFORE.test(text.slice(Math.max(0, d.start - 16), d.start))) continue;
+    const before = text.slice(Math.max(0, d.start - 24), d.start);
+    if (d.period === null || COMPARISON_BEFORE.test(before) || (d.rule === "date.year" && ON_BEFORE.test(before))) continue;
     let gap = d.end <= start ? start - d.end : d.start >= end ? d.start - end : 0;
     // "$172 billion in 2024": a date right after the figure belongs to it.
     if (d.start >= end && d.start - end < 24 && DATE_OF_FIGURE.test(text.slice(end, d.start))) gap = -1;

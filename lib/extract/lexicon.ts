@@ -97,7 +97,7 @@ export const NOT_NOUNS = new Set([
   "while", "that", "which", "who", "whom", "whose", "this", "these", "those", "it", "its", "their", "his", "her", "our",
   "your", "my", "out", "over", "under", "into", "onto", "about", "around", "against", "between", "among", "through",
   "during", "until", "if", "but", "so", "not", "no", "nor", "yet", "also", "only", "just", "even", "still", "all", "each",
-  "every", "both", "either", "neither", "other", "another", "such", "what", "where", "why", "how", "there", "here",
+  "every", "both", "either", "neither", "other", "another", "what", "where", "why", "how", "there", "here",
   "then", "now", "ago", "earlier", "later", "last", "next", "this", "do", "does", "did", "got", "get", "gets", "rose",
   "fell", "rise", "fall", "rises", "falls", "jumped", "dropped", "increased", "decreased", "declined", "grew", "shrank",
   "higher", "lower", "times", "time", "way", "ways", "percent", "pct", "cent", "a.m.", "p.m.", "am",
@@ -143,14 +143,14 @@ export type MetricKeyword = "tariff_rate" | "trade_balance" | "trade_volume" | "
 
 /** Keyword families for `metric`, as regex sources; the nearest keyword to a figure wins. */
 export const METRIC_KEYWORDS: ReadonlyArray<readonly [MetricKeyword | "sales", string]> = [
-  ["tariff_rate", "(?:tariff|duty|levy) rates?|counter-?tariffs?|tariffs?|dut(?:y|ies)(?!-free)|levy|levies|anti-?dumping|countervailing|surtax(?:es)?|surcharges?|import tax(?:es)?|customs tax(?:es)?|reciprocal rates?"],
-  ["trade_balance", "(?:trade |merchandise |goods )?(?:surplus(?:es)?|deficits?)|trade gap|trade balance|balance of trade|the gap"],
+  ["tariff_rate", "(?:tariff|duty|levy) rates?|counter-?tariffs?|tariffs?(?!-free)|dut(?:y|ies)(?!-free)|levy|levies|anti-?dumping|countervailing|surtax(?:es)?|surcharges?|import tax(?:es)?|customs tax(?:es)?|reciprocal rates?"],
+  ["trade_balance", "(?:trade |merchandise |goods )?(?:surplus(?:es)?|deficits?|shortfalls?)|trade gap|trade balance|balance of trade|the gap"],
   ["trade_volume", `cross(?:es|ed|ing)? (?:the )?(?:[A-Z][a-z]+ )?(?:border|[Bb]ridge)|two-way trade|bilateral trade|total trade|trade between|trade with|trading relationship|trade relationship|flow(?:ed|s|ing)? between|cross(?:ed|es)? the border|in trade|in annual trade|trade (?:is|was) worth|worth of trade|trade totall?ed|trade volumes?|volume of trade|trade flows?|trade(?:d|s)?(?![- ](?:${NOT_TRADE_VOLUME})\\b)`],
   ["exports", "export (?:earnings|revenues?|sales|receipts|values?)|exports?|exported|exporting|shipments?|shipped|ship|sales abroad|overseas sales|sold abroad|sold(?! for)|sells|sends|sent|send|outbound"],
-  ["imports", "de minimis|imports?|imported|importing|inbound|purchases? of|buy(?:ing|s)?|bought|purchase commitments?|purchases?"],
+  ["imports", "de minimis|arriv(?:ed|ing|als?)|imports?|imported|importing|inbound|purchases? of|buy(?:ing|s)?|bought|purchase commitments?|purchases?"],
   ["sales", "sales"],
-  ["other", "valued|thresholds?|(?:Canadian|U\\.S\\.|US|American|Australian|New Zealand) dollar|loonie|greenback|GDP|gross domestic product|econom(?:y|ies)|growth|inflation|prices?|(?:interest|exchange|benchmark|policy|mortgage|unemployment|jobless|inflation|growth|savings|lending|borrowing|bank|key|overnight|bond|tax|participation) rates?|invest(?:ment|ments|ing|ed|s)?|jobs?|workers?|employ\\w*|revenues?|profits?|earnings|stocks?|index|indices|market|budget|aid|spending|funds?|funding|finance|financing|support|relief|loans?|debt|bonds?|yields?|wages?|income|population|unemployment|quotas?|content|valuation|cost(?:s|ing)?|bushel|barrel|shares?|subsid(?:y|ies)|package|pledge[sd]?|bailout|output|production|producing|produced|capacity|S&P|Dow|Nasdaq|TSX|FTSE|Nikkei|Hang Seng|DAX|Stoxx|the (?:peso|loonie|yen|yuan|euro|dollar|pound|won|rupee|rouble|ruble|real|currency)|against the (?:U\\.S\\. |US |American |greenback)?(?:dollar|euro|yen|greenback)"],
+  ["other", "valued|thresholds?|(?:Canadian|U\\.S\\.|US|American|Australian|New Zealand) dollar|loonie|greenback|GDP|gross domestic product|econom(?:y|ies)|(?:economic|global|GDP|world|wage|job|jobs|employment|population|productivity|earnings|revenue|profit|credit|loan) growth|(?<=from )growth|volume of|exemptions?|inflation|prices?|(?:interest|exchange|benchmark|policy|mortgage|unemployment|jobless|inflation|growth|savings|lending|borrowing|bank|key|overnight|bond|tax|participation) rates?|invest(?:ment|ments|ing|ed|s)?|jobs?|workers?|employ\\w*|revenues?|profits?|earnings|stocks?|index|indices|market|budget|aid|spending|funds?|funding|finance|financing|support|relief|loans?|debt|bonds?|yields?|wages?|income|population|unemployment|quotas?|content|valuation|cost(?:s|ing)?|bushel|barrel|shares?|subsid(?:y|ies)|package|pledge[sd]?|bailout|output|production|producing|produced|capacity|S&P|Dow|Nasdaq|TSX|FTSE|Nikkei|Hang Seng|DAX|Stoxx|the (?:peso|loonie|yen|yuan|euro|dollar|pound|won|rupee|rouble|ruble|real|currency)|against the (?:U\\.S\\. |US |American |greenback)?(?:dollar|euro|yen|greenback)"],
 ];
 
 /** Budget and fiscal deficits are not trade balances. */
-export const NON_TRADE_BALANCE = /\b(?:budget|fiscal|federal|government|spending|pension|funding|operating|structural|primary|cash|current[- ]account)\s+(?:deficits?|surplus(?:es)?)$/i;
+export const NON_TRADE_BALANCE = /\b(?:budget|fiscal|federal|government|spending|pension|funding|operating|structural|primary|cash|current[- ]account|revenue|labou?r|housing|supply)\s+(?:deficits?|surplus(?:es)?|shortfalls?)$/i;

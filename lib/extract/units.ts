@@ -43,7 +43,9 @@ const PLACE_AFTER = /^[\s\u00a0]+(?:place|position|spot|rank)\b/i;
 const RANKED_BEFORE = /\b(?:rank(?:ed|s|ing)?|placed|places|finish(?:ed|es)?|came(?: in)?|comes(?: in)?|(?:slip|slipp|fall|fell|falling|drop|dropp|ris|rose|climb|mov|sink|sank|tumbl|jump)\w*(?:[\s\u00a0]+(?:up|down|back))?[\s\u00a0]+to|No\.)[\s\u00a0]+$/i;
 const RATING_AFTER = /^[\s\u00a0]+out[\s\u00a0]+of[\s\u00a0]+(\d+)\b/i;
 const SUFFIX_START = /^[\s\u00a0-]{0,3}[%A-Za-z\u00C0-\u024F]/;
-const WORD_AFTER = /^[\s\u00a0]+([\p{L}][\p{L}'’-]*)/u;
+const WORD_AFTER = /^[\s\u00a0]+((?:\p{Lu}\.){2,}|[\p{L}][\p{L}'’-]*)/u;
+/** "five U.S. plants": an initialism modifies the counted noun like a nationality does. */
+const INITIALISM = /^(?:\p{Lu}\.){2,}$/u;
 
 const SINGULAR_S = /(?:ss|us|is)$/;
 const SIBILANT_ES = /(?:sh|ch|x|z)es$/;
@@ -132,7 +134,7 @@ export function countedNoun(text: string, from: number, value: number): { end: n
   }
   if (words.length === 0) return null;
   const first = words[0]!.word.toLowerCase();
-  if (NOT_NOUNS.has(first) || (isUpper(words[0]!.word[0]) && !NATIONALITY_ENDING.test(first))) return null;
+  if (NOT_NOUNS.has(first) || (isUpper(words[0]!.word[0]) && !NATIONALITY_ENDING.test(first) && !INITIALISM.test(words[0]!.word))) return null;
   // Skip modifiers ("3,400 new jobs", "12 Canadian companies") to reach the noun.
   let pick = 0;
   while (pick < words.length - 1) {

@@ -6,19 +6,12 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { CHROMIUM_PATH } from "../e2e/browser.ts";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../e2e/browser.ts";
 import { REPO_ROOT, startServer } from "../e2e/server.ts";
 
 const ARTIFACTS = join(REPO_ROOT, "test", ".artifacts");
-const LIGHTHOUSE_CHROME_FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-].join(" ");
+// The browser tests' flags, with Lighthouse's preferred headless mode.
+const LIGHTHOUSE_CHROME_FLAGS = CHROMIUM_ARGS.map((flag) => (flag === "--headless" ? "--headless=new" : flag)).join(" ");
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
 type Category = (typeof CATEGORIES)[number];
 type Preset = "mobile" | "desktop";
