@@ -31,7 +31,8 @@ export const NUMBER_PATTERN = new RegExp(
     `(?<fraction>\\b(?:${FRACTION_WORDS})(?=[\\s\\u00a0]+(?:${SCALE_WORDS}|percentage|per cent|percent|point)\\b))`,
     // "a fifth of its exports"; "fell by a third" (a fraction of a change, recorded as percent per the guide).
     `(?<share>\\b(?:${SHARE_WORDS})(?=[\\s\\u00a0]+of\\b))`,
-    `(?<shareBy>(?<=\\bby[\\s\\u00a0]+)(?:${SHARE_WORDS})\\b(?![\\s\\u00a0-]+(?:of|percentage|per cent|percent|point|million|billion|trillion)\\b))`,
+    // The "by" is checked after the share word matched: a lookbehind first would run at every word.
+    `(?<shareBy>(?:${SHARE_WORDS})\\b(?<=\\bby[\\s\\u00a0]+(?:${SHARE_WORDS}))(?![\\s\\u00a0-]+(?:of|percentage|per cent|percent|point|million|billion|trillion)\\b))`,
     `(?<words>\\b(?:${WORD_NUMBER})(?:[- ]hundred(?:(?: and)? (?:${WORD_NUMBER}))?)?\\b)`,
     `(?<ordinal>\\b(?:${ORDINAL_WORDS})\\b))`,
   ].join("|"),
