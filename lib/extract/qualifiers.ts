@@ -53,6 +53,9 @@ export function readChange(text: string, q: Quantity, sentenceStart: number): Ch
   const left = text.slice(Math.max(sentenceStart, q.start - 120), q.start);
   const right = text.slice(q.end, q.end + 40);
   if (LEVEL_FROM_TO.test(left)) return "=";
+  // The word nearest the figure decides: "cut about 6,000 jobs" is approximate, "cut 6,000 jobs" a decrease.
+  const nearest = bound(left);
+  if (nearest && !(nearest === ">" && q.kind === "duration" && OVER_AT_END.test(left))) return nearest;
   const verb = direction(DIRECT_VERB.exec(left)) ?? direction(NOUN_OF.exec(left));
   if (verb) return verb;
   if (BY_AT_END.test(left)) {

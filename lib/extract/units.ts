@@ -36,7 +36,8 @@ const CODE_AFTER = new RegExp(`^[\\s\\u00a0]?(${CODES})\\b`);
 const CODE_BEFORE = new RegExp(`\\b(${CODES})[\\s\\u00a0]?$`);
 const CURRENCY_WORD_AFTER =
   /^[\s\u00a0]+(?:(U\.S\.|US|American|Canadian|Australian|New Zealand|Hong Kong|Singapore|Taiwan(?:ese)?|Mexican|Chinese|Japanese|South Korean|Korean|Swiss|British|Indian|Brazilian|Philippine|Russian|Turkish)[\s\u00a0]+)?(dollars?|euros?|pounds?(?:[\s\u00a0]+sterling)?|sterling|yen|yuan|renminbi|pesos?|won|rupees?|francs?|reais|rand|ringgit|baht|rupiah)\b/i;
-const DURATION_AFTER = /^(?:[\s\u00a0]+|-)(days?|weeks?|months?|years?|decades?|hours?|minutes?|seconds?|quarters?|century|centuries)\b(-old\b)?/i;
+const DURATION_AFTER = /^(?:[\s\u00a0]+(?:(?:consecutive|straight|successive|full|more|additional|further|previous|past|last|next|few|long)[\s\u00a0]+)?|-)(days?|weeks?|months?|years?|decades?|hours?|minutes?|seconds?|quarters?|century|centuries)\b(-old\b)?/i;
+const PERSON_BEFORE = /(?:\b(?:man|woman|boy|girl|senator|president|minister|chief|executive|officer|founder|chairman|chairwoman|mayor|governor|leader|singer|actor|actress|player|coach|driver|victim|suspect|father|mother|son|daughter|husband|wife|resident|worker|author|judge)|\p{Lu}\p{Ll}+),[\s\u00a0]*$/u;
 const AGED_BEFORE = /\b(?:aged|age)[\s\u00a0]+$/i;
 const RANK_AFTER = new RegExp(`^(?:[\\s-]+(?:${SUPERLATIVES})\\b|[\\s-]+(?:most|least)[\\s-]+\\w+)`, "i");
 const PLACE_AFTER = /^[\s\u00a0]+(?:place|position|spot|rank)\b/i;
@@ -67,19 +68,20 @@ function singular(noun: string): string {
 
 const escape = (marker: string) => marker.replace(/[.$]/g, "\\$&");
 /** Every currency marker that may stand right before a number, longest first, as one end-anchored pattern. */
-const PREFIX_BEFORE = new RegExp(`(?:${CURRENCY_PREFIXES.map(([marker]) => escape(marker)).join("|")})$`);
+const PREFIX_BEFORE = new RegExp(`(?:${CURRENCY_PREFIXES.map(([marker]) => escape(marker) + (/^\p{L}/u.test(marker) ? "[\\s\\u00a0]?" : "")).join("|")})$`, "u");
 const PREFIX_CODES = new Map(CURRENCY_PREFIXES);
 
 export function currencyBefore(text: string, start: number): { code: string | null; symbol: "$" | "¥" | null; length: number } | null {
   const before = text.slice(Math.max(0, start - 6), start);
-  const marker = PREFIX_BEFORE.exec(before)?.[0];
-  if (marker) {
-    const from = start - marker.length;
+  const written = PREFIX_BEFORE.exec(before)?.[0];
+  const marker = written?.trimEnd();
+  if (written && marker) {
+    const from = start - written.length;
     const letterBefore = from > 0 && isLetter(text[from - 1]);
     // "Rs5" after a letter is part of a word; "XY$5" is a dollar we cannot name.
     if (!(isLetter(marker[0]) && letterBefore) && !(marker === "$" && letterBefore)) {
       const code = PREFIX_CODES.get(marker) ?? null;
-      return { code, symbol: code ? null : (marker as "$" | "¥"), length: marker.length };
+      return { code, symbol: code ? null : (marker as "$" | "¥"), length: written.length };
     }
     if (marker === "$") return null;
   }
@@ -94,9 +96,12 @@ const isLetter = (ch: string | undefined) => ch !== undefined && LETTER.test(ch)
 const isUpper = (ch: string | undefined) => ch !== undefined && UPPER.test(ch);
 const GROUP_OF_BEFORE = /Group of[\s\u00a0]+$/i;
 const WAY_AFTER = /^-way\b/i;
+/** "7-Eleven": a capitalised number word after a digit and hyphen is part of a name. */
+const DIGIT_HYPHEN_BEFORE = /\d-$/;
 const WORD_OR_COMMA_BEFORE = /[\p{L},][\s\u00a0]*$/u;
 const SCALE_OR_PLURAL_AFTER = /^(?:bn|mn|tn|[kmb]\b|s\b)/i;
 const PREVIOUS_WORD = /(?:^|[^\p{L}&.])([\p{L}&.]+)[\s\u00a0]+$/u;
+const HAS_CAPITAL = /\p{Lu}/u;
 const NOUN_AFTER = /^[\s\u00a0]+(\p{L}+)/u;
 const NUMBER_SIGN = /\bNo\.[\s\u00a0]*$/;
 const TIME_AFTER = /^:\d|^[\s\u00a0]*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|ET\b|EST\b|EDT\b)/i;
@@ -108,14 +113,14 @@ export function isName(text: string, token: NumberToken): boolean {
   if (GROUP_OF_BEFORE.test(before)) return true;
   if (token.form === "words") {
     // "two-way trade"; a capitalised number word mid-sentence is a name ("the Big Three").
-    return WAY_AFTER.test(after) || (isUpper(text[token.start]) && WORD_OR_COMMA_BEFORE.test(before));
+    return WAY_AFTER.test(after) || (isUpper(text[token.start]) && (WORD_OR_COMMA_BEFORE.test(before) || DIGIT_HYPHEN_BEFORE.test(before)));
   }
   const last = before[before.length - 1];
   if ((isLetter(last) || (last === "-" && isLetter(before[before.length - 2]))) && !CURRENCY_LETTERS_BEFORE.test(before)) return true;
   if (token.form === "digits" && isLetter(after[0])) return !SCALE_OR_PLURAL_AFTER.test(after);
   if (after[0] === "-" && isUpper(after[1])) return true;
   const previousWord = last === " " || last === "\u00a0" ? PREVIOUS_WORD.exec(before)?.[1] ?? "" : "";
-  if (isUpper(previousWord[0]) && NAME_WORDS.has(previousWord.toLowerCase())) return true;
+  if (HAS_CAPITAL.test(previousWord) && NAME_WORDS.has(previousWord.toLowerCase())) return true;
   if (token.form === "ordinal") {
     const noun = NOUN_AFTER.exec(after)?.[1]?.toLowerCase();
     if (noun && ORDINAL_NAME_NOUNS.has(noun)) return true;
@@ -199,6 +204,10 @@ export function readQuantity(text: string, token: NumberToken): Quantity | null 
   }
   if (token.plainInteger && token.value >= 1900 && token.value <= 2100) return null; // a year: the date rules own it
   if (token.value < 130 && AGED_BEFORE.test(text.slice(Math.max(0, start - 6), start))) return quantity(token, { start, end, kind: "duration", unit: "year", rule: "duration.aged" });
+  // "The senator, 74, announced…": a whole number set off by commas after a person is an age.
+  if (token.plainInteger && token.value >= 16 && token.value < 120 && after.startsWith(",") && PERSON_BEFORE.test(text.slice(Math.max(0, start - 40), start))) {
+    return quantity(token, { start, end, kind: "duration", unit: "year", rule: "duration.age-apposition" });
+  }
   // Most numbers are followed by punctuation or a digit-free word boundary: skip the suffix rules for them.
   if (!SUFFIX_START.test(after)) return token.form === "words" || token.value === 0 ? null : quantity(token, { start, end, kind: "other", unit: null, rule: "number.bare" });
   const percent = PERCENT_AFTER.exec(after);
