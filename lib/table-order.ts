@@ -23,6 +23,7 @@ const collator = new Intl.Collator("en", { numeric: true, sensitivity: "base" })
 
 export class SortKeys {
   private readonly cache = new Map<SortableColumn, Float64Array>();
+  private readonly orders = new Map<string, Int32Array>();
 
   constructor(private readonly claims: readonly Claim[]) {}
 
@@ -43,10 +44,38 @@ export class SortKeys {
     return keys;
   }
 
+  /** Every row index ordered by one column, ties in original order; cached, so re-sorting a column is linear. */
+  private fullOrder(column: SortableColumn, desc: boolean): Int32Array {
+    const cacheKey = `${column}.${desc}`;
+    let order = this.orders.get(cacheKey);
+    if (!order) {
+      const keys = this.keys(column);
+      const sign = desc ? -1 : 1;
+      order = Int32Array.from({ length: this.claims.length }, (_, i) => i).sort((a, b) => (keys[a]! - keys[b]!) * sign || a - b);
+      this.orders.set(cacheKey, order);
+    }
+    return order;
+  }
+
+  /** Computes one column's orders ahead of time (the table calls this while the browser is idle). */
+  prepare(column: SortableColumn): void {
+    this.fullOrder(column, false);
+    this.fullOrder(column, true);
+  }
+
   /** The given row indices in the order of `sort` (first entry first); ties keep their original order. */
   order(indices: Int32Array, sort: readonly SortEntry[]): Int32Array {
+    if (sort.length === 0) return indices.slice();
+    if (sort.length === 1) {
+      // One column: walk its cached full order and keep the rows asked for, in linear time.
+      const keep = new Uint8Array(this.claims.length);
+      for (const i of indices) keep[i] = 1;
+      const out = new Int32Array(indices.length);
+      let n = 0;
+      for (const i of this.fullOrder(sort[0]!.id, sort[0]!.desc)) if (keep[i]) out[n++] = i;
+      return out;
+    }
     const sorted = indices.slice();
-    if (sort.length === 0) return sorted;
     const columns = sort.map((s) => ({ keys: this.keys(s.id), sign: s.desc ? -1 : 1 }));
     sorted.sort((a, b) => {
       for (const { keys, sign } of columns) {

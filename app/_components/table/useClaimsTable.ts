@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import type { Claim } from "@/lib/schema";
 import { searchableText } from "@/lib/search";
 import { SortKeys } from "@/lib/table-order";
-import { compileViewFilter, type SortEntry, type ViewState } from "@/lib/view-state";
+import { compileViewFilter, SORTABLE_COLUMNS, type SortEntry, type ViewState } from "@/lib/view-state";
 import { claimColumns } from "./columns";
 import { claimTableFeatures, PAGE_SIZE } from "./features";
 
@@ -28,6 +28,22 @@ export function useClaimsTable(claims: Claim[], view: ViewState, onSortChange: (
     return indices.subarray(0, n);
   }, [claims, searchText, metrics, kinds, q, min, max]);
   const ordered = useMemo(() => sortKeys.order(filtered, sort), [sortKeys, filtered, sort]);
+
+  // Sort orders for every column are computed while the browser is idle, one column per idle period, so a click
+  // on any header only has to walk a ready order.
+  useEffect(() => {
+    if (typeof requestIdleCallback !== "function") return;
+    const pending = [...SORTABLE_COLUMNS];
+    let handle = 0;
+    const next = () => {
+      const column = pending.shift();
+      if (!column) return;
+      sortKeys.prepare(column);
+      handle = requestIdleCallback(next);
+    };
+    handle = requestIdleCallback(next);
+    return () => cancelIdleCallback(handle);
+  }, [sortKeys]);
 
   const [pagination, setPagination] = useState<PaginationState>({ pageIndex: 0, pageSize: PAGE_SIZE });
   const pageCount = Math.max(1, Math.ceil(ordered.length / pagination.pageSize));
