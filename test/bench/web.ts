@@ -49,8 +49,8 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
   });
 }
 
-async function lighthouse(url: string, preset: Preset): Promise<Record<Category, CategoryResult>> {
-  const reportPath = join(ARTIFACTS, `lighthouse-${preset}.json`);
+async function lighthouse(url: string, preset: Preset, name = "lighthouse"): Promise<Record<Category, CategoryResult>> {
+  const reportPath = join(ARTIFACTS, `${name}-${preset}.json`);
   const args = [url, "--output=json", `--output-path=${reportPath}`, "--quiet", `--chrome-flags=${LIGHTHOUSE_CHROME_FLAGS}`];
   if (preset === "desktop") args.push("--preset=desktop");
   const runLighthouse = () => run(join(REPO_ROOT, "node_modules", ".bin", "lighthouse"), args, { ...process.env, CHROME_PATH: CHROMIUM_PATH });
@@ -168,6 +168,11 @@ let bareJs: FirstLoadJs;
 try {
   const bare = await startServer({ cwd: bareDir, build: true });
   try {
+    // The same Lighthouse runs on the bare page, as the yardstick for what Next.js alone scores on this machine.
+    for (const preset of ["mobile", "desktop"] as const) {
+      const bareScores = await lighthouse(`${bare.url}/`, preset, "lighthouse-bare");
+      console.log(`Lighthouse ${preset.padEnd(7)} (bare page) ${CATEGORIES.map((c) => `${c} ${bareScores[c].score}`).join("  ")}`);
+    }
     bareJs = await firstLoadJs(`${bare.url}/`);
   } finally {
     await bare.stop();
