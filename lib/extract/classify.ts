@@ -32,10 +32,12 @@ const CAPITALISED_BEFORE = /\p{Lu}[\p{L}.]*[\s\u00a0]+$/u;
 const ABROAD_AFTER = /^[\s\u00a0]+(?:to|abroad|overseas|in)\b/;
 const EXPORT_WORD = /\bexport/i;
 const SELLING = /^(?:sold|sells|sen[dt]s?)$/i;
-const DESTINATION_AFTER = /\b(?:to[\s\u00a0]+(?:the[\s\u00a0]+)?\p{Lu}|abroad|overseas|foreign)/u;
+const DESTINATION_AFTER = /\b(?:to[\s\u00a0]+(?:the[\s\u00a0]+)?\p{Lu}|abroad|overseas|foreign|(?:south|north|across) of the border|across the border)/u;
 const PRICE_AFTER = /^[\s\u00a0]+(?:prices?|costs?|inflation)\b/i;
 const PRICE_OF_BEFORE = /\b(?:prices?|costs?)[\s\u00a0]+of[\s\u00a0]+(?:[\p{L}-]+[\s\u00a0]+)?$/iu;
 const SENDING = /^sen[dt]/i;
+/** "sent $30 billion worth of steel": money sent as goods is an export after all. */
+const WORTH_OF_AFTER = /^[\s\u00a0]+worth[\s\u00a0]+of\b/i;
 const VALUE_WORDS = /^(?:valued|thresholds?|exemptions?|prices?|costs?)$/i;
 const CLAUSE_BREAK = /[,;]|\b(?:while|whereas|but)\b/;
 /** "levies on Chinese imports": the keyword is the object of "on" (checked cheaply before the pattern runs). */
@@ -51,7 +53,7 @@ const CONTEXTUAL = new Set<Keyword["family"]>(["tariff_rate", "trade_balance", "
 function refineFamily(family: Keyword["family"], sentence: string, index: number, length: number): Keyword["family"] {
   if (!CONTEXTUAL.has(family)) return family;
   const before = sentence.slice(Math.max(0, index - 40), index);
-  const after = sentence.slice(index + length, index + length + 60);
+  const after = sentence.slice(index + length, index + length + 100);
   const word = sentence.slice(index, index + length);
   if (family === "tariff_rate" && RATE_QUOTA_AFTER.test(after)) return "other";
   if (family === "trade_balance" && NON_TRADE_BALANCE.test(before.slice(-30) + word)) return "other";
@@ -137,7 +139,7 @@ export function classifyMetric(text: string, sentenceStart: number, figure: Figu
   let bestScore = Infinity;
   for (const k of candidates) {
     // Sending money is not exporting ("will send half a billion dollars to farmers").
-    if (kind === "money" && k.family === "exports" && SENDING.test(text.slice(k.start, k.end))) continue;
+    if (kind === "money" && k.family === "exports" && SENDING.test(text.slice(k.start, k.end)) && !WORTH_OF_AFTER.test(text.slice(end, end + 12))) continue;
     // Goods counted in tonnes or vehicles are flows, never a balance or a rate.
     if (kind === "count" && (k.family === "trade_balance" || k.family === "tariff_rate")) continue;
     // A count of goods is not measured by a price or a value threshold near it.

@@ -6,13 +6,15 @@ import { claimId } from "./index";
  * - "$102.3 billion (US$74.25 billion)": the same figure in two currencies, linked, with the rate they imply;
  * - "rose 14.8 per cent, or $2.2 billion": a restatement shares the change, metric, subject and period;
  * - "rose 0.1% in May and 2.4% year-on-year": a coordinated figure shares the direction of the change;
- * - "widened to $26.4 billion from $21.9 billion": a previous level measures the same thing as the level before it.
+ * - "widened to $26.4 billion from $21.9 billion": a previous level measures the same thing as the level before it;
+ * - "widened by $800 million to a record $10.7 billion": the level a change reached measures what changed.
  */
 
 const BRACKETED = /^[\s\u00a0]*\([\s\u00a0]*(?:or|about|roughly|approximately|around|some|~)?[\s\u00a0]*$/i;
 const RESTATED = /^[\s\u00a0]*(?:,|\(|—|–)?[\s\u00a0]*or[\s\u00a0]*$/i;
 const COORDINATED = /^(?:[\s\u00a0]+(?:in|on|during|for|at)[\s\u00a0]+[\p{L}\d .-]{1,25}?)?,?[\s\u00a0]+(?:and|or|but)[\s\u00a0]+$/iu;
 const PREVIOUS_LEVEL = /\bfrom[\s\u00a0]*$/i;
+const LEVEL_REACHED = /^[\s\u00a0]+to[\s\u00a0]+(?:(?:a|an|the)[\s\u00a0]+(?:record|new|fresh|revised|seasonally adjusted|[a-z]+-month|[a-z]+-year)?[\s\u00a0]*(?:high|low)?[\s\u00a0]*(?:of[\s\u00a0]+)?)?$/i;
 
 function shareWhat(from: Draft, to: Draft): void {
   Object.assign(to, { metric: from.metric, subject: from.subject, period: from.period, periodBasis: from.periodBasis });
@@ -34,6 +36,8 @@ export function relateNeighbours(text: string, articleId: string, drafts: Draft[
       shareWhat(a, b);
     } else if (b.change === "=" && (a.change === "up" || a.change === "down") && a.kind === b.kind && COORDINATED.test(between)) {
       b.change = a.change;
+    } else if ((a.change === "up" || a.change === "down") && a.kind === b.kind && a.unit === b.unit && LEVEL_REACHED.test(between)) {
+      Object.assign(b, { metric: a.metric, subject: a.subject });
     }
     if (PREVIOUS_LEVEL.test(text.slice(Math.max(0, b.start - 8), b.start))) {
       const level = drafts.slice(0, i).reverse().find((d) => d.kind === b.kind && d.unit === b.unit);
