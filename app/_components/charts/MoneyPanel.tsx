@@ -1,6 +1,5 @@
 import type { MoneyPanel as MoneyPanelLayout } from "../../../lib/chart/money";
-import { BarShape } from "./BarShape";
-import { ChartMark } from "./ChartMark";
+import { BarMark } from "./BarMark";
 import type { MarkInteraction } from "./useActiveMark";
 import { XAxis } from "./XAxis";
 
@@ -18,17 +17,7 @@ export function MoneyPanel({ panel, interaction }: MoneyPanelProps) {
         <text key={i} className="chart-label chart-label-note" x={line.x} y={line.y}>{line.text}</text>
       ))}
       <XAxis ticks={panel.ticks} top={panel.gridTop} bottom={panel.axisY} />
-      {panel.bars.map((bar) => (
-        <ChartMark
-          key={bar.id}
-          claim={bar.claim}
-          valueText={bar.valueText}
-          anchor={{ x: bar.end.x, y: bar.bar.y + bar.bar.height }}
-          interaction={interaction}
-        >
-          <BarShape {...bar} />
-        </ChartMark>
-      ))}
+      {panel.bars.map((bar) => <BarMark key={bar.id} bar={bar} interaction={interaction} />)}
     </g>
   );
 }

@@ -1,9 +1,8 @@
 "use client";
 
 import type { TariffChartLayout } from "../../../lib/chart/tariffs";
-import { BarShape } from "./BarShape";
+import { BarMark } from "./BarMark";
 import { ChartFrame } from "./ChartFrame";
-import { ChartMark } from "./ChartMark";
 import { Tooltip } from "./Tooltip";
 import type { ChartProps } from "./types";
 import { useActiveMark } from "./useActiveMark";
@@ -31,16 +30,9 @@ export function TariffChart({ layout, selectedId, onSelect }: ChartProps<TariffC
         <desc>{`${CAPTION} ${layout.bars.map((b) => `${b.claim.subject ?? b.claim.quote}: ${b.valueText}`).join("; ")}.`}</desc>
         <XAxis ticks={layout.ticks} top={layout.gridTop} bottom={layout.axisY} />
         {layout.bars.map((bar) => (
-          <ChartMark
-            key={bar.id}
-            claim={bar.claim}
-            valueText={bar.valueText}
-            anchor={{ x: bar.end.x, y: bar.bar.y + bar.bar.height }}
-            interaction={interaction}
-          >
-            <BarShape {...bar} />
+          <BarMark key={bar.id} bar={bar} interaction={interaction}>
             <text className="chart-label chart-label-value chart-direct" x={bar.valueLabel.x} y={bar.valueLabel.y}>{bar.valueLabel.text}</text>
-          </ChartMark>
+          </BarMark>
         ))}
       </svg>
       {active && interaction.active && (
