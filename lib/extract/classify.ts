@@ -13,7 +13,7 @@ export interface Keyword {
 const FAMILIES = METRIC_KEYWORDS.map(([family]) => family);
 export const KEYWORD_PATTERN = new RegExp(`(?<![A-Za-z0-9])(?=[A-Za-z])(?:${METRIC_KEYWORDS.map(([family, source]) => `(?<${family}>(?:${source})\\b)`).join("|")})`, "gi");
 const GOODS_UNITS =
-  /^(?:tonne|ton|barrel|vehicle|car|truck|unit|bushel|container|teu|kilogram|kg|pound|head|bale|ounce|shipment|gallon|litre|liter|megawatt|smartphone|phone|chip|semiconductor|device|aircraft|plane|jet|ship|vessel|bottle|case|crate|piece|item|product|cattle|pig|hog|cow|animal|machine|computer|laptop|tablet|panel|module|battery|motorcycle|bicycle|tire|tyre|toy|shoe|garment|appliance|cubic|board|log|pallet|carton|box|bag|sack|lot|cargo|package|parcel)$/;
+  /^(?:tonne|ton|barrel|vehicle|car|truck|unit|bushel|container|teu|kilogram|kg|pound|head|bale|ounce|shipment|gallon|litre|liter|megawatt|smartphone|phone|chip|semiconductor|device|aircraft|plane|jet|ship|vessel|bottle|case|crate|piece|item|product|cattle|pig|hog|cow|animal|machine|computer|laptop|tablet|panel|module|battery|motorcycle|bicycle|tire|tyre|toy|shoe|garment|appliance|cubic|board|log|pallet|carton|box|bag|sack|lot|cargo|package|parcel|teu)$/i;
 /** Money "of American goods" in a sentence about tariffs or countermeasures: the goods they hit, imports. */
 const TARGETED_GOODS = /^[\s\u00a0]+(?:worth[\s\u00a0]+)?of[\s\u00a0]+(?!the\b|its\b|their\b|his\b|her\b|our\b|this\b|that\b|GDP\b|output\b|revenue)\p{L}/u;
 /** "$33 billion of Canada's exports", "73 per cent of its imports": a share of a named flow. */
@@ -46,7 +46,7 @@ function onGoodsBefore(text: string, at: number): boolean {
   return before.includes("on") && ON_GOODS_BEFORE.test(before);
 }
 const ON_GOODS_BEFORE = /\bon[\s\u00a0]+(?:[\p{L}.'’-]+[\s\u00a0]+){0,3}$/u;
-const DATE_OF_FIGURE = /^[\s\u00a0]+(?:in|during|for|as of|through|by|at end-?|at the end of)[\s\u00a0]+$/i;
+const DATE_OF_FIGURE = /^[\s\u00a0]+(?:(?:decline|drop|fall|rise|increase|gain|jump|contraction|expansion|growth|surplus|deficit)[\s\u00a0]+)?(?:in|during|for|as of|through|by|at end-?|at the end of)[\s\u00a0]+$/i;
 
 const CONTEXTUAL = new Set<Keyword["family"]>(["tariff_rate", "trade_balance", "sales", "exports", "imports"]);
 
@@ -237,7 +237,7 @@ export function nearestDate(text: string, dates: DateMention[], start: number, e
     if (d.period === null || COMPARISON_BEFORE.test(before) || (d.rule === "date.year" && ON_BEFORE.test(before))) continue;
     let gap = d.end <= start ? start - d.end : d.start >= end ? d.start - end : 0;
     // "$172 billion in 2024": a date right after the figure belongs to it.
-    if (d.start >= end && d.start - end < 24 && DATE_OF_FIGURE.test(text.slice(end, d.start))) gap = -1;
+    if (d.start >= end && d.start - end < 36 && DATE_OF_FIGURE.test(text.slice(end, d.start))) gap = -1;
     if (gap < bestDistance) {
       bestDistance = gap;
       best = d;

@@ -19,7 +19,7 @@ export const ORDINALS: Record<string, number> = {
 };
 
 export const SCALES: Record<string, number> = {
-  hundred: 1e2, thousand: 1e3, k: 1e3, million: 1e6, mn: 1e6, mln: 1e6, m: 1e6, billion: 1e9, bn: 1e9, bln: 1e9, b: 1e9,
+  hundred: 1e2, thousand: 1e3, k: 1e3, lakh: 1e5, lakhs: 1e5, crore: 1e7, crores: 1e7, million: 1e6, mn: 1e6, mln: 1e6, m: 1e6, billion: 1e9, bn: 1e9, bln: 1e9, b: 1e9,
   trillion: 1e12, tn: 1e12, trn: 1e12, tr: 1e12,
 };
 
@@ -28,7 +28,7 @@ export const CURRENCY_PREFIXES: ReadonlyArray<readonly [string, string | null]> 
   ["U.S.$", "USD"], ["US$", "USD"], ["$US", "USD"], ["USD$", "USD"],
   ["CAD$", "CAD"], ["CA$", "CAD"], ["Can$", "CAD"], ["C$", "CAD"],
   ["AUD$", "AUD"], ["AU$", "AUD"], ["A$", "AUD"], ["$A", "AUD"],
-  ["NZ$", "NZD"], ["HK$", "HKD"], ["S$", "SGD"], ["R$", "BRL"], ["Mex$", "MXN"], ["MX$", "MXN"],
+  ["NZ$", "NZD"], ["NT$", "TWD"], ["HK$", "HKD"], ["S$", "SGD"], ["R$", "BRL"], ["Mex$", "MXN"], ["MX$", "MXN"],
   ["€", "EUR"], ["£", "GBP"], ["₹", "INR"], ["₩", "KRW"], ["₱", "PHP"], ["₽", "RUB"], ["Rs.", "INR"], ["Rs", "INR"],
   ["¥", null], // JPY or CNY: decided by the article
   ["$", null], // decided by the article's convention
@@ -43,6 +43,7 @@ export const CURRENCY_CODES = [
 export const CURRENCY_WORDS: Record<string, string | null> = {
   dollar: null, euro: "EUR", pound: "GBP", sterling: "GBP", yen: "JPY", yuan: "CNY", renminbi: "CNY", peso: "MXN",
   won: "KRW", rupee: "INR", franc: "CHF", real: "BRL", reais: "BRL", rand: "ZAR", ringgit: "MYR", baht: "THB", rupiah: "IDR",
+  lira: "TRY", liras: "TRY", dong: "VND", shekel: "ILS", naira: "NGN", krona: "SEK", kronor: "SEK", krone: "NOK",
 };
 
 export const DOLLAR_NATIONALITIES: Record<string, string> = {
@@ -51,7 +52,8 @@ export const DOLLAR_NATIONALITIES: Record<string, string> = {
 };
 
 /** Region of a locale → what a bare "$" means there. */
-export const LOCAL_DOLLAR: Record<string, string> = { CA: "CAD", AU: "AUD", NZ: "NZD", HK: "HKD", SG: "SGD" };
+// The guide: Canadian and Australian outlets write bare $ for their own dollar; wire, US, British and Asian outlets mean USD.
+export const LOCAL_DOLLAR: Record<string, string> = { CA: "CAD", AU: "AUD", NZ: "NZD" };
 
 /** Words for countries whose outlets write bare "$" for their own dollar, to read an article's convention. */
 export const DOLLAR_COUNTRY_WORDS: ReadonlyArray<readonly [string, RegExp]> = [
@@ -149,7 +151,7 @@ export const METRIC_KEYWORDS: ReadonlyArray<readonly [MetricKeyword | "sales", s
   ["exports", "export (?:earnings|revenues?|sales|receipts|values?)|exports?|exported|exporting|shipments?|shipped|ship|sales abroad|overseas sales|sold abroad|sold(?! for)|sells|sends|sent|send|outbound"],
   ["imports", "de minimis|arriv(?:ed|ing|als?)|imports?|imported|importing|inbound|purchases? of|buy(?:ing|s)?|bought|purchase commitments?|purchases?"],
   ["sales", "sales"],
-  ["other", "valued|thresholds?|(?:Canadian|U\\.S\\.|US|American|Australian|New Zealand) dollar|loonie|greenback|GDP|gross domestic product|econom(?:y|ies)|(?:economic|global|GDP|world|wage|job|jobs|employment|population|productivity|earnings|revenue|profit|credit|loan) growth|(?<=from )growth|volume of|exemptions?|inflation|prices?|(?:interest|exchange|benchmark|policy|cash|official|repo|discount|lending|deposit|base|prime|mortgage|unemployment|jobless|inflation|growth|savings|lending|borrowing|bank|key|overnight|bond|tax|participation) rates?|invest(?:ment|ments|ing|ed|s)?|jobs?|workers?|employ\\w*|revenues?|profits?|earnings|stocks?|index|indices|market(?<=\\bof[\\s\\u00a0]+(?:[A-Za-z'’-]+[\\s\\u00a0]+){0,2}market)|budget|aid|spending|funds?|funding|finance|financing|support|relief|loans?|debt|bonds?|yields?|wages?|income|population|unemployment|quotas?|content|valuation|cost(?:s|ing)?|bushel|barrel|shares?|subsid(?:y|ies)|package|pledge[sd]?|bailout|output|production|producing|produced|capacity|S&P|Dow|Nasdaq|TSX|FTSE|Nikkei|Hang Seng|DAX|Stoxx|the (?:peso|loonie|yen|yuan|euro|dollar|pound|won|rupee|rouble|ruble|real|currency)|against the (?:U\\.S\\. |US |American |greenback)?(?:dollar|euro|yen|greenback)"],
+  ["other", "valued|thresholds?|(?:Canadian|U\\.S\\.|US|American|Australian|New Zealand) dollar|loonie|greenback|GDP|gross domestic product|econom(?:y|ies)|(?:economic|global|GDP|world|wage|job|jobs|employment|population|productivity|earnings|revenue|profit|credit|loan) growth|(?<=from )growth|volume of|exemptions?|inflation|prices?|(?:interest|exchange|benchmark|policy|cash|official|repo|discount|lending|deposit|base|prime|mortgage|unemployment|jobless|inflation|growth|savings|lending|borrowing|bank|key|overnight|bond|tax|participation) rates?|invest(?:ment|ments|ing|ed|s)?|jobs?|workers?|employ\\w*|revenues?|profits?|earnings|stocks?|index|indices|market(?<=\\bof[\\s\\u00a0]+(?:[A-Za-z'’-]+[\\s\\u00a0]+){0,2}market)|budget|aid|spending|funds?|funding|finance|financing|support|relief|loans?|debt|bonds?|yields?|wages?|income|population|unemployment|quotas?|content|valuation|cost(?:s|ing)?|bushel|barrel|shares?|subsid(?:y|ies)|package|pledge[sd]?|bailout|output|production|producing|produced|capacity|S&P|Dow|Nasdaq|TSX|FTSE|Nikkei|Hang Seng|DAX|Stoxx|the (?:peso|loonie|yen|yuan|euro|dollar|pound|won|rupee|rupiah|lira|rand|ringgit|baht|franc|krona|shekel|naira|rouble|ruble|real|currency)|against the (?:U\\.S\\. |US |American |greenback)?(?:dollar|euro|yen|greenback)"],
 ];
 
 /** Budget and fiscal deficits are not trade balances. */

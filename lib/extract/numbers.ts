@@ -20,7 +20,7 @@ const FRACTION_WORDS = "half a|half an|a half|a quarter of a|a quarter|a third o
 const ORDINAL_WORDS = Object.keys(ORDINALS).join("|");
 const CODES_BEFORE = CURRENCY_CODES.join("|");
 const SHARE_WORDS = "(?:a|one)[- ](?:half|third|quarter|fifth|sixth|tenth)|half|two-thirds|three-quarters|two-fifths|three-fifths";
-const SCALE_WORDS = "hundred|thousand|million|billion|trillion|mln|mn|bln|bn|trn|tn";
+const SCALE_WORDS = "hundred|thousand|million|billion|trillion|mln|mn|bln|bn|trn|tn|lakhs?|crores?";
 
 export const NUMBER_PATTERN = new RegExp(
   [

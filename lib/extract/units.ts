@@ -35,7 +35,7 @@ const BASIS_POINTS_AFTER = /^(?:[\s\u00a0-]+basis[\s\u00a0-]+points?\b|[\s\u00a0
 const CODE_AFTER = new RegExp(`^[\\s\\u00a0]?(${CODES})\\b`);
 const CODE_BEFORE = new RegExp(`\\b(${CODES})[\\s\\u00a0]?$`);
 const CURRENCY_WORD_AFTER =
-  /^[\s\u00a0]+(?:(U\.S\.|US|American|Canadian|Australian|New Zealand|Hong Kong|Singapore|Taiwan(?:ese)?|Mexican|Chinese|Japanese|South Korean|Korean|Swiss|British|Indian|Brazilian|Philippine|Russian|Turkish)[\s\u00a0]+)?(dollars?|euros?|pounds?(?:[\s\u00a0]+sterling)?|sterling|yen|yuan|renminbi|pesos?|won|rupees?|francs?|reais|rand|ringgit|baht|rupiah)\b/i;
+  /^[\s\u00a0]+(?:(U\.S\.|US|American|Canadian|Australian|New Zealand|Hong Kong|Singapore|Taiwan(?:ese)?|Mexican|Chinese|Japanese|South Korean|Korean|Swiss|British|Indian|Brazilian|Philippine|Russian|Turkish)[\s\u00a0]+)?(dollars?|euros?|pounds?(?:[\s\u00a0]+sterling)?|sterling|yen|yuan|renminbi|pesos?|won|rupees?|francs?|reais|rand|ringgit|baht|rupiah|liras?|dong|shekels?|naira|kronor|krona|krone)\b/i;
 const DURATION_AFTER = /^(?:[\s\u00a0]+(?:(?:consecutive|straight|successive|full|more|additional|further|previous|past|last|next|few|long)[\s\u00a0]+)?|-)(days?|weeks?|months?|years?|decades?|hours?|minutes?|seconds?|quarters?|century|centuries)\b(-old\b)?/i;
 const PERSON_BEFORE = /(?:\b(?:man|woman|boy|girl|senator|president|minister|chief|executive|officer|founder|chairman|chairwoman|mayor|governor|leader|singer|actor|actress|player|coach|driver|victim|suspect|father|mother|son|daughter|husband|wife|resident|worker|author|judge)|\p{Lu}\p{Ll}+),[\s\u00a0]*$/u;
 const AGED_BEFORE = /\b(?:aged|age)[\s\u00a0]+$/i;
@@ -45,6 +45,8 @@ const RANKED_BEFORE = /\b(?:rank(?:ed|s|ing)?|placed|places|finish(?:ed|es)?|cam
 const RATING_AFTER = /^[\s\u00a0]+out[\s\u00a0]+of[\s\u00a0]+(\d+)\b/i;
 const SUFFIX_START = /^[\s\u00a0-]{0,3}[%A-Za-z\u00C0-\u024F]/;
 const WORD_AFTER = /^[\s\u00a0]+((?:\p{Lu}\.){2,}|[\p{L}][\p{L}'’-]*)/u;
+/** Units written in capitals: "2.5 million TEU", "300 MW". */
+const UNIT_ABBREVIATION = /^(?:TEUs?|MW|GW|GWh|MWh|TWh|kWh|kW|bpd|mbpd|mmt|MT)$/;
 /** "five U.S. plants": an initialism modifies the counted noun like a nationality does. */
 const INITIALISM = /^(?:\p{Lu}\.){2,}$/u;
 
@@ -139,7 +141,7 @@ export function countedNoun(text: string, from: number, value: number): { end: n
   }
   if (words.length === 0) return null;
   const first = words[0]!.word.toLowerCase();
-  if (NOT_NOUNS.has(first) || (isUpper(words[0]!.word[0]) && !NATIONALITY_ENDING.test(first) && !INITIALISM.test(words[0]!.word))) return null;
+  if (NOT_NOUNS.has(first) || (isUpper(words[0]!.word[0]) && !NATIONALITY_ENDING.test(first) && !INITIALISM.test(words[0]!.word) && !UNIT_ABBREVIATION.test(words[0]!.word))) return null;
   // Skip modifiers ("3,400 new jobs", "12 Canadian companies") to reach the noun.
   let pick = 0;
   while (pick < words.length - 1) {
@@ -150,7 +152,8 @@ export function countedNoun(text: string, from: number, value: number): { end: n
     pick++;
   }
   const noun = words[pick]!.word;
-  if (NOT_NOUNS.has(noun.toLowerCase()) || isUpper(noun[0])) return null;
+  if (NOT_NOUNS.has(noun.toLowerCase()) || (isUpper(noun[0]) && !UNIT_ABBREVIATION.test(noun))) return null;
+  if (UNIT_ABBREVIATION.test(noun)) return { end: words[pick]!.end, noun: text.slice(from, words[pick]!.end).trim(), unit: noun.replace(/s$/, "") };
   const nounText = text.slice(from, words[pick]!.end).trim();
   return { end: words[pick]!.end, noun: nounText, unit: singular(noun) };
 }
@@ -228,7 +231,7 @@ export function readQuantity(text: string, token: NumberToken): Quantity | null 
     const nationality = word[1]?.toLowerCase();
     const stem = word[2]!.toLowerCase().replace(/s$/, "").replace(/\s+sterling$/, "");
     const isDollar = stem === "dollar";
-    const code = isDollar ? (nationality ? DOLLAR_NATIONALITIES[nationality] ?? null : null) : CURRENCY_WORDS[stem] ?? null;
+    const code = isDollar ? (nationality ? DOLLAR_NATIONALITIES[nationality] ?? null : null) : CURRENCY_WORDS[word[2]!.toLowerCase()] ?? CURRENCY_WORDS[stem] ?? null;
     const wonVerb = stem === "won" && token.value < 1000;
     if (!wonVerb) {
       return quantity(token, {
