@@ -23,6 +23,7 @@ const MEASURES_GLOBAL = /\b(?:tariffs?|dut(?:y|ies)|levy|levies|counter-?measure
 const MEASURES = /\b(?:tariffs?|dut(?:y|ies)|levy|levies|counter-?measures?|counter-?tariffs?|measures|retaliat\w*|sanctions?|cover(?:s|ed|ing)?|target(?:s|ed|ing)?|hit(?:s|ting)?)\b/i;
 /** Text between a change and a keyword after it that shows the keyword is a cause, not the thing measured. */
 const ATTACHED = /^[\s\u00a0]+(?:in|of|worth of|off|from|to)[\s\u00a0]+(?:[A-Za-z\u00C0-\u024F.'’-]+[\s\u00a0]+){0,3}$/i;
+const PAST_PARTICIPLE = /ed$/i;
 const CAUSE_BETWEEN = /\bto[\s\u00a0]+[A-Za-z\u00C0-\u024F]+[\s\u00a0]+(?:the|a|an|its|their)\b|\b(?:on|for|as|because|after|while|when|amid|since|due|thanks|driven|led|following|despite|with|under|than|that|which|who|said|says|and|but|if|unless|before|once|until|so|where|whereas)\b|[,;:()]/i;
 
 /** A keyword's family can depend on its neighbours: "budget deficit", "retail sales", "sold for", "import prices". */
@@ -147,7 +148,8 @@ export function classifyMetric(text: string, sentenceStart: number, figure: Figu
     let score = distance(k, start, end);
     const after = k.start >= end;
     const between = after ? text.slice(end, k.start) : text.slice(k.end, start);
-    const attached = after && ATTACHED.test(between) && !CAUSE_BETWEEN.test(between);
+    // Attached means the keyword heads the phrase after the figure ("of Canada's exports"), not a verb in it ("of the goods it pledged").
+    const attached = after && ATTACHED.test(between) && !CAUSE_BETWEEN.test(between) && !PAST_PARTICIPLE.test(text.slice(k.start, k.end));
     if (k.family === "tariff_rate") score = rate ? score * 0.7 : score + 25;
     if (k.family === "other" && !rate) score += 4;
     // The thing measured comes before its figure or right after it ("$5 billion in exports", "25% tariff");

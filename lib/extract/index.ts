@@ -6,7 +6,7 @@ import { findNumbers } from "./numbers";
 import { relateNeighbours } from "./neighbours";
 import { joinRanges, readChange, shareListUnits, type RangedQuantity } from "./qualifiers";
 import { segmentSentences, type Sentence } from "./segment";
-import { readQuantity, type Quantity } from "./units";
+import { pointsInContext, readQuantity, type Quantity } from "./units";
 
 export interface ExtractOptions {
   articleId?: string;
@@ -167,7 +167,8 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Datas
       text, sentence, dates: sentenceDates, previousDates: datesBySentence[s - 1] ?? [], keywords: keywordsOf(s),
       previousKeywords: () => keywordsOf(s - 1), convention,
     };
-    const drafts = joinRanges(text, shareListUnits(text, sentenceQuantities)).map((q) => draftFigure(q, context));
+    const quantities = pointsInContext(text.slice(sentence.start, sentence.end), shareListUnits(text, sentenceQuantities));
+    const drafts = joinRanges(text, quantities).map((q) => draftFigure(q, context));
     relateNeighbours(text, articleId, drafts);
     const merged = [...drafts.map((d) => toClaim(text, articleId, sentence, d)), ...sentenceDates.map((d) => dateClaim(text, articleId, sentence, d))];
     merged.sort((a, b) => a.start - b.start);

@@ -10,9 +10,11 @@ import { claimId } from "./index";
  * - "widened by $800 million to a record $10.7 billion": the level a change reached measures what changed.
  */
 
-const BRACKETED = /^[\s\u00a0]*\([\s\u00a0]*(?:or|about|roughly|approximately|around|some|~)?[\s\u00a0]*$/i;
+// "$30 billion of U.S. goods (US$21 billion)": the bracket may follow a short "of …" phrase.
+const BRACKETED = /^(?:[\s\u00a0]+(?:of|in|worth of)[\s\u00a0]+[^()]{1,40}?)?[\s\u00a0]*\([\s\u00a0]*(?:or|about|roughly|approximately|around|some|~)?[\s\u00a0]*$/i;
 const RESTATED = /^[\s\u00a0]*(?:,|\(|—|–)?[\s\u00a0]*or[\s\u00a0]*$/i;
-const COORDINATED = /^(?:[\s\u00a0]+(?:in|on|during|for|at)[\s\u00a0]+[\p{L}\d .-]{1,25}?)?,?[\s\u00a0]+(?:and|or|but)[\s\u00a0]+$/iu;
+// "rose 0.1% in May and 2.4% year-on-year", "fell 3.1%, vehicles 7.4% and pharmaceuticals 12.5%".
+const COORDINATED = /^(?:(?:[\s\u00a0]+(?:in|on|during|for|at)[\s\u00a0]+[\p{L}\d .-]{1,25}?)?,?[\s\u00a0]+(?:and|or|but)[\s\u00a0]+|(?:,[\s\u00a0]+(?:and[\s\u00a0]+)?|[\s\u00a0]+and[\s\u00a0]+)(?:(?!(?:to|from|of|in|at|by|for|with|on|than|the|a|an|was|were|is|are|while|as)\b)\p{Ll}[\p{L}-]*[\s\u00a0]+){1,2})$/u;
 const PREVIOUS_LEVEL = /\bfrom[\s\u00a0]*$/i;
 const LEVEL_REACHED = /^[\s\u00a0]+to[\s\u00a0]+(?:(?:a|an|the)[\s\u00a0]+(?:record|new|fresh|revised|seasonally adjusted|[a-z]+-month|[a-z]+-year)?[\s\u00a0]*(?:high|low)?[\s\u00a0]*(?:of[\s\u00a0]+)?)?$/i;
 

@@ -10,7 +10,7 @@ import type { Quantity } from "./units";
 const UP_VERBS =
   "strengthen|strengthens|strengthened|strengthening|firmed|firms|appreciated|appreciates|lift|lifts|lifted|lifting|bumped|bump|rose|rise|rises|rising|risen|increased|increase|increases|increasing|grew|grow|grows|growing|grown|jumped|jump|jumps|jumping|climbed|climb|climbs|climbing|gained|gain|gains|gaining|surged|surge|surges|surging|soared|soar|soars|soaring|(?<!\\b(?:made|make|makes|making|took|take|takes|taking|sum|summed|ended|end|ends|set|sets|signed|sign|signs|picked|pick|picks|lined|line|shored|shore|opened|open|opens|stepped|step|steps|backed|back|backs|held|hold|holds|put|puts|showed|show|shows|turned|turn|turns|came|come|comes|gave|give|gives|split|splits|built|build|builds|tied|tie|ties|locked|lock|locks|wrapped|wrap|wraps|summed)\\s)up|added|add|adds|adding|widened|widen|widens|widening|expanded|expand|expands|expanding|boosted|boost|boosts|boosting|hiked|hike|hikes|hiking|swelled|swell|swells|spiked|advanced|advances|rebounded|rebound|improved|accelerated|ballooned|doubled|grew|widening";
 const DOWN_VERBS =
-  "subtracted|subtract|subtracts|subtracting|deducted|knocked|weaken|weakens|weakening|depreciated|depreciates|fell|fall|falls|falling|fallen|dropped|drop|drops|dropping|declined|decline|declines|declining|decreased|decrease|decreases|decreasing|slipped|slip|slips|slid|slide|slides|sliding|plunged|plunge|plunges|plunging|plummeted|plummet|plummets|slumped|slump|slumps|tumbled|tumble|tumbles|sank|sink|sinks|down|lost|lose|loses|losing|shrank|shrink|shrinks|shrunk|narrowed|narrow|narrows|narrowing|cut|cuts|cutting|shaved|shave|shaves|shaving|shed|sheds|shedding|contracted|contract|contracts|eased|ease|eases|dipped|dip|dips|retreated|reduced|reduce|reduces|reducing|lowered|lowering|trimmed|trim|trims|slashed|slash|slashes|wiped|erased|weakened|deteriorated|dived|dove|crashed|collapsed|sagged|softened|decelerated|wipe|erase|shaving";
+  "off|subtracted|subtract|subtracts|subtracting|deducted|knocked|weaken|weakens|weakening|depreciated|depreciates|fell|fall|falls|falling|fallen|dropped|drop|drops|dropping|declined|decline|declines|declining|decreased|decrease|decreases|decreasing|slipped|slip|slips|slid|slide|slides|sliding|plunged|plunge|plunges|plunging|plummeted|plummet|plummets|slumped|slump|slumps|tumbled|tumble|tumbles|sank|sink|sinks|down|lost|lose|loses|losing|shrank|shrink|shrinks|shrunk|narrowed|narrow|narrows|narrowing|cut|cuts|cutting|shaved|shave|shaves|shaving|shed|sheds|shedding|contracted|contract|contracts|eased|ease|eases|dipped|dip|dips|retreated|reduced|reduce|reduces|reducing|lowered|lowering|trimmed|trim|trims|slashed|slash|slashes|wiped|erased|weakened|deteriorated|dived|dove|crashed|collapsed|sagged|softened|decelerated|wipe|erase|shaving";
 const UP_NOUNS = "increase|increases|rise|rises|gain|gains|jump|jumps|growth|hike|hikes|surge|climb|boost|expansion|advance|upswing|uptick|rebound";
 const DOWN_NOUNS = "decline|declines|drop|drops|fall|falls|decrease|decreases|contraction|cut|cuts|reduction|reductions|loss|losses|slump|plunge|slide|dip|downturn";
 
@@ -29,6 +29,7 @@ const MORE_THAN = /(?:\bmore than|\bover|\bat least|\babove|\bupwards of|\bin ex
 const LESS_THAN = /(?:\bless than|\bunder|\bbelow|\bup to|\bas many as|\bas much as|\bat most|\bfewer than|\bno more than|\bnot more than|\blower than|\bjust under|\bjust below|\bshy of|\bshort of|\ba maximum of|\bno higher than|\bas high as|\bas little as|\bas few as)(?:\s+(?:a|an)\s+(?:quota|cap|ceiling|limit|maximum|total)\s+of)?\s*$/i;
 const LEVEL_FROM_TO = /(?:\bfrom|(?<!\bup\s)\bto)\s*$/i;
 
+const TOP_AT_END = /\btop\s*$/i;
 const TRAILING_BOUND = /^[\s\u00a0]+or[\s\u00a0]+(?:(less|fewer|lower|below|under)|more|higher|above|over)\b/i;
 const OVER_AT_END = /\bover\s*$/i;
 const DETERMINER_AT_END = /(?:^|\b(?:a|an|the|its|their|his|her|this|that|per|with))\s*$|^$/i;
@@ -53,6 +54,8 @@ export function readChange(text: string, q: Quantity, sentenceStart: number): Ch
   const left = text.slice(Math.max(sentenceStart, q.start - 120), q.start);
   const right = text.slice(q.end, q.end + 40);
   if (LEVEL_FROM_TO.test(left)) return "=";
+  // A headline's "Top $100 Billion" is "topped": a lower bound, for amounts and rates (not "the top 10").
+  if ((q.kind === "money" || q.kind === "percent") && TOP_AT_END.test(left)) return ">";
   // The word nearest the figure decides: "cut about 6,000 jobs" is approximate, "cut 6,000 jobs" a decrease.
   const nearest = bound(left);
   if (nearest && !(nearest === ">" && q.kind === "duration" && OVER_AT_END.test(left))) return nearest;

@@ -256,3 +256,17 @@ export function readQuantity(text: string, token: NumberToken): Quantity | null 
   return quantity(token, { start, end, kind: "other", unit: null, rule: "number.bare" });
 }
 
+
+const RATE_CONTEXT = /%|\bper ?cent\b|\bpct\b|\b(?:rates?|share|levy|levies|tariffs?|dut(?:y|ies)|yields?|margins?)\b/i;
+const POINTS_ELSEWHERE = /\b(?:index|indices|Dow|S&P|Nasdaq|FTSE|Nikkei|TSX|ASX|Kospi|Sensex|Hang Seng|DAX|CAC|Stoxx|scored|scoring|game|match|league|polls?|lead)\b/i;
+
+/**
+ * "The share of US imports fell 4 points to 9.6%", "the levy would rise by 4.8 points": bare points in a sentence
+ * about rates are percentage points. Index, sports and poll points stay counts.
+ */
+export function pointsInContext(sentence: string, quantities: Quantity[]): Quantity[] {
+  if (!quantities.some((q) => q.kind === "count" && q.unit === "point") || !RATE_CONTEXT.test(sentence) || POINTS_ELSEWHERE.test(sentence)) return quantities;
+  return quantities.map((q) => (q.kind === "count" && q.unit === "point"
+    ? { start: q.start, end: q.end, kind: "percentage_point", value: q.value, scale: q.scale, unit: "pp", currencyBasis: null, ambiguousSymbol: null, noun: null, rule: "points.context" }
+    : q));
+}
