@@ -47,7 +47,7 @@ function onGoodsBefore(text: string, at: number): boolean {
   return before.includes("on") && ON_GOODS_BEFORE.test(before);
 }
 const ON_GOODS_BEFORE = /\bon[\s\u00a0]+(?:[\p{L}.'’-]+[\s\u00a0]+){0,3}$/u;
-const DATE_OF_FIGURE = /^[\s\u00a0]+(?:(?:decline|drop|fall|rise|increase|gain|jump|contraction|expansion|growth|surplus|deficit)[\s\u00a0]+)?(?:in|during|for|as of|through|by|at end-?|at the end of)[\s\u00a0]+$/i;
+const DATE_OF_FIGURE = /^[\s\u00a0]+(?:(?:decline|drop|fall|rise|increase|gain|jump|contraction|expansion|growth|surplus|deficit)[\s\u00a0]+)?(?:(?:per|a|an|each)[\s\u00a0]+(?:day|week|month|year)[\s\u00a0]+)?(?:in|during|for|as of|through|by|at end-?|at the end of)(?:[\s\u00a0]+the)?[\s\u00a0]+$/i;
 
 const CONTEXTUAL = new Set<Keyword["family"]>(["tariff_rate", "trade_balance", "sales", "exports", "imports"]);
 
@@ -187,6 +187,7 @@ const LAST_TWO_WORDS = /(?:^|[\s\u00a0])((?:[\p{L}-]+[\s\u00a0]+){0,2})$/u;
 const DATE_START = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|\d)/;
 const COMPARISON_BEFORE = /\b(?:since|than|before|until|compared with|compared to|versus|vs\.?|same (?:period|month|quarter|time|stretch)(?:[\s\u00a0]+(?:of|in))?)(?:[\s\u00a0]+(?:in|early|late|mid))?[\s\u00a0]+$/i;
 /** "up 51 per cent on 2023": a year after "on" is what the figure is compared with. */
+const FROM_BEFORE_DATE = /\bfrom[\s\u00a0]+$/i;
 const ON_BEFORE = /\bon[\s\u00a0]+$/i;
 const OBJECT_AFTER_OF = /^[\s\u00a0]+(?:worth[\s\u00a0]+)?of[\s\u00a0]+((?:(?![,;:()—–]|\.(?:[\s\u00a0]|$)(?![\s\u00a0]*\p{Ll})|[\s\u00a0]+(?:that|which|who|from|starting|beginning|effective|until|unless|if|when|after|before|because|by|in|at|as|to|while|without|and then|but|so|for|last|this|next|on|over)\b).)+)/iu;
 const OBJECT_AFTER_ON = /^[\s\u00a0]*\bon[\s\u00a0]+(?:all[\s\u00a0]+|most[\s\u00a0]+|some[\s\u00a0]+)?((?:(?![,;:()—–]|\.(?:[\s\u00a0]|$)(?![\s\u00a0]*\p{Ll})|[\s\u00a0]+(?:that|which|who|from|starting|beginning|effective|until|unless|if|when|after|before|because|by|in|at|as|to|while|without|and then|but|so|for|last|this|next|on|and(?=[\s\u00a0]+[\d$€£¥]))\b).)+)/iu;
@@ -230,13 +231,15 @@ export function readSubject(text: string, sentenceStart: number, sentenceEnd: nu
 }
 
 /** The date nearest the figure in its sentence lends it its period. */
-export function nearestDate(text: string, dates: DateMention[], start: number, end: number): DateMention | null {
+export function nearestDate(text: string, dates: DateMention[], start: number, end: number, isChange = false): DateMention | null {
   let best: DateMention | null = null;
   let bestDistance = Infinity;
   for (const d of dates) {
     // "the lowest since 2009", "than in 2019": a date of comparison is not the figure's period.
     const before = text.slice(Math.max(0, d.start - 24), d.start);
     if (d.period === null || COMPARISON_BEFORE.test(before) || (d.rule === "date.year" && ON_BEFORE.test(before))) continue;
+    // "down $3 billion from fiscal 2025": after a change, "from" names the base it is measured against.
+    if (isChange && d.start >= end && FROM_BEFORE_DATE.test(before)) continue;
     let gap = d.end <= start ? start - d.end : d.start >= end ? d.start - end : 0;
     // "$172 billion in 2024": a date right after the figure belongs to it.
     if (d.start >= end && d.start - end < 36 && DATE_OF_FIGURE.test(text.slice(end, d.start))) gap = -1;

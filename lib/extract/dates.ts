@@ -28,7 +28,7 @@ const FUTURE = /\b(?:will|would|'ll|shall|going to|(?:is|are|was|were) (?:due|se
 
 const MONTH = "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept\\.|Sep\\.|Oct\\.|Nov\\.|Dec\\.|Jan|Feb|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
 const YEAR = "(?:19|20)\\d{2}";
-const ORDINAL_PART = "first|second|third|fourth|final|last";
+const ORDINAL_PART = "[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]inal";
 
 // Every date starts a word: testing that first halves the scan (18 → 8 ms a MB).
 export const DATE_PATTERN = new RegExp(
@@ -36,16 +36,17 @@ export const DATE_PATTERN = new RegExp(
   [
     `(?<monthDay>\\b(?<mdMonth>${MONTH})\\s+(?<mdDay>\\d{1,2})(?:st|nd|rd|th)?(?:\\s*[-–]\\s*\\d{1,2}(?:st|nd|rd|th)?)?(?!\\d)(?:,?\\s+(?<mdYear>${YEAR})\\b)?(?![\\d,.]*\\d|\\s*(?:%|per cent|percent|billion|million))(?!\\s+(?:${MONTH})\\b))`,
     `(?<dayMonth>\\b(?<dmDay>\\d{1,2})(?:st|nd|rd|th)?\\s+(?<dmMonth>${MONTH})(?:,?\\s+(?<dmYear>${YEAR}))?\\b)`,
-    `(?<edge>\\b(?:early|mid|late)[- ](?<edgeMonth>${MONTH})(?:,?\\s+(?<edgeYear>${YEAR}))?\\b)`,
+    `(?<edge>\\b(?:[Ee]arly|[Mm]id|[Ll]ate)[- ](?<edgeMonth>${MONTH})(?:,?\\s+(?<edgeYear>${YEAR}))?\\b)`,
     `(?<monthYear>\\b(?<myMonth>${MONTH}),?\\s+(?<myYear>${YEAR})\\b)`,
     `(?<monthQuarter>\\b(?<mqMonth>March|June|September|December) quarter\\b)`,
     `(?<quarter>\\b(?:Q(?<qNum>[1-4])|(?<qNum2>[1-4])Q)(?:\\s*(?<qYear>${YEAR}))?\\b)`,
-    `(?<quarterWord>\\b(?<qWord>${ORDINAL_PART})[- ]quarter\\b(?:\\s+of\\s+(?<qwYear>${YEAR}))?)`,
-    `(?<half>\\b(?:H(?<hNum>[12])(?:\\s*(?<hYear>${YEAR}))?|(?<hWord>first|second)\\s+half(?:\\s+of\\s+(?<hwYear>${YEAR}))?)\\b)`,
-    `(?<fiscal>\\b(?:fiscal(?: year)?\\s+|FY\\s?)(?<fYear>${YEAR}|\\d{2})(?:[-/](?:${YEAR}|\\d{2}))?\\b)`,
+    `(?<lastQuarterOf>\\b[Ll]ast[- ]quarter\\s+of\\s+(?<lqYear>${YEAR})\\b)`,
+    `(?<quarterWord>\\b(?<qWord>${ORDINAL_PART})[- ][Qq]uarter\\b(?:\\s+of\\s+(?<qwYear>${YEAR}))?)`,
+    `(?<half>\\b(?:H(?<hNum>[12])(?:\\s*(?<hYear>${YEAR}))?|(?<hWord>[Ff]irst|[Ss]econd)\\s+half(?:\\s+of\\s+(?<hwYear>${YEAR}))?)\\b)`,
+    `(?<fiscal>\\b(?:[Ff]iscal(?: year)?\\s+|FY\\s?)(?<fYear>${YEAR}|\\d{2})(?:[-/](?:${YEAR}|\\d{2}))?\\b)`,
     `(?<decade>\\b(?:(?:early|mid|late)[- ]?)?(?<dec>(?:1[89]|20)\\d0)s\\b)`,
     `(?<yearRange>\\b(?<yr1>${YEAR})\\s*[-–]\\s*(?:${YEAR}|\\d{2})\\b(?!\\s*(?:%|per cent|percent)))`,
-    `(?<relative>\\b(?<rel>last|this|next)\\s+(?<relUnit>year|month|quarter)\\b)`,
+    `(?<relative>\\b(?<rel>[Ll]ast|[Tt]his|[Nn]ext)\\s+(?<relUnit>year|month|quarter)\\b)`,
     `(?<year>(?=\\d)(?<![${WORD_CHARS}$€£¥.,\\-])(?<yVal>${YEAR})(?!\\d|[,.]\\d|\\s*(?:%|per ?cent|pct|bn|billion|million|trillion)|-(?:year|month|day|week)))`,
     `(?<headlineMonth>\\b(?<hmMonth>January|February|March|April|May|June|July|August|September|October|November|December)(?=\\s+(?:exports?|imports?|trade|surplus|deficit|shipments|sales|output|inflation|CPI|data|figures|payrolls|jobs|factory)\\b))`,
     `(?<month>(?=[JFMASOND])(?<=\\b(?:in|since|until|by|of|from|last|this|next|through|to|during|between|and|before|after|on|for)\\s+)(?<mMonth>January|February|March|April|May|June|July|August|September|October|November|December)\\b)`,
@@ -94,6 +95,7 @@ function resolve(g: Record<string, string | undefined>, pub: Publication): Omit<
   };
   if (g.monthQuarter) return quarterOf(QUARTER_MONTH[g.mqMonth!]!, undefined, "date.month-quarter");
   if (g.quarter) return quarterOf(Number(g.qNum ?? g.qNum2), g.qYear, "date.quarter");
+  if (g.lastQuarterOf) return quarterOf(4, g.lqYear, "date.quarter-word");
   if (g.quarterWord) return quarterOf(QUARTER_WORD[g.qWord!.toLowerCase()]!, g.qwYear, "date.quarter-word");
   if (g.half) {
     const h = g.hNum ? Number(g.hNum) : g.hWord!.toLowerCase() === "first" ? 1 : 2;

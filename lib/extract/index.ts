@@ -93,7 +93,7 @@ function draftFigure(q: RangedQuantity, context: SentenceContext): Draft {
   const figure = { kind: q.kind, unit: money.unit, start: q.start, end: q.end, change };
   const { metric, keyword } = classifyMetric(text, sentence.start, figure, keywords, context.previousKeywords);
   const dated = q.kind !== "duration" && q.kind !== "rank";
-  let date = dated ? nearestDate(text, dates, q.start, q.end) : null;
+  let date = dated ? nearestDate(text, dates, q.start, q.end, change === "up" || change === "down") : null;
   let periodBasis: PeriodBasis | null = date?.basis ?? null;
   if (!date && dated && TRADE_FLOWS.has(metric) && previousDates.length > 0) {
     date = nearestDate(text, previousDates, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
