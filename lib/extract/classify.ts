@@ -11,7 +11,7 @@ export interface Keyword {
 }
 
 const FAMILIES = METRIC_KEYWORDS.map(([family]) => family);
-export const KEYWORD_PATTERN = new RegExp(`(?<![A-Za-z0-9])(?=[A-Za-z])(?:${METRIC_KEYWORDS.map(([family, source]) => `(?<${family}>(?:${source})\\b)`).join("|")})`, "gi");
+const KEYWORD_PATTERN = new RegExp(`(?<![A-Za-z0-9])(?=[A-Za-z])(?:${METRIC_KEYWORDS.map(([family, source]) => `(?<${family}>(?:${source})\\b)`).join("|")})`, "gi");
 const GOODS_UNITS =
   /^(?:tonne|ton|barrel|vehicle|car|truck|unit|bushel|container|teu|kilogram|kg|pound|head|bale|ounce|shipment|gallon|litre|liter|megawatt|smartphone|phone|chip|semiconductor|device|aircraft|plane|jet|ship|vessel|bottle|case|crate|piece|item|product|cattle|pig|hog|cow|animal|machine|computer|laptop|tablet|panel|module|battery|motorcycle|bicycle|tire|tyre|toy|shoe|garment|appliance|cubic|board|log|pallet|carton|box|bag|sack|lot|cargo|package|parcel|teu)$/i;
 /** Money "of American goods" in a sentence about tariffs or countermeasures: the goods they hit, imports. */

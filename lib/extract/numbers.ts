@@ -22,7 +22,7 @@ const CODES_BEFORE = CURRENCY_CODES.join("|");
 const SHARE_WORDS = "(?:a|one)[- ](?:half|third|quarter|fifth|sixth|tenth)|half|two-thirds|three-quarters|two-fifths|three-fifths";
 const SCALE_WORDS = "hundred|thousand|million|billion|trillion|mln|mn|bln|bn|trn|tn|lakhs?|crores?";
 
-export const NUMBER_PATTERN = new RegExp(
+const NUMBER_PATTERN = new RegExp(
   [
     // Thousands may be grouped by commas, (non-breaking) spaces or apostrophes: "1,234", "12 000", "1'234", "1 234,5".
     `(?<digits>(?=\\.?\\d)(?:(?<=\\$US|\\$A|${CODES_BEFORE})|(?<![${WORD_CHARS}_.,'’/]))(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:[ \\u00a0\\u202f\\u2009]\\d{3})+(?:,\\d+)?(?![\\d.,])|\\d{1,3}(?:'\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|\\.\\d+)(?:(?<suffix>st|nd|rd|th)\\b)?(?![\\d]))`,

@@ -73,7 +73,7 @@ const escape = (marker: string) => marker.replace(/[.$]/g, "\\$&");
 const PREFIX_BEFORE = new RegExp(`(?:${CURRENCY_PREFIXES.map(([marker]) => escape(marker) + (/^\p{L}/u.test(marker) ? "[\\s\\u00a0]?" : "")).join("|")})$`, "u");
 const PREFIX_CODES = new Map(CURRENCY_PREFIXES);
 
-export function currencyBefore(text: string, start: number): { code: string | null; symbol: "$" | "¥" | null; length: number } | null {
+function currencyBefore(text: string, start: number): { code: string | null; symbol: "$" | "¥" | null; length: number } | null {
   const before = text.slice(Math.max(0, start - 6), start);
   const written = PREFIX_BEFORE.exec(before)?.[0];
   const marker = written?.trimEnd();
@@ -109,7 +109,7 @@ const NUMBER_SIGN = /\bNo\.[\s\u00a0]*$/;
 const TIME_AFTER = /^:\d|^[\s\u00a0]*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|ET\b|EST\b|EDT\b)/i;
 
 /** A name, not a quantity: "G7", "COVID-19", "Section 232", "Boeing 737", "the 51st state". */
-export function isName(text: string, token: NumberToken): boolean {
+function isName(text: string, token: NumberToken): boolean {
   const before = text.slice(Math.max(0, token.start - 24), token.start);
   const after = text.slice(token.end, token.end + 24);
   if (GROUP_OF_BEFORE.test(before)) return true;
@@ -130,7 +130,7 @@ export function isName(text: string, token: NumberToken): boolean {
   return TIME_AFTER.test(after);
 }
 
-export function countedNoun(text: string, from: number, value: number): { end: number; noun: string; unit: string } | null {
+function countedNoun(text: string, from: number, value: number): { end: number; noun: string; unit: string } | null {
   let end = from;
   const words: Array<{ word: string; end: number }> = [];
   for (let i = 0; i < 3; i++) {
