@@ -43,7 +43,3 @@ export function compileSearch(query: string): (claim: Claim, text: string) => bo
   if (tokens.length === 0) return () => true;
   return (claim, text) => tokens.every(({ token, number }) => (number ? matchesNumber(claim, number) : text.includes(token)));
 }
-
-export function matchesSearch(claim: Claim, query: string, text: string = searchableText(claim)): boolean {
-  return compileSearch(query)(claim, text);
-}

@@ -48,10 +48,6 @@ export function compileViewFilter(view: ViewFilter): (claim: Claim, text?: strin
   };
 }
 
-export function claimMatchesView(claim: Claim, view: ViewFilter, text?: string): boolean {
-  return compileViewFilter(view)(claim, text);
-}
-
 /** The known values in a comma-separated list, once each (plain checks: this runs in the browser, without zod). */
 function list<T extends string>(raw: string | null, allowed: readonly T[]): T[] {
   if (!raw) return [];

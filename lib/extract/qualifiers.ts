@@ -69,9 +69,8 @@ export function readChange(text: string, q: Quantity, sentenceStart: number): Ch
   // "$800 or less", "50 or more": a bound written after the figure.
   const trailing = TRAILING_BOUND.exec(right);
   if (trailing) return trailing[1] ? "<" : ">";
-  const limit = bound(left);
-  if (limit === ">" && q.kind === "duration" && OVER_AT_END.test(left)) return "=";
-  if (limit) return limit;
+  // Only "over two years" gets here with a bound: "over" a duration means during it.
+  if (nearest) return "=";
   const after = direction(NOUN_AFTER.exec(right));
   if (after && DETERMINER_AT_END.test(left.trimEnd()) || after && q.kind !== "count") return after!;
   return "=";

@@ -3,13 +3,16 @@ import { claimsDataPackage } from "../../lib/datapackage";
 import { CSV_COLUMNS } from "../../lib/csv";
 import { extractArticle } from "../../lib/dataset";
 import { formatClaimValue, summarise } from "../../lib/format";
-import { matchesSearch } from "../../lib/search";
+import { compileSearch, searchableText } from "../../lib/search";
 import { loadSeeds } from "../../lib/seeds";
-import { claimMatchesView, DEFAULT_VIEW, parseViewState, serializeViewState } from "../../lib/view-state";
+import { compileViewFilter, DEFAULT_VIEW, parseViewState, serializeViewState } from "../../lib/view-state";
 
 const article = loadSeeds()[0]!;
 const { claims } = extractArticle(article);
-const quotesFor = (query: string) => claims.filter((c) => c.kind !== "date" && matchesSearch(c, query)).map((c) => c.quote);
+const quotesFor = (query: string) => {
+  const matches = compileSearch(query);
+  return claims.filter((c) => c.kind !== "date" && matches(c, searchableText(c))).map((c) => c.quote);
+};
 
 describe("search", () => {
   it.each([
@@ -40,7 +43,10 @@ describe("view state", () => {
   });
 
   it("filters by metric, kind (dates only when asked) and value range", () => {
-    const count = (patch: Partial<typeof DEFAULT_VIEW>) => claims.filter((c) => claimMatchesView(c, { ...DEFAULT_VIEW, ...patch })).length;
+    const count = (patch: Partial<typeof DEFAULT_VIEW>) => {
+      const keep = compileViewFilter({ ...DEFAULT_VIEW, ...patch });
+      return claims.filter((c) => keep(c)).length;
+    };
     expect(count({})).toBe(claims.filter((c) => c.kind !== "date").length);
     expect(count({ metrics: ["tariff_rate"] })).toBe(3);
     expect(count({ kinds: ["date"] })).toBe(claims.filter((c) => c.kind === "date").length);
