@@ -60,6 +60,16 @@ function finite(raw: string | null): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
+/** A server page's `searchParams` as URLSearchParams; repeated keys keep their first value, as the browser would. */
+export function paramsFromRecord(raw: Record<string, string | string[] | undefined>): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(raw)) {
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first !== undefined) params.set(key, first);
+  }
+  return params;
+}
+
 export function parseViewState(params: URLSearchParams, hash = ""): ViewState {
   const sort = (params.get("sort") ?? "").split(",").flatMap((part): SortEntry[] => {
     const [id, direction] = part.split(".");

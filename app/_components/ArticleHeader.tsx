@@ -1,28 +1,37 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import type { Article } from "@/lib/schema";
 
 interface ArticleHeaderProps {
   article: Pick<Article, "id" | "title" | "source" | "publishedAt" | "section">;
   summary: string;
   others: Array<Pick<Article, "id" | "title">>;
+  /** Replaces the links to the bundled article's /data files, e.g. with downloads built in the browser. */
+  downloads?: ReactNode;
+  /** Links to the site's other pages, at the end of the brand line. */
+  nav?: ReactNode;
 }
 
 const longDate = new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone: "UTC" });
 
 /** Title, source, date and the one-line summary; an article picker when there is more than one seed. */
-export function ArticleHeader({ article, summary, others }: ArticleHeaderProps) {
+export function ArticleHeader({ article, summary, others, downloads, nav }: ArticleHeaderProps) {
   return (
     <header className="article-header">
-      <p className="brand"><Link href="/">Tradefigures</Link>{article.section ? <span> · {article.section}</span> : null}</p>
+      <p className="brand"><Link href="/">Tradefigures</Link>{article.section ? <span> · {article.section}</span> : null}{nav ? <span className="site-nav">{nav}</span> : null}</p>
       <h1>{article.title}</h1>
       <p className="meta">
         {article.source} · <time dateTime={article.publishedAt}>{longDate.format(new Date(`${article.publishedAt}T00:00:00Z`))}</time>
       </p>
       <p className="summary" data-testid="summary">{summary}</p>
       <nav className="downloads" aria-label="Downloads">
-        <a href="/data/claims.csv" download>CSV</a>
-        <a href="/data/claims.json">JSON</a>
-        <a href="/data/datapackage.json">Data Package</a>
+        {downloads ?? (
+          <>
+            <a href="/data/claims.csv" download>CSV</a>
+            <a href="/data/claims.json">JSON</a>
+            <a href="/data/datapackage.json">Data Package</a>
+          </>
+        )}
       </nav>
       {others.length ? (
         <nav className="picker" aria-label="Other articles">

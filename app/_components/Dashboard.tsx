@@ -16,13 +16,15 @@ interface DashboardProps {
   text: string;
   claims: Claim[];
   initialView: ViewState;
+  /** Parameters of the page itself (e.g. which stored article), kept in the URL beside the view. */
+  pageParams?: Record<string, string>;
 }
 
 /**
  * Owns what the reader is looking at: the view (filters, sort, search) and the selected claim, mirrored in the
  * URL. Charts, table and source all read the same claims and select through the same callback.
  */
-export function Dashboard({ articleId, charts, text, claims, initialView }: DashboardProps) {
+export function Dashboard({ articleId, charts, text, claims, initialView, pageParams }: DashboardProps) {
   const [view, setView] = useState<ViewState>(initialView);
   const update = useCallback((patch: Partial<ViewState>) => setView((v) => ({ ...v, ...patch })), []);
   const select = useCallback((id: string) => update({ claim: id }), [update]);
@@ -34,10 +36,12 @@ export function Dashboard({ articleId, charts, text, claims, initialView }: Dash
   }, [update]);
 
   useEffect(() => {
-    const query = serializeViewState(view).toString();
+    const params = new URLSearchParams(pageParams);
+    for (const [key, value] of serializeViewState(view)) params.set(key, value);
+    const query = params.toString();
     const url = `${window.location.pathname}${query ? `?${query}` : ""}${window.location.hash.startsWith("#claim-") ? "" : window.location.hash}`;
     window.history.replaceState(window.history.state, "", url);
-  }, [view]);
+  }, [view, pageParams]);
 
   return (
     <>

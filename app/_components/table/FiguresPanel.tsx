@@ -4,6 +4,7 @@ import { useCallback } from "react";
 import { claimsToCsv } from "@/lib/csv";
 import type { Claim } from "@/lib/schema";
 import type { SortEntry, ViewState } from "@/lib/view-state";
+import { downloadText } from "../download";
 import { ClaimsTable } from "./ClaimsTable";
 import { TableToolbar } from "./TableToolbar";
 import { useClaimsTable } from "./useClaimsTable";
@@ -14,13 +15,6 @@ interface FiguresPanelProps {
   view: ViewState;
   onChange: (patch: Partial<ViewState>) => void;
   onSelect: (id: string) => void;
-}
-
-function downloadText(fileName: string, content: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const link = Object.assign(document.createElement("a"), { href: url, download: fileName });
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
 /** The toolbar and the table over one set of claims; "Download shown rows" writes exactly the rows in view, in order. */
