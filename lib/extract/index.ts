@@ -2,7 +2,7 @@ import type { Claim, ClaimLink, Dataset, Metric, PeriodBasis } from "../schema";
 import { classifyMetric, findKeywords, nearestDate, readSubject, type Keyword } from "./classify";
 import { findDates, publicationOf, type DateMention } from "./dates";
 import { resolveCurrency, type CurrencyConvention, readConvention } from "./currency";
-import { findNumbers } from "./numbers";
+import { decimalMarkOf, findNumbers } from "./numbers";
 import { relateNeighbours } from "./neighbours";
 import { joinRanges, readChange, shareListUnits, type RangedQuantity } from "./qualifiers";
 import { segmentSentences, type Sentence } from "./segment";
@@ -12,7 +12,7 @@ export interface ExtractOptions {
   articleId?: string;
   /** YYYY-MM-DD; relative periods ("last year") resolve against it. */
   publishedAt?: string;
-  /** BCP 47, e.g. "en-CA": decides what a bare "$" means. */
+  /** BCP 47, e.g. "en-CA": decides what a bare "$" means, and the decimal mark ("1,5" in "de-DE"). */
   locale?: string;
 }
 
@@ -138,7 +138,7 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Datas
   const sentences = segmentSentences(text);
   const dates = findDates(text, sentences, publicationOf(options.publishedAt));
   const read: Quantity[] = [];
-  for (const token of findNumbers(text)) {
+  for (const token of findNumbers(text, decimalMarkOf(options.locale))) {
     const quantity = readQuantity(text, token);
     if (quantity) read.push(quantity);
   }

@@ -22,22 +22,79 @@ const CODES_BEFORE = CURRENCY_CODES.join("|");
 const SHARE_WORDS = "(?:a|one)[- ](?:half|third|quarter|fifth|sixth|tenth)|half|two-thirds|three-quarters|two-fifths|three-fifths";
 const SCALE_WORDS = "hundred|thousand|million|billion|trillion|mln|mn|bln|bn|trn|tn|lakhs?|crores?";
 
-const NUMBER_PATTERN = new RegExp(
-  [
-    // Thousands may be grouped by commas, (non-breaking) spaces or apostrophes: "1,234", "12 000", "1'234", "1 234,5".
-    `(?<digits>(?=\\.?\\d)(?:(?<=\\$US|\\$A|${CODES_BEFORE})|(?<![${WORD_CHARS}_.,'’/]))(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:[ \\u00a0\\u202f\\u2009]\\d{3})+(?:,\\d+)?(?![\\d.,])|\\d{1,3}(?:'\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|\\.\\d+)(?:(?<suffix>st|nd|rd|th)\\b)?(?![\\d]))`,
-    // Word forms share one word-start test: hoisted, it halves the scan (16 → 8 ms a MB).
-    `(?<![A-Za-z0-9])(?=[A-Za-z])(?:` +
-    `(?<fraction>\\b(?:${FRACTION_WORDS})(?=[\\s\\u00a0]+(?:${SCALE_WORDS}|percentage|per cent|percent|point)\\b))`,
-    // "a fifth of its exports"; "fell by a third" (a fraction of a change, recorded as percent per the guide).
-    `(?<share>\\b(?:${SHARE_WORDS})(?=[\\s\\u00a0]+of\\b))`,
-    // The "by" is checked after the share word matched: a lookbehind first would run at every word.
-    `(?<shareBy>(?:${SHARE_WORDS})\\b(?<=\\bby[\\s\\u00a0]+(?:${SHARE_WORDS}))(?![\\s\\u00a0-]+(?:of|percentage|per cent|percent|point|million|billion|trillion)\\b))`,
-    `(?<words>\\b(?:${WORD_NUMBER})(?:[- ]hundred(?:(?: and)? (?:${WORD_NUMBER}))?)?\\b)`,
-    `(?<ordinal>\\b(?:${ORDINAL_WORDS})\\b))`,
+/** The decimal mark an article writes: "1.5" in English, "1,5" in German, French, Spanish… */
+export type DecimalMark = "." | ",";
+
+const SPACES = "[ \\u00a0\\u202f\\u2009]";
+const END_OF_DIGITS = "(?!\\d|[.,]\\d)";
+/**
+ * The digit forms, by the article's decimal mark. Thousands may be grouped by commas, dots, (narrow, thin,
+ * non-breaking) spaces or apostrophes: "1,234", "1.234", "12 000", "1'234", "1’234", "1 234,5", "1,23,456".
+ * `numericCore` then decides which separator is the decimal mark.
+ */
+const DIGIT_FORMS: Record<DecimalMark, string> = {
+  ".": [
+    // Indian grouping by lakh: "12,34,567", "1,00,000".
+    `[1-9]\\d?(?:,\\d\\d)+,\\d{3}(?:\\.\\d+)?${END_OF_DIGITS}`,
+    "\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?",
+    `\\d{1,3}(?:${SPACES}\\d{3})+(?:[.,]\\d+)?${END_OF_DIGITS}`,
+    "\\d{1,3}(?:['’]\\d{3})+(?:\\.\\d+)?",
+    "\\d+(?:\\.\\d+)?|\\.\\d+",
   ].join("|"),
-  "gi",
-);
+  ",": [
+    `[1-9]\\d{0,2}(?:\\.\\d{3})+(?:,\\d+)?${END_OF_DIGITS}`,
+    // English-style grouping that cannot be a decimal comma: "1,234,567", "1,234.5".
+    `\\d{1,3}(?:(?:,\\d{3}){2,}(?:\\.\\d+)?|,\\d{3}\\.\\d+)${END_OF_DIGITS}`,
+    `\\d{1,3}(?:${SPACES}\\d{3})+(?:[.,]\\d+)?${END_OF_DIGITS}`,
+    "\\d{1,3}(?:['’]\\d{3})+(?:[.,]\\d+)?",
+    // A lone dot is still a decimal point ("1.5 billion" in an otherwise German text); "1.234" was grouped above.
+    "\\d+(?:[.,]\\d+)?|\\.\\d+",
+  ].join("|"),
+};
+
+function numberPattern(mark: DecimalMark): RegExp {
+  return new RegExp(
+    [
+      `(?<digits>(?=\\.?\\d)(?:(?<=\\$US|\\$A|${CODES_BEFORE})|(?<![${WORD_CHARS}_.,'’/]))(?:${DIGIT_FORMS[mark]})(?:(?<suffix>st|nd|rd|th)\\b)?(?![\\d]))`,
+      // Word forms share one word-start test: hoisted, it halves the scan (16 → 8 ms a MB).
+      `(?<![A-Za-z0-9])(?=[A-Za-z])(?:` +
+      `(?<fraction>\\b(?:${FRACTION_WORDS})(?=[\\s\\u00a0]+(?:${SCALE_WORDS}|percentage|per cent|percent|point)\\b))`,
+      // "a fifth of its exports"; "fell by a third" (a fraction of a change, recorded as percent per the guide).
+      `(?<share>\\b(?:${SHARE_WORDS})(?=[\\s\\u00a0]+of\\b))`,
+      // The "by" is checked after the share word matched: a lookbehind first would run at every word.
+      `(?<shareBy>(?:${SHARE_WORDS})\\b(?<=\\bby[\\s\\u00a0]+(?:${SHARE_WORDS}))(?![\\s\\u00a0-]+(?:of|percentage|per cent|percent|point|million|billion|trillion)\\b))`,
+      `(?<words>\\b(?:${WORD_NUMBER})(?:[- ]hundred(?:(?: and)? (?:${WORD_NUMBER}))?)?\\b)`,
+      `(?<ordinal>\\b(?:${ORDINAL_WORDS})\\b))`,
+    ].join("|"),
+    "gi",
+  );
+}
+
+const NUMBER_PATTERNS: Record<DecimalMark, RegExp> = { ".": numberPattern("."), ",": numberPattern(",") };
+
+const LOCALE_PARTS = /^([a-z]{2,3})(?:[-_]([a-z]{4}))?(?:[-_]([a-z]{2}|\d{3}))?(?![a-z\d])/i;
+const decimalMarks = new Map<string, DecimalMark>();
+
+/**
+ * The decimal mark of an article's locale, from Intl (CLDR): "de-DE", "fr-FR", "es-ES" write a comma, "de-CH",
+ * "en-IN", "ja-JP" a point. English articles always write points: CLDR gives en-DE or en-ZA a comma, but
+ * English-language news there writes "1.5 billion". Unknown or malformed locales read as points.
+ */
+export function decimalMarkOf(locale: string | undefined): DecimalMark {
+  const parts = LOCALE_PARTS.exec(locale ?? "");
+  if (!parts || parts[1]!.toLowerCase() === "en") return ".";
+  const tag = parts.slice(1).filter(Boolean).join("-");
+  let mark = decimalMarks.get(tag);
+  if (!mark) {
+    const format = new Intl.NumberFormat(tag);
+    // Intl falls back to the runtime's own locale for a language it lacks: that must not decide.
+    const resolved = format.resolvedOptions().locale.split("-")[0]!.toLowerCase();
+    const decimal = format.formatToParts(1.5).find((part) => part.type === "decimal")?.value;
+    mark = resolved === parts[1]!.toLowerCase() && decimal === "," ? "," : ".";
+    decimalMarks.set(tag, mark);
+  }
+  return mark;
+}
 
 const SCALE_AFTER = new RegExp(`^(?:[\\s\\u00a0]*-?|[\\s\\u00a0]+)(${SCALE_WORDS})\\b`, "i");
 /** Single-letter scales only when attached to the digits: "$5bn", "3.2B", "$40M", "€10k". */
@@ -66,10 +123,35 @@ function wordValue(words: string): number {
   return parse(lower);
 }
 
-/** "1,234.5", "12 000", "1'234", "1 234,5" → a plain decimal string. */
-function numericCore(digits: string): string {
-  if (/[ \u00a0\u202f\u2009]/.test(digits)) return digits.replace(/[ \u00a0\u202f\u2009]/g, "").replace(",", ".");
-  return digits.replace(/[,']/g, "");
+const GROUP_SPACES = /[ \u00a0\u202f\u2009'’]/g;
+
+/**
+ * "1,234.5", "1.234,5", "12 000", "1'234", "1 234,5", "12,34,567" → a plain decimal string. Spaces and apostrophes
+ * always group; with both "," and "." the last is the decimal mark; a mark written twice groups; a lone separator
+ * is the article's decimal mark, or, if it is the other one, groups when three digits follow a lead of 1-3
+ * digits that is not 0 ("1,234" in English, "1.234" in German; "0.125" stays a decimal).
+ */
+function numericCore(digits: string, mark: DecimalMark): string {
+  const plain = digits.replace(GROUP_SPACES, "");
+  const comma = plain.lastIndexOf(",");
+  const dot = plain.lastIndexOf(".");
+  if (comma === -1 && dot === -1) return plain;
+  let decimalAt: number;
+  if (comma !== -1 && dot !== -1) decimalAt = Math.max(comma, dot);
+  else {
+    const at = comma === -1 ? dot : comma;
+    const separator = plain[at]!;
+    if (plain.indexOf(separator) !== at) decimalAt = -1;
+    else if (separator === mark) decimalAt = at;
+    else decimalAt = plain.length - at === 4 && at >= 1 && at <= 3 && plain[0] !== "0" ? -1 : at;
+  }
+  let core = "";
+  for (let i = 0; i < plain.length; i++) {
+    const ch = plain[i]!;
+    if (i === decimalAt) core += ".";
+    else if (ch !== "," && ch !== ".") core += ch;
+  }
+  return core;
 }
 
 /** Scales a decimal string without binary drift: "102.3" × 1e9 → 102300000000 exactly. */
@@ -78,9 +160,9 @@ export function scaled(core: string, scale: number): number {
   return scale === 1 ? Number(core) : Number(`${core}e${exponent}`);
 }
 
-export function findNumbers(text: string): NumberToken[] {
+export function findNumbers(text: string, mark: DecimalMark = "."): NumberToken[] {
   const tokens: NumberToken[] = [];
-  for (const match of text.matchAll(NUMBER_PATTERN)) {
+  for (const match of text.matchAll(NUMBER_PATTERNS[mark])) {
     const groups = match.groups!;
     const start = match.index;
     let end = start + match[0].length;
@@ -98,7 +180,7 @@ export function findNumbers(text: string): NumberToken[] {
     let core: string;
     let form: NumberToken["form"];
     if (groups.digits) {
-      core = numericCore(groups.digits);
+      core = numericCore(groups.digits, mark);
       form = "digits";
     } else if (groups.words) {
       core = String(wordValue(groups.words));
@@ -115,9 +197,9 @@ export function findNumbers(text: string): NumberToken[] {
     if (scaleMatch) {
       scale = SCALES[scaleMatch[1]!.toLowerCase()]!;
       end += scaleMatch[0].length;
-      // "two hundred thousand": a second scale word multiplies the first.
+      // "two hundred thousand", "1.2 lakh crore": a larger second scale word multiplies the first.
       const again = SCALE_AFTER.exec(text.slice(end, end + 24));
-      if (again && scale === 100 && SCALES[again[1]!.toLowerCase()]! > 100) {
+      if (again && SCALES[again[1]!.toLowerCase()]! > scale) {
         scale *= SCALES[again[1]!.toLowerCase()]!;
         end += again[0].length;
       }
