@@ -2,7 +2,6 @@
 // downloads, layout shift and screenshots. Run with `npm run test:e2e` (it builds, serves and sets E2E_BASE_URL).
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import Papa from "papaparse";
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { CSV_COLUMNS } from "../../lib/csv.ts";
@@ -10,6 +9,7 @@ import { summarise } from "../../lib/format.ts";
 import { DatasetSchema, type Claim, type Dataset } from "../../lib/schema.ts";
 import { loadSeeds } from "../../lib/seeds.ts";
 import { baseUrlFromEnv, DashboardPage, launchChromium, recordProblems, type PageProblems } from "./browser.ts";
+import { asCsvRecord, parseClaimsCsv } from "./csv-records.ts";
 import { REPO_ROOT } from "./server.ts";
 
 const baseUrl = baseUrlFromEnv();
@@ -90,38 +90,6 @@ function cumulativeLayoutShift(): Promise<number> {
     await new Promise((frame) => requestAnimationFrame(() => requestAnimationFrame(frame)));
     return (window as unknown as { __cls: number }).__cls;
   });
-}
-
-// ---- CSV back to records: numbers, nulls, and the formula neutralisation undone ----
-
-const NUMBER_FIELDS = new Set(["value", "start", "end", "sentenceIndex", "valueMax"]);
-type CsvRecord = Record<string, string | number | null>;
-
-function fromCell(field: string, cell: string): string | number | null {
-  if (cell === "") return null;
-  if (NUMBER_FIELDS.has(field)) return Number(cell);
-  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
-}
-
-function parseClaimsCsv(text: string): { fields: string[]; records: CsvRecord[] } {
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ""), { header: true, dynamicTyping: false, skipEmptyLines: true });
-  expect(parsed.errors).toEqual([]);
-  const fields = parsed.meta.fields ?? [];
-  const records = parsed.data.map((row) => Object.fromEntries(fields.map((field) => [field, fromCell(field, row[field] ?? "")])));
-  return { fields, records };
-}
-
-/** A claim as the CSV can carry it: links and warnings as text, and nothing to tell "" from null. */
-function asCsvRecord(claim: Claim, fields: readonly string[]): CsvRecord {
-  const cell = (field: string): string | number | null => {
-    if (field === "links") return claim.links.map((l) => `${l.relation}:${l.id}${l.rate === null ? "" : `@${l.rate}`}`).join(" ") || null;
-    if (field === "warnings") return claim.warnings.join("; ") || null;
-    const value = claim[field as keyof Claim];
-    if (value === null || value === "") return null;
-    if (typeof value === "number" || typeof value === "string") return value;
-    throw new Error(`CSV field ${field} is not a scalar in the JSON record`);
-  };
-  return Object.fromEntries(fields.map((field) => [field, cell(field)]));
 }
 
 async function expectCsvMatchesJson(text: string, expectedIds: readonly string[]): Promise<void> {
