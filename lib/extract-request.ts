@@ -1,0 +1,154 @@
+import { z } from "zod";
+import { extractArticle } from "./dataset";
+import { textId } from "./extract/index";
+import { DatasetSchema } from "./schema";
+
+/**
+ * POST /api/extract: a JSON article in, its dataset out. Web-standard Request/Response only, so the route handler
+ * stays a one-liner and the tests call this with real Request objects.
+ */
+
+/** The body limit, counted on the bytes received, not on a Content-Length the client may leave out. */
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+/** Defaults when the client leaves a field out: publishedAt is today's UTC date, locale is "en-US" (as in the CLI). */
+export const DEFAULT_LOCALE = "en-US";
+
+export function todayUtc(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+function isLanguageTag(tag: string): boolean {
+  try {
+    Intl.getCanonicalLocales(tag);
+    return true;
+  } catch {
+    // RangeError is the answer to the question: not a well-formed BCP 47 tag.
+    return false;
+  }
+}
+
+export const ExtractRequestSchema = z.strictObject({
+  text: z.string().refine((text) => text.trim() !== "", "text is empty or only white space"),
+  // Accepted so a client can send its whole form; the dataset does not carry a title.
+  title: z.string().optional(),
+  publishedAt: z.iso.date().default(todayUtc),
+  locale: z.string().max(64).refine(isLanguageTag, "locale must be a BCP 47 language tag such as en-CA").default(DEFAULT_LOCALE),
+});
+
+export type ExtractRequest = z.infer<typeof ExtractRequestSchema>;
+
+const MAX_MESSAGE_CHARS = 200;
+
+/** One short line: a key or a JSON error may quote the client's own bytes, newlines and all. */
+function oneLine(text: string): string {
+  const flat = text.replace(/[\p{Cc}\u2028\u2029]+/gu, " ").trim();
+  return flat.length > MAX_MESSAGE_CHARS ? `${flat.slice(0, MAX_MESSAGE_CHARS - 1)}…` : flat;
+}
+
+function errorResponse(status: number, message: string): Response {
+  return Response.json({ error: oneLine(message) }, { status });
+}
+
+/** `application/json`, optionally with `charset=utf-8`: a body in another charset would be decoded wrongly. */
+function contentTypeProblem(header: string | null): string | null {
+  if (header === null) return "content-type must be application/json";
+  const [mediaType = "", ...parameters] = header.split(";");
+  if (mediaType.trim().toLowerCase() !== "application/json") return "content-type must be application/json";
+  for (const parameter of parameters) {
+    const equals = parameter.indexOf("=");
+    if (equals === -1) continue;
+    const name = parameter.slice(0, equals).trim().toLowerCase();
+    const value = parameter.slice(equals + 1).trim().replace(/^"(.*)"$/, "$1").toLowerCase();
+    if (name === "charset" && value !== "utf-8" && value !== "utf8") return "charset must be utf-8";
+  }
+  return null;
+}
+
+type Body = { bytes: Uint8Array; pulled: number } | { tooLarge: true } | { unreadable: true };
+
+/** Reads at most `limit` bytes; past that it cancels the stream instead of buffering whatever the client sends. */
+async function readLimited(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Body> {
+  if (body === null) return { bytes: new Uint8Array(0), pulled: 0 };
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let pulled = 0;
+  for (;;) {
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch {
+      // The client went away or sent a broken stream: nothing to extract, and nobody may be listening.
+      return { unreadable: true };
+    }
+    if (chunk.done) break;
+    // A request body yields bytes; anything else is a broken platform contract, not a client error.
+    if (!(chunk.value instanceof Uint8Array)) throw new TypeError("request body chunk is not bytes");
+    pulled += chunk.value.byteLength;
+    if (pulled > limit) {
+      await reader.cancel("request body over the size limit");
+      return { tooLarge: true };
+    }
+    chunks.push(chunk.value);
+  }
+  const bytes = new Uint8Array(pulled);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return { bytes, pulled };
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+function issueLine(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return "invalid request";
+  const path = issue.path.map(String).join(".") || "(root)";
+  return `${path}: ${issue.message}`;
+}
+
+async function respond(request: Request): Promise<Response> {
+  const typeProblem = contentTypeProblem(request.headers.get("content-type"));
+  if (typeProblem) return errorResponse(415, typeProblem);
+
+  const tooLarge = `request body is over the ${MAX_BODY_BYTES}-byte limit`;
+  const declared = Number(request.headers.get("content-length") ?? Number.NaN);
+  if (declared > MAX_BODY_BYTES) return errorResponse(413, tooLarge);
+
+  const body = await readLimited(request.body, MAX_BODY_BYTES);
+  if ("tooLarge" in body) return errorResponse(413, tooLarge);
+  if ("unreadable" in body) return errorResponse(400, "request body could not be read");
+
+  let source: string;
+  try {
+    source = utf8.decode(body.bytes);
+  } catch {
+    return errorResponse(400, "request body is not valid UTF-8");
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(source);
+  } catch (error) {
+    return errorResponse(400, `request body is not valid JSON (${(error as Error).message})`);
+  }
+  const parsed = ExtractRequestSchema.safeParse(json);
+  if (!parsed.success) return errorResponse(422, issueLine(parsed.error));
+
+  const { text, publishedAt, locale } = parsed.data;
+  // The same id extractClaims gives a text without one: the same text always gets the same claim ids.
+  const dataset = DatasetSchema.parse(extractArticle({ id: textId(text), text, publishedAt, locale }));
+  return Response.json(dataset);
+}
+
+/** Every outcome is JSON: the dataset, or `{ error }` with one line a client can show. */
+export async function handleExtractRequest(request: Request): Promise<Response> {
+  try {
+    return await respond(request);
+  } catch (error) {
+    // Unexpected means a bug on our side: the log gets the details, the client only the status.
+    console.error("POST /api/extract failed:", error);
+    return errorResponse(500, "internal error");
+  }
+}
