@@ -163,7 +163,7 @@ describe("POST /api/extract: 400 for bytes that are not JSON text", () => {
     ["malformed JSON", '{"text": "Exports rose 5%.",}', /not valid JSON/],
     ["truncated JSON", '{"text": "Exports ro', /not valid JSON/],
     ["an empty body", "", /not valid JSON/],
-  ])("%s", async (_, body: string | Uint8Array, message: RegExp) => {
+  ])("%s", async (_, body: string | Uint8Array<ArrayBuffer>, message: RegExp) => {
     const response = await handleExtractRequest(post(body));
     expect(response.status).toBe(400);
     expect(await errorOf(response)).toMatch(message);
