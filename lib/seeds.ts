@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { decodeText, InputError } from "./article-input";
 import { ArticleMetaSchema, type Article } from "./schema";
 
 /**
@@ -12,16 +13,15 @@ export class SeedError extends Error {
   override name = "SeedError";
 }
 
-const utf8 = new TextDecoder("utf-8", { fatal: true });
 const MetaFileSchema = ArticleMetaSchema.omit({ id: true });
 
+/** The same checks as a reader's own file (empty, binary, UTF-16, broken UTF-8), as a SeedError. */
 export function decodeUtf8(bytes: Uint8Array, file: string): string {
-  if (bytes.length === 0) throw new SeedError(`${file}: file is empty`);
-  if (bytes.includes(0)) throw new SeedError(`${file}: looks binary (contains NUL bytes), expected UTF-8 text`);
   try {
-    return utf8.decode(bytes).replace(/^\uFEFF/, "");
-  } catch {
-    throw new SeedError(`${file}: is not valid UTF-8 text`);
+    return decodeText(bytes, file);
+  } catch (error) {
+    if (error instanceof InputError) throw new SeedError(error.message);
+    throw error;
   }
 }
 
