@@ -29,9 +29,9 @@ export function createNonce(): string {
 /**
  * The policy for an HTML page. Scripts need the request's nonce ('strict-dynamic' lets Next's own chunks load the
  * chunks they import). Styles allow 'unsafe-inline': React style attributes and the CSS Next inlines need it, and a
- * nonce in style-src would switch 'unsafe-inline' off. No upgrade-insecure-requests: a plain-HTTP deployment on a
- * LAN address would have every asset request upgraded to an HTTPS port that does not exist; TLS is the front
- * proxy's job.
+ * nonce in style-src would switch 'unsafe-inline' off. No upgrade-insecure-requests: Chromium exempts loopback, so
+ * tests would not notice, but `npm start` reached over plain HTTP on a LAN address would have every script request
+ * upgraded to an HTTPS port that does not exist; TLS (and HSTS) belong to whatever terminates it.
  */
 export function pageCsp(nonce: string, { development = false } = {}): string {
   if (!/^[A-Za-z0-9+/=_-]+$/.test(nonce)) throw new Error("a CSP nonce must be base64");
