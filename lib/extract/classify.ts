@@ -86,6 +86,28 @@ export function findKeywords(sentence: string, offset: number): Keyword[] {
   return keywords;
 }
 
+/**
+ * How far from a figure a keyword or date may stand to describe it: far longer than any real sentence (the
+ * longest in the fixtures is 255 characters), so it only matters in text with no sentence breaks at all, where
+ * reading every keyword of a 1 MB "sentence" for every figure in it made extraction quadratic.
+ */
+export const REACH = 500;
+
+/** The items (in text order, not overlapping) that end at most REACH before `start` and begin at most REACH after `end`. */
+export function nearby<T extends { start: number; end: number }>(items: T[], start: number, end: number): T[] {
+  if (items.length === 0 || (items[0]!.end >= start - REACH && items[items.length - 1]!.start <= end + REACH)) return items;
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (items[mid]!.end < start - REACH) low = mid + 1;
+    else high = mid;
+  }
+  let stop = low;
+  while (stop < items.length && items[stop]!.start <= end + REACH) stop++;
+  return items.slice(low, stop);
+}
+
 function distance(k: Keyword, start: number, end: number): number {
   if (k.end <= start) return start - k.end;
   if (k.start >= end) return k.start - end;
@@ -120,16 +142,17 @@ function targetingMeasure(text: string, sentenceStart: number, figure: Figure, k
   }
   if (!TARGETED_GOODS.test(text.slice(figure.end, figure.end + 60))) return [];
   let measure: RegExpExecArray | null = null;
-  const before = text.slice(sentenceStart, figure.start);
+  const before = text.slice(Math.max(sentenceStart, figure.start - REACH), figure.start);
   MEASURES_GLOBAL.lastIndex = 0;
   for (let m = MEASURES_GLOBAL.exec(before); m; m = MEASURES_GLOBAL.exec(before)) measure = m;
   if (!measure) return [];
-  const start = sentenceStart + measure.index;
+  const start = figure.start - before.length + measure.index;
   return [{ family: "imports", start, end: start + measure[0].length }];
 }
 
-export function classifyMetric(text: string, sentenceStart: number, figure: Figure, keywords: Keyword[], previousKeywords: () => Keyword[]): Classified {
+export function classifyMetric(text: string, sentenceStart: number, figure: Figure, sentenceKeywords: Keyword[], previousKeywords: () => Keyword[]): Classified {
   const { kind, unit, start, end, change } = figure;
+  const keywords = nearby(sentenceKeywords, start, end);
   if (kind === "date" || kind === "rank" || kind === "duration" || kind === "other") return { metric: "other", keyword: null };
   const rate = kind === "percent" || kind === "percentage_point";
   if (kind === "count" && !(unit !== null && GOODS_UNITS.test(unit))) return { metric: "other", keyword: null };
@@ -179,6 +202,7 @@ export function classifyMetric(text: string, sentenceStart: number, figure: Figu
   return { metric, keyword: best };
 }
 
+const HAS_LETTER = /\p{L}/u;
 const STOP_LEFT = /^(?:the|a|an|and|or|but|that|which|said|says|was|were|is|are|has|had|have|of|on|in|to|for|with|by|at|from|as|its|their|his|her|our|this|these|those|it|after|before|while|when|since|also|about|more|than|over|under|report(?:ed|s)?|showed|show|data|figures|statistics|according)$/i;
 const RIGHT_TAIL = /^(?:[\s\u00a0]+(?:to|with|from|between|into|of)[\s\u00a0]+(?:the[\s\u00a0]+)?(?:two[\s\u00a0]+countries|[\p{Lu}][\p{L}.'’-]*(?:[\s\u00a0]+[\p{Lu}][\p{L}.'’-]*){0,2}))/u;
 const OBJECT_AFTER_PREPOSITION = /^[\s\u00a0]+(?:the[\s\u00a0]+)?(?:two[\s\u00a0]+(?:countries|nations|neighbou?rs|economies)|[\p{Lu}][\p{L}.'’-]*(?:[\s\u00a0]+(?:and[\s\u00a0]+)?[\p{Lu}][\p{L}.'’-]*){0,3})/u;
@@ -220,7 +244,8 @@ export function readSubject(text: string, sentenceStart: number, sentenceEnd: nu
   let phrase = "";
   for (let i = words.length - 1; i >= 0; i--) {
     const word = words[i]!.trim();
-    if (!word || STOP_LEFT.test(word) || /[,;:()"“”\d$%]/.test(word) || phrase.split(" ").length > 4) break;
+    // A subject is words: an emoji or a stray mark before it ends the walk like punctuation does.
+    if (!word || STOP_LEFT.test(word) || /[,;:()"“”\d$%]/.test(word) || !HAS_LETTER.test(word) || phrase.split(" ").length > 4) break;
     phrase = `${word} ${phrase}`;
   }
   const rest = text.slice(keyword.end, Math.min(sentenceEnd, keyword.end + 60));
@@ -231,9 +256,11 @@ export function readSubject(text: string, sentenceStart: number, sentenceEnd: nu
 }
 
 /** The date nearest the figure in its sentence lends it its period. */
-export function nearestDate(text: string, dates: DateMention[], start: number, end: number, isChange = false): DateMention | null {
+export function nearestDate(text: string, sentenceDates: DateMention[], start: number, end: number, isChange = false): DateMention | null {
   let best: DateMention | null = null;
   let bestDistance = Infinity;
+  // The previous sentence's dates are asked for with start = end = MAX_SAFE_INTEGER: all of them count.
+  const dates = start === Number.MAX_SAFE_INTEGER ? sentenceDates : nearby(sentenceDates, start, end);
   for (const d of dates) {
     // "the lowest since 2009", "than in 2019": a date of comparison is not the figure's period.
     const before = text.slice(Math.max(0, d.start - 24), d.start);

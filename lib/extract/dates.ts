@@ -1,5 +1,6 @@
 import { MONTHS, WORD_CHARS } from "./lexicon";
 import type { PeriodBasis } from "../schema";
+import type { AtPosition } from "./progress";
 import type { Sentence } from "./segment";
 
 /**
@@ -127,10 +128,11 @@ function resolve(g: Record<string, string | undefined>, pub: Publication): Omit<
 }
 
 /** Every date in the text, in order; a sentence that looks ahead resolves undated quarters forwards. */
-export function findDates(text: string, sentences: readonly Sentence[], publication: Publication): DateMention[] {
+export function findDates(text: string, sentences: readonly Sentence[], publication: Publication, progress?: AtPosition): DateMention[] {
   const dates: DateMention[] = [];
   let s = 0;
   for (const match of text.matchAll(DATE_PATTERN)) {
+    progress?.(match.index);
     while (s < sentences.length - 1 && match.index >= sentences[s]!.end) s++;
     const sentence = sentences[s];
     if (sentence && match.index + match[0].length > sentence.end) continue; // a date never spans two sentences

@@ -42,8 +42,14 @@ export function relateNeighbours(text: string, articleId: string, drafts: Draft[
       Object.assign(b, { metric: a.metric, subject: a.subject });
     }
     if (PREVIOUS_LEVEL.test(text.slice(Math.max(0, b.start - 8), b.start))) {
-      const level = drafts.slice(0, i).reverse().find((d) => d.kind === b.kind && d.unit === b.unit);
-      if (level) Object.assign(b, { metric: level.metric, subject: level.subject });
+      // The nearest earlier figure of the same kind and unit, walked back without copying the list.
+      for (let j = i - 1; j >= 0; j--) {
+        const level = drafts[j]!;
+        if (level.kind === b.kind && level.unit === b.unit) {
+          Object.assign(b, { metric: level.metric, subject: level.subject });
+          break;
+        }
+      }
     }
   }
 }

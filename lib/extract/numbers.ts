@@ -1,3 +1,4 @@
+import type { AtPosition } from "./progress";
 import { CURRENCY_CODES, ORDINALS, SCALES, SMALL_NUMBERS, WORD_CHARS } from "./lexicon";
 
 /** A number as written: digits or words, with its scale word, before any unit is read. */
@@ -160,11 +161,12 @@ export function scaled(core: string, scale: number): number {
   return scale === 1 ? Number(core) : Number(`${core}e${exponent}`);
 }
 
-export function findNumbers(text: string, mark: DecimalMark = "."): NumberToken[] {
+export function findNumbers(text: string, mark: DecimalMark = ".", progress?: AtPosition): NumberToken[] {
   const tokens: NumberToken[] = [];
   for (const match of text.matchAll(NUMBER_PATTERNS[mark])) {
     const groups = match.groups!;
     const start = match.index;
+    progress?.(start);
     let end = start + match[0].length;
     const share = groups.share ?? groups.shareBy;
     if (share) {

@@ -8,6 +8,8 @@
  * splits "U.S. President" and "Mr. Carney"; this splitter runs at hundreds of MB/s and knows those cases.
  */
 
+import type { AtPosition } from "./progress";
+
 export interface Sentence {
   index: number;
   start: number;
@@ -67,7 +69,7 @@ function trimmed(text: string, start: number, end: number): [number, number] {
   return [start, end];
 }
 
-export function segmentSentences(text: string): Sentence[] {
+export function segmentSentences(text: string, progress?: AtPosition): Sentence[] {
   const sentences: Sentence[] = [];
   const push = (from: number, to: number) => {
     const [start, end] = trimmed(text, from, to);
@@ -76,6 +78,7 @@ export function segmentSentences(text: string): Sentence[] {
   for (const lineMatch of text.matchAll(LINE)) {
     const line = lineMatch[0];
     const offset = lineMatch.index;
+    progress?.(offset);
     let sentenceStart = 0;
     TERMINATOR.lastIndex = 0;
     for (let term = TERMINATOR.exec(line); term; term = TERMINATOR.exec(line)) {
@@ -86,6 +89,7 @@ export function segmentSentences(text: string): Sentence[] {
       if (openParens(line, sentenceStart, cut) > 0) continue;
       push(offset + sentenceStart, offset + cut);
       sentenceStart = cut;
+      progress?.(offset + cut);
     }
     push(offset + sentenceStart, offset + line.length);
   }

@@ -29,7 +29,8 @@ export interface Quantity {
 const CODES = CURRENCY_CODES.join("|");
 /** Letters right before a number that are its currency ("US$5", "$US5", "USD5"), not a name ("G7"). */
 const CURRENCY_LETTERS_BEFORE = new RegExp(`(?:US|C|CA|A|AU|NZ|HK|S|R|Mex|MX)\\$?$|\\$US$|\\$A$|(?:${CODES})$`);
-const PERCENT_AFTER = /^(?:[\s\u00a0]?%|[\s\u00a0-]per[\s\u00a0-]?cent\b|[\s\u00a0-]percent\b|[\s\u00a0]?pct\b|[\s\u00a0]?pc\b(?!\.\w))/i;
+// "٪" is the Arabic percent sign, written after Latin digits too.
+const PERCENT_AFTER = /^(?:[\s\u00a0]?[%٪]|[\s\u00a0-]per[\s\u00a0-]?cent\b|[\s\u00a0-]percent\b|[\s\u00a0]?pct\b|[\s\u00a0]?pc\b(?!\.\w))/i;
 const POINTS_AFTER = /^(?:(?:[\s\u00a0-]+of[\s\u00a0]+a)?[\s\u00a0-]+(?:percentage|pct\.?|per[\s-]?cent(?:age)?)[\s\u00a0-]+points?\b|[\s\u00a0]?(?:pp|ppts?)\b)/i;
 const BASIS_POINTS_AFTER = /^(?:[\s\u00a0-]+basis[\s\u00a0-]+points?\b|[\s\u00a0]?bps?\b)/i;
 const CODE_AFTER = new RegExp(`^[\\s\\u00a0]?(${CODES})\\b`);
@@ -43,7 +44,7 @@ const RANK_AFTER = new RegExp(`^(?:[\\s-]+(?:${SUPERLATIVES})\\b|[\\s-]+(?:most|
 const PLACE_AFTER = /^[\s\u00a0]+(?:place|position|spot|rank)\b/i;
 const RANKED_BEFORE = /\b(?:rank(?:ed|s|ing)?|placed|places|finish(?:ed|es)?|came(?: in)?|comes(?: in)?|(?:slip|slipp|fall|fell|falling|drop|dropp|ris|rose|climb|mov|sink|sank|tumbl|jump)\w*(?:[\s\u00a0]+(?:up|down|back))?[\s\u00a0]+to|No\.)[\s\u00a0]+$/i;
 const RATING_AFTER = /^[\s\u00a0]+out[\s\u00a0]+of[\s\u00a0]+(\d+)\b/i;
-const SUFFIX_START = /^[\s\u00a0-]{0,3}[%A-Za-z\u00C0-\u024F]/;
+const SUFFIX_START = /^[\s\u00a0-]{0,3}[%٪A-Za-z\u00C0-\u024F]/;
 const WORD_AFTER = /^[\s\u00a0]+((?:\p{Lu}\.){2,}|[\p{L}][\p{L}'’-]*)/u;
 /** Units written in capitals: "2.5 million TEU", "300 MW". */
 const UNIT_ABBREVIATION = /^(?:TEUs?|MW|GW|GWh|MWh|TWh|kWh|kW|bpd|mbpd|mmt|MT)$/;
@@ -93,6 +94,7 @@ function currencyBefore(text: string, start: number): { code: string | null; sym
 }
 
 const LETTER = /\p{L}/u;
+const HEBREW_LETTER = /[\u05d0-\u05ea]/;
 const UPPER = /\p{Lu}/u;
 const isLetter = (ch: string | undefined) => ch !== undefined && LETTER.test(ch);
 const isUpper = (ch: string | undefined) => ch !== undefined && UPPER.test(ch);
@@ -118,7 +120,9 @@ function isName(text: string, token: NumberToken): boolean {
     return WAY_AFTER.test(after) || (isUpper(text[token.start]) && (WORD_OR_COMMA_BEFORE.test(before) || DIGIT_HYPHEN_BEFORE.test(before)));
   }
   const last = before[before.length - 1];
-  if ((isLetter(last) || (last === "-" && isLetter(before[before.length - 2]))) && !CURRENCY_LETTERS_BEFORE.test(before)) return true;
+  // "COVID-19", "F-35" are names; Hebrew glues its prepositions on with a hyphen ("ב-12%": by 12%).
+  const letterHyphen = last === "-" && isLetter(before[before.length - 2]) && !HEBREW_LETTER.test(before[before.length - 2]!);
+  if ((isLetter(last) || letterHyphen) && !CURRENCY_LETTERS_BEFORE.test(before)) return true;
   if (token.form === "digits" && isLetter(after[0])) return !SCALE_OR_PLURAL_AFTER.test(after);
   if (after[0] === "-" && isUpper(after[1])) return true;
   const previousWord = last === " " || last === "\u00a0" ? PREVIOUS_WORD.exec(before)?.[1] ?? "" : "";
