@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useMemo, useRef, type ReactNode } from "react";
+import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { partIndexOf, sentencesIn, sourceLayout, type SourcePart, type SourceSentence } from "@/lib/chart/source-parts";
 import { formatClaimValue, CHANGE_LABEL } from "@/lib/format";
 import { METRIC_STYLE } from "@/lib/palette";
 import type { Claim } from "@/lib/schema";
@@ -12,22 +13,7 @@ interface SourceViewProps {
   onSelect: (id: string) => void;
 }
 
-interface SentenceRun {
-  index: number;
-  start: number;
-  end: number;
-}
-
-/** Sentences as the extractor saw them (from the records), and the text between them as plain runs. */
-function sentenceRuns(claims: Claim[]): SentenceRun[] {
-  const byIndex = new Map<number, SentenceRun>();
-  for (const c of claims) {
-    if (byIndex.has(c.sentenceIndex)) continue;
-    const start = c.start - c.sentence.indexOf(c.quote);
-    byIndex.set(c.sentenceIndex, { index: c.sentenceIndex, start, end: start + c.sentence.length });
-  }
-  return [...byIndex.values()].sort((a, b) => a.start - b.start);
-}
+const count = new Intl.NumberFormat("en");
 
 function describe(c: Claim): string {
   const basis = c.currencyBasis === "inferred" ? ", currency inferred" : "";
@@ -35,69 +21,105 @@ function describe(c: Claim): string {
   return `${formatClaimValue(c)} · ${METRIC_STYLE[c.metric].label} · ${CHANGE_LABEL[c.change]}${basis}${period}`;
 }
 
-/** The article with every quote highlighted by metric; the selected claim's sentence is marked and scrolled to. */
-export function SourceView({ text, claims, selectedId, onSelect }: SourceViewProps) {
-  const ordered = useMemo(() => [...claims].sort((a, b) => a.start - b.start), [claims]);
-  const sentences = useMemo(() => sentenceRuns(ordered), [ordered]);
-  const selected = ordered.find((c) => c.id === selectedId) ?? null;
+function ClaimMark({ text, claim: c, selected, onSelect }: { text: string; claim: Claim; selected: boolean; onSelect: (id: string) => void }) {
+  return (
+    <span className="claim-wrap">
+      <mark
+        data-claim-id={c.id}
+        data-selected={selected ? "true" : undefined}
+        className={`claim metric-${c.metric}${c.kind === "date" ? " date" : ""}`}
+        tabIndex={0}
+        role="button"
+        aria-label={`${c.quote}: ${describe(c)}`}
+        aria-pressed={selected}
+        onClick={() => onSelect(c.id)}
+        onKeyDown={(e) => {
+          if (e.key === "Enter" || e.key === " ") {
+            e.preventDefault();
+            onSelect(c.id);
+          }
+        }}
+      >
+        {text.slice(c.start, c.end)}
+      </mark>
+      <span className="claim-card" role="tooltip">{describe(c)}</span>
+    </span>
+  );
+}
+
+function PartPager({ part, parts, onGo }: { part: number; parts: readonly SourcePart[]; onGo: (part: number) => void }) {
+  const { start, end } = parts[part]!;
+  return (
+    <nav className="source-pager" aria-label="Article parts">
+      <button type="button" onClick={() => onGo(part - 1)} disabled={part === 0}>Previous part</button>
+      <span className="source-part" aria-live="polite" data-testid="source-part">
+        Part {count.format(part + 1)} of {count.format(parts.length)} (characters {count.format(start + 1)}–{count.format(end)})
+      </span>
+      <button type="button" onClick={() => onGo(part + 1)} disabled={part === parts.length - 1}>Next part</button>
+    </nav>
+  );
+}
+
+/**
+ * The article with every quote highlighted by metric; the selected claim's sentence is marked and scrolled to.
+ * A long article is shown one part at a time (lib/chart/source-parts.ts): selecting a claim anywhere opens its part.
+ */
+export const SourceView = memo(function SourceView({ text, claims, selectedId, onSelect }: SourceViewProps) {
+  const { sentences, parts } = useMemo(() => sourceLayout(text, claims), [text, claims]);
+  const selected = useMemo(() => (selectedId === null ? null : claims.find((c) => c.id === selectedId) ?? null), [claims, selectedId]);
+  const selectedPart = selected ? partIndexOf(parts, selected.start) : null;
+  // The part follows the selection; the pager moves it without selecting. Adjusted while rendering, not in an
+  // effect, so a selection draws its part in the same commit.
+  const [shown, setShown] = useState({ selectedId, part: selectedPart ?? 0 });
+  if (shown.selectedId !== selectedId) setShown({ selectedId, part: selectedPart ?? shown.part });
+  const partIndex = Math.min(shown.part, parts.length - 1);
+  const part = parts[partIndex]!;
   const selectedRef = useRef<HTMLSpanElement>(null);
+  const articleRef = useRef<HTMLElement>(null);
 
   useEffect(() => {
-    selectedRef.current?.scrollIntoView({ block: "center", behavior: "smooth" });
-  }, [selectedId]);
+    if (selectedRef.current) selectedRef.current.scrollIntoView({ block: "center", behavior: "smooth" });
+    else if (articleRef.current) articleRef.current.scrollTop = 0;
+  }, [selectedId, partIndex]);
 
-  const marks = (from: number, to: number): ReactNode[] => {
+  const sentence = (s: SourceSentence): ReactNode => {
     const out: ReactNode[] = [];
-    let at = from;
-    for (const c of ordered) {
-      if (c.start < at || c.end > to) continue;
+    let at = s.start;
+    for (const c of s.claims) {
       if (c.start > at) out.push(text.slice(at, c.start));
-      out.push(
-        <span key={c.id} className="claim-wrap">
-        <mark
-          data-claim-id={c.id}
-          data-selected={c.id === selectedId ? "true" : undefined}
-          className={`claim metric-${c.metric}${c.kind === "date" ? " date" : ""}`}
-          tabIndex={0}
-          role="button"
-          aria-label={`${c.quote}: ${describe(c)}`}
-          aria-pressed={c.id === selectedId}
-          onClick={() => onSelect(c.id)}
-          onKeyDown={(e) => {
-            if (e.key === "Enter" || e.key === " ") {
-              e.preventDefault();
-              onSelect(c.id);
-            }
-          }}
-        >
-          {text.slice(c.start, c.end)}
-        </mark>
-        <span className="claim-card" role="tooltip">{describe(c)}</span>
-        </span>,
-      );
+      out.push(<ClaimMark key={c.id} text={text} claim={c} selected={c.id === selectedId} onSelect={onSelect} />);
       at = c.end;
     }
-    if (at < to) out.push(text.slice(at, to));
-    return out;
+    if (at < s.end) out.push(text.slice(at, s.end));
+    const isSelected = selected?.sentenceIndex === s.index;
+    return (
+      <span key={`s${s.index}`} className={isSelected ? "sentence selected" : "sentence"} data-sentence-index={s.index} data-testid={isSelected ? "selected-sentence" : undefined} ref={isSelected ? selectedRef : undefined}>
+        {out}
+      </span>
+    );
   };
 
   const pieces: ReactNode[] = [];
-  let at = 0;
-  for (const s of sentences) {
+  let at = part.start;
+  const [from, to] = sentencesIn(sentences, part);
+  for (let i = from; i < to; i++) {
+    const s = sentences[i]!;
     if (s.start > at) pieces.push(text.slice(at, s.start));
-    const isSelected = selected?.sentenceIndex === s.index;
-    pieces.push(
-      <span key={`s${s.index}`} className={isSelected ? "sentence selected" : "sentence"} data-sentence-index={s.index} data-testid={isSelected ? "selected-sentence" : undefined} ref={isSelected ? selectedRef : undefined}>
-        {marks(s.start, s.end)}
-      </span>,
-    );
+    pieces.push(sentence(s));
     at = s.end;
   }
-  if (at < text.length) pieces.push(text.slice(at));
+  if (at < part.end) pieces.push(text.slice(at, part.end));
 
-  return (
-    <article className="source" data-testid="source" aria-label="Article text with its figures highlighted">
+  const article = (
+    <article className="source" data-testid="source" aria-label="Article text with its figures highlighted" ref={articleRef}>
       {pieces}
     </article>
   );
-}
+  if (parts.length === 1) return article;
+  return (
+    <>
+      <PartPager part={partIndex} parts={parts} onGo={(next) => setShown({ selectedId, part: next })} />
+      {article}
+    </>
+  );
+});

@@ -58,10 +58,27 @@ export function barOutline(from: number, to: number, y: number, height: number, 
     : `M${r(from)},${r(y)}H${r(to)}V${r(y + height)}H${r(from)}Z`;
 }
 
+/**
+ * The part of a claim a mark needs (its button label, tooltip and data-table row). Layouts cross from the server or
+ * the worker to the page, so a mark carries these few fields, not the whole record with its links and warnings.
+ */
+export type MarkClaim = Pick<Claim, "id" | "quote" | "sentence" | "kind" | "metric" | "subject" | "start">;
+
+export function markClaim({ id, quote, sentence, kind, metric, subject, start }: Claim): MarkClaim {
+  return { id, quote, sentence, kind, metric, subject, start };
+}
+
+const count = new Intl.NumberFormat("en");
+
+/** "The 40 largest of 1,234 money figures; all are in the table." Said wherever a chart draws only some of its claims. */
+export function capNote(shown: number, total: number, which: string, what: string): string {
+  return `The ${count.format(shown)} ${which} of ${count.format(total)}${what ? ` ${what}` : ""}; all are in the table.`;
+}
+
 /** What every bar shares, in the money and tariff charts alike. */
 export interface ChartBar {
   id: string;
-  claim: Claim;
+  claim: MarkClaim;
   /** Everything the value line says, on one line: for aria-label, tooltip and the data table. */
   valueText: string;
   lines: LabelLine[];

@@ -4,7 +4,7 @@ import { scaleLinear } from "d3-scale";
 import { CHANGE_LABEL, formatClaimValue } from "../format";
 import type { Claim } from "../schema";
 import { linearTicks, type Tick } from "./axis";
-import { barOutline, type Box, type ChartBar, type LabelLine, layoutLabel } from "./layout";
+import { barOutline, type Box, capNote, type ChartBar, type LabelLine, layoutLabel, markClaim } from "./layout";
 import { impliedUsdRates, rateNote } from "./rates";
 
 /**
@@ -33,6 +33,8 @@ export interface MoneyPanel {
   axisY: number;
   ticks: Tick[];
   bars: MoneyBar[];
+  /** Money figures of this panel in the article; more than `bars.length` when the chart keeps only the largest. */
+  total: number;
 }
 
 export interface MoneyChartLayout {
@@ -88,24 +90,67 @@ function panelHeading(kind: MoneyPanelKind, currency: string | null, converted: 
   return ["No exchange rate in the article", `${currency ?? "Currency not stated"} ${kind}, on their own scale`];
 }
 
+/**
+ * At most this many bars of each kind (levels, changes), so a 10 MB article still draws a readable chart; the table
+ * lists every figure. The bars kept are the largest: the figures a reader scans a long text for.
+ */
+export const MONEY_BARS_PER_KIND = 20;
+
+/** The bar's far end from zero, in the panel's currency: what "largest" compares. */
+const magnitude = (p: Placement) => Math.max(...endpoints(p.claim, p.usdPerUnit ?? 1).map(Math.abs));
+
+/**
+ * Which bars each panel keeps, up to `cap` across the panels of one kind. Amounts with no rate in the article cannot
+ * be ranked against US dollars, so the panels take turns, each giving its next-largest figure; with one panel (the
+ * usual case) this is simply the `cap` largest. Ties go to the earlier figure in the article.
+ */
+function keepLargest(groups: Placement[][], cap: number): Set<Placement> {
+  const ranked = groups.map((group) => group
+    .map((p) => ({ p, size: magnitude(p) }))
+    .sort((a, b) => b.size - a.size || a.p.claim.start - b.p.claim.start)
+    .map(({ p }) => p));
+  const kept = new Set<Placement>();
+  for (let rank = 0; kept.size < cap && ranked.some((group) => rank < group.length); rank++) {
+    for (const group of ranked) {
+      const next = group[rank];
+      if (next && kept.size < cap) kept.add(next);
+    }
+  }
+  return kept;
+}
+
 export function moneyChart(claims: readonly Claim[], { width }: { width: number }): MoneyChartLayout {
   const rates = impliedUsdRates(claims);
-  const placements = claims.filter((c) => c.kind === "money").map((c) => place(c, rates));
-  const groups = new Map<string, Placement[]>();
   // US$ panels first, then one panel per unconverted currency; levels before changes within each.
   const order = (p: Placement) => `${p.usdPerUnit === null ? 1 : 0}:${p.currency ?? "~"}:${p.kind === "levels" ? 0 : 1}`;
-  for (const p of [...placements].sort((a, b) => order(a).localeCompare(order(b)) || a.claim.start - b.claim.start)) {
-    groups.set(order(p), [...(groups.get(order(p)) ?? []), p]);
+  const byKey = new Map<string, Placement[]>();
+  for (const claim of claims) {
+    if (claim.kind !== "money") continue;
+    const p = place(claim, rates);
+    const key = order(p);
+    const group = byKey.get(key);
+    if (group) group.push(p);
+    else byKey.set(key, [p]);
+  }
+  const groups = new Map([...byKey].sort(([a], [b]) => a.localeCompare(b)).map(([key, group]) => [key, group.sort((a, b) => a.claim.start - b.claim.start)]));
+  const kept = new Set<Placement>();
+  for (const kind of ["levels", "changes"] as const) {
+    for (const p of keepLargest([...groups.values()].filter((g) => g[0]?.kind === kind), MONEY_BARS_PER_KIND)) kept.add(p);
   }
 
   const labelWidth = width - MARGIN.left - 8;
   const panels: MoneyPanel[] = [];
   let y = 0;
-  for (const [key, group] of groups) {
-    const first = group[0]!;
+  for (const [key, all] of groups) {
+    const group = all.filter((p) => kept.has(p));
+    const first = group[0];
+    if (!first) continue;
     const converted = first.usdPerUnit !== null;
     const [title, subtitleText] = panelHeading(first.kind, first.currency, converted);
-    const subtitle = layoutLabel([{ text: subtitleText, role: "note" }], MARGIN.left, y + 20, labelWidth);
+    const subtitle = layoutLabel([
+      { text: subtitleText, role: "note" },
+      ...(group.length < all.length ? [{ text: capNote(group.length, all.length, "largest", ""), role: "note" as const }] : []),
+    ], MARGIN.left, y + 20, labelWidth);
     const gridTop = (subtitle.at(-1)?.y ?? y) + 14;
 
     const ends = group.flatMap((p) => endpoints(p.claim, p.usdPerUnit ?? 1));
@@ -129,7 +174,7 @@ export function moneyChart(claims: readonly Claim[], { width }: { width: number 
       const hit = { x: 4, y: rowTop - 4, width: width - 8, height: barY + BAR_HEIGHT + 8 - (rowTop - 4) };
       rowTop = barY + BAR_HEIGHT + ROW_GAP;
       return {
-        id: claim.id, claim, valueText: note ? `${text}, ${note}` : text, lines, bar, hit,
+        id: claim.id, claim: markClaim(claim), valueText: note ? `${text}, ${note}` : text, lines, bar, hit,
         outline: barOutline(from, to, barY, BAR_HEIGHT, openEnded),
         end: { x: to, direction },
         inferred: claim.currencyBasis === "inferred", openEnded, approximate: claim.change === "~", range: claim.valueMax !== null,
@@ -139,7 +184,7 @@ export function moneyChart(claims: readonly Claim[], { width }: { width: number 
     const axisY = rowTop - ROW_GAP + 10;
     panels.push({
       key, kind: first.kind, currency: first.currency, converted, title, subtitle, y, zeroX: scale(0), gridTop, axisY,
-      ticks: linearTicks(scale, moneyTick(first.currency)), bars,
+      ticks: linearTicks(scale, moneyTick(first.currency)), bars, total: all.length,
     });
     y = axisY + 22 + PANEL_GAP;
   }

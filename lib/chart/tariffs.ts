@@ -3,7 +3,7 @@ import { scaleLinear } from "d3-scale";
 import { CHANGE_LABEL, formatClaimValue } from "../format";
 import type { Claim } from "../schema";
 import { linearTicks, type Tick } from "./axis";
-import { barOutline, type Box, type ChartBar, FONT_SIZE, type LabelLine, layoutLabel } from "./layout";
+import { barOutline, capNote, type ChartBar, FONT_SIZE, type LabelLine, layoutLabel, markClaim } from "./layout";
 import { estimateTextWidth } from "./text";
 
 /** Tariff rates as horizontal bars by product, largest first, on a 0–100 % scale (wider only if a rate exceeds 100 %). */
@@ -20,7 +20,14 @@ export interface TariffChartLayout {
   axisY: number;
   ticks: Tick[];
   bars: TariffBar[];
+  /** Tariff rates in the article; more than `bars.length` when the chart keeps only the highest. */
+  total: number;
+  /** Above the bars when some are left out: how many are drawn and that the table has them all. */
+  note: LabelLine[];
 }
+
+/** At most this many bars, so a 10 MB article still draws a readable chart: the highest rates, as the chart sorts. */
+export const TARIFF_BAR_CAP = 20;
 
 const MARGIN = { left: 16, right: 12 };
 const BAR_HEIGHT = 18;
@@ -36,13 +43,17 @@ function valueText(claim: Claim): string {
 
 export function tariffChart(claims: readonly Claim[], { width }: { width: number }): TariffChartLayout {
   // Stable sort: equal rates keep article order.
-  const tariffs = claims.filter(isTariff).sort((a, b) => (b.valueMax ?? b.value) - (a.valueMax ?? a.value));
+  const all = claims.filter(isTariff).sort((a, b) => (b.valueMax ?? b.value) - (a.valueMax ?? a.value));
+  const tariffs = all.slice(0, TARIFF_BAR_CAP);
   const maxValue = Math.max(100, ...tariffs.map((c) => c.valueMax ?? c.value));
   // Room at the right for the longest direct label, so a 100 % bar keeps its label outside the bar.
   const labelRoom = Math.min(width * 0.4, Math.max(0, ...tariffs.map((c) => estimateTextWidth(valueText(c), FONT_SIZE.value))) + 10);
   const scale = scaleLinear().domain([0, maxValue]).nice().range([MARGIN.left, width - MARGIN.right - labelRoom]);
 
-  const gridTop = 4;
+  const note = tariffs.length < all.length
+    ? layoutLabel([{ text: capNote(tariffs.length, all.length, "highest", "tariff rates"), role: "note" }], MARGIN.left, 0, width - MARGIN.left - 8)
+    : [];
+  const gridTop = (note.at(-1)?.y ?? 0) + 4 + (note.length ? 10 : 0);
   let rowTop = gridTop + 6;
   const bars = tariffs.map((claim): TariffBar => {
     const lines = layoutLabel(
@@ -58,7 +69,7 @@ export function tariffChart(claims: readonly Claim[], { width }: { width: number
     const hit = { x: 4, y: rowTop - 4, width: width - 8, height: barY + BAR_HEIGHT + 8 - (rowTop - 4) };
     rowTop = barY + BAR_HEIGHT + ROW_GAP;
     return {
-      id: claim.id, claim, valueText: text, lines, bar, hit,
+      id: claim.id, claim: markClaim(claim), valueText: text, lines, bar, hit,
       outline: barOutline(from, to, barY, BAR_HEIGHT, openEnded),
       end: { x: to, direction: 1 },
       // An open end fades out over ~20 px, so its label starts after the fade.
@@ -69,6 +80,6 @@ export function tariffChart(claims: readonly Claim[], { width }: { width: number
   const axisY = rowTop - ROW_GAP + 10;
   return {
     width, height: bars.length ? axisY + 24 : 0, gridTop, axisY,
-    ticks: linearTicks(scale, (v) => `${percentTick(v)}%`), bars,
+    ticks: linearTicks(scale, (v) => `${percentTick(v)}%`), bars, total: all.length, note,
   };
 }

@@ -1,36 +1,46 @@
 "use client";
 
 import type { CSSProperties, KeyboardEvent, ReactNode } from "react";
+import type { MarkClaim } from "../../../lib/chart/layout";
 import { METRIC_STYLE } from "../../../lib/palette";
-import type { Claim } from "../../../lib/schema";
+import type { Metric } from "../../../lib/schema";
 import type { MarkInteraction } from "./useActiveMark";
 
 interface ChartMarkProps {
-  claim: Claim;
-  valueText: string;
+  /** The claim a click selects; also what the tooltip is keyed by. */
+  id: string;
+  label: string;
+  /** Metric colours for a one-claim mark; a density bin colours its own segments. */
+  style?: CSSProperties;
   /** Where the tooltip points, in the plot's pixels. */
   anchor: { x: number; y: number };
+  /** Pressed: this mark shows the selected claim. */
+  pressed: boolean;
   interaction: MarkInteraction;
   children: ReactNode;
 }
 
 /** The metric's light/dark twins as CSS variables; charts.css picks one per colour scheme. */
-export function metricColours(metric: Claim["metric"]): CSSProperties {
+export function metricColours(metric: Metric): CSSProperties {
   const style = METRIC_STYLE[metric];
   return { "--metric-light": style.light, "--metric-dark": style.dark } as CSSProperties;
 }
 
-/** One claim's mark: a button for mouse, keyboard and screen readers, with a tooltip on hover and on focus. */
-export function ChartMark({ claim, valueText, anchor, interaction, children }: ChartMarkProps) {
-  const { selectedId, active, tooltipId, onSelect, show, hide } = interaction;
-  const kind = claim.kind === "date" ? "date" : METRIC_STYLE[claim.metric].label;
-  const open = () => show({ id: claim.id, ...anchor });
+/** A one-claim mark's button name: “quote”, value, metric (or date). */
+export function claimMarkLabel(claim: MarkClaim, valueText: string): string {
+  return `“${claim.quote}”, ${valueText}, ${claim.kind === "date" ? "date" : METRIC_STYLE[claim.metric].label}`;
+}
+
+/** A selectable mark: a button for mouse, keyboard and screen readers, with a tooltip on hover and on focus. */
+export function ChartMark({ id, label, style, anchor, pressed, interaction, children }: ChartMarkProps) {
+  const { active, tooltipId, onSelect, show, hide } = interaction;
+  const open = () => show({ id, ...anchor });
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === "Enter" || event.key === " ") {
       event.preventDefault();
-      onSelect(claim.id);
+      onSelect(id);
     } else if (event.key === "Escape") {
-      hide(claim.id);
+      hide(id);
     }
   };
   return (
@@ -38,17 +48,17 @@ export function ChartMark({ claim, valueText, anchor, interaction, children }: C
       className="chart-mark"
       role="button"
       tabIndex={0}
-      data-claim-id={claim.id}
-      aria-label={`“${claim.quote}”, ${valueText}, ${kind}`}
-      aria-pressed={selectedId === claim.id}
-      aria-describedby={active?.id === claim.id ? tooltipId : undefined}
-      style={metricColours(claim.metric)}
-      onClick={() => onSelect(claim.id)}
+      data-claim-id={id}
+      aria-label={label}
+      aria-pressed={pressed}
+      aria-describedby={active?.id === id ? tooltipId : undefined}
+      style={style}
+      onClick={() => onSelect(id)}
       onKeyDown={onKeyDown}
       onMouseEnter={open}
-      onMouseLeave={() => hide(claim.id)}
+      onMouseLeave={() => hide(id)}
       onFocus={open}
-      onBlur={() => hide(claim.id)}
+      onBlur={() => hide(id)}
     >
       {children}
     </g>

@@ -3,7 +3,7 @@
 import type { MoneyChartLayout } from "../../../lib/chart/money";
 import { ChartFrame } from "./ChartFrame";
 import { MoneyPanel } from "./MoneyPanel";
-import { Tooltip } from "./Tooltip";
+import { claimTooltip, Tooltip } from "./Tooltip";
 import type { ChartProps } from "./types";
 import { useActiveMark } from "./useActiveMark";
 import { CHART_WIDTH } from "./types";
@@ -18,6 +18,9 @@ export function MoneyChart({ layout, selectedId, onSelect }: ChartProps<MoneyCha
   const interaction = useActiveMark(selectedId, onSelect);
   const bars = layout.panels.flatMap((panel) => panel.bars.map((bar) => ({ panel, bar })));
   const active = bars.find(({ bar }) => bar.id === interaction.active?.id)?.bar;
+  const total = layout.panels.reduce((sum, panel) => sum + panel.total, 0);
+  // Said only when bars were left out, so a short article's description reads as it always has.
+  const capped = total > bars.length ? ` The largest ${bars.length} of ${total} money figures are drawn; all are in the table.` : "";
   const data = {
     columns: ["Quote", "Value", "Panel"],
     rows: bars.map(({ panel, bar }) => ({ id: bar.id, cells: [bar.claim.quote, bar.valueText, panel.title] })),
@@ -29,11 +32,11 @@ export function MoneyChart({ layout, selectedId, onSelect }: ChartProps<MoneyCha
     >
       <svg className="chart-svg" xmlns="http://www.w3.org/2000/svg" viewBox={`0 0 ${width} ${layout.height}`}>
         <title>{TITLE}</title>
-        <desc>{`${CAPTION} ${bars.length} bars in ${layout.panels.length} panels: ${layout.panels.map((p) => p.title).join(", ")}.`}</desc>
+        <desc>{`${CAPTION} ${bars.length} bars in ${layout.panels.length} panels: ${layout.panels.map((p) => p.title).join(", ")}.${capped}`}</desc>
         {layout.panels.map((panel) => <MoneyPanel key={panel.key} panel={panel} interaction={interaction} />)}
       </svg>
       {active && interaction.active && (
-        <Tooltip id={interaction.tooltipId} claim={active.claim} valueText={active.valueText} plotWidth={width} plotHeight={layout.height} x={interaction.active.x} y={interaction.active.y} />
+        <Tooltip id={interaction.tooltipId} {...claimTooltip(active.claim, active.valueText)} plotWidth={width} plotHeight={layout.height} x={interaction.active.x} y={interaction.active.y} />
       )}
     </ChartFrame>
   );

@@ -1,9 +1,10 @@
 "use client";
 
+import { capNote } from "../../../lib/chart/layout";
 import type { TariffChartLayout } from "../../../lib/chart/tariffs";
 import { BarMark } from "./BarMark";
 import { ChartFrame } from "./ChartFrame";
-import { Tooltip } from "./Tooltip";
+import { claimTooltip, Tooltip } from "./Tooltip";
 import type { ChartProps } from "./types";
 import { useActiveMark } from "./useActiveMark";
 import { CHART_WIDTH } from "./types";
@@ -16,6 +17,7 @@ export function TariffChart({ layout, selectedId, onSelect }: ChartProps<TariffC
   const width = CHART_WIDTH;
   const interaction = useActiveMark(selectedId, onSelect);
   const active = layout.bars.find((bar) => bar.id === interaction.active?.id);
+  const capped = layout.bars.length < layout.total ? ` ${capNote(layout.bars.length, layout.total, "highest", "tariff rates")}` : "";
   const data = {
     columns: ["Product", "Quote", "Rate"],
     rows: layout.bars.map((bar) => ({ id: bar.id, cells: [bar.claim.subject ?? "—", bar.claim.quote, bar.valueText] })),
@@ -27,7 +29,10 @@ export function TariffChart({ layout, selectedId, onSelect }: ChartProps<TariffC
     >
       <svg className="chart-svg" xmlns="http://www.w3.org/2000/svg" viewBox={`0 0 ${width} ${layout.height}`}>
         <title>{TITLE}</title>
-        <desc>{`${CAPTION} ${layout.bars.map((b) => `${b.claim.subject ?? b.claim.quote}: ${b.valueText}`).join("; ")}.`}</desc>
+        <desc>{`${CAPTION} ${layout.bars.map((b) => `${b.claim.subject ?? b.claim.quote}: ${b.valueText}`).join("; ")}.${capped}`}</desc>
+        {layout.note.map((line, i) => (
+          <text key={i} className="chart-label chart-label-note" x={line.x} y={line.y}>{line.text}</text>
+        ))}
         <XAxis ticks={layout.ticks} top={layout.gridTop} bottom={layout.axisY} />
         {layout.bars.map((bar) => (
           <BarMark key={bar.id} bar={bar} interaction={interaction}>
@@ -36,7 +41,7 @@ export function TariffChart({ layout, selectedId, onSelect }: ChartProps<TariffC
         ))}
       </svg>
       {active && interaction.active && (
-        <Tooltip id={interaction.tooltipId} claim={active.claim} valueText={active.valueText} plotWidth={width} plotHeight={layout.height} x={interaction.active.x} y={interaction.active.y} />
+        <Tooltip id={interaction.tooltipId} {...claimTooltip(active.claim, active.valueText)} plotWidth={width} plotHeight={layout.height} x={interaction.active.x} y={interaction.active.y} />
       )}
     </ChartFrame>
   );
