@@ -17,7 +17,11 @@ export interface Header {
  */
 export const STATIC_SECURITY_HEADERS: readonly Header[] = securityHeaders.static;
 
-/** For responses that are not HTML pages (JSON, CSV, SVG, scripts): nothing in them may load or run anything. */
+/**
+ * For responses that are not HTML pages (JSON, CSV, SVG, scripts): nothing in them may load anything, except that a
+ * script started as a Web Worker runs under its own response's policy and loads the site's chunks with importScripts,
+ * so 'self' scripts stay allowed (a CSP on a script that a page loads is ignored).
+ */
 export const RESOURCE_CSP: string = securityHeaders.resourceCsp;
 
 /** A fresh, unguessable nonce: 128 random bits, base64. */

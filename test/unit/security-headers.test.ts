@@ -70,7 +70,7 @@ describe("the static headers", () => {
       "Referrer-Policy": "strict-origin-when-cross-origin",
       "X-Frame-Options": "DENY",
     });
-    expect(directives(RESOURCE_CSP)).toEqual({ "default-src": ["'none'"], "frame-ancestors": ["'none'"] });
+    expect(directives(RESOURCE_CSP)).toEqual({ "default-src": ["'none'"], "script-src": ["'self'"], "frame-ancestors": ["'none'"] });
   });
 
   it("are what next.config.mjs sends on every path, beside its other settings", async () => {
