@@ -1,0 +1,112 @@
+"use client";
+
+import { useState, type DragEvent, type FormEvent } from "react";
+import type { ArticleMetaInput, TextInput } from "../protocol";
+
+interface ArticleFormProps {
+  today: string;
+  busy: boolean;
+  onAnalyse: (input: TextInput, meta: ArticleMetaInput) => void;
+  onProblem: (message: string) => void;
+}
+
+const LOCALES = ["en-US", "en-CA", "en-GB", "en-AU", "en-NZ", "en-IN", "en-IE", "de-DE", "fr-FR", "fr-CA", "es-ES", "it-IT", "ja-JP", "zh-CN"];
+const ACCEPT = ".txt,.text,.md,.markdown,.html,.htm,.xhtml,text/plain,text/markdown,text/html";
+const kB = new Intl.NumberFormat("en", { maximumFractionDigits: 1 });
+
+function sizeLabel(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${kB.format(bytes / 1024 / 1024)} MB` : `${kB.format(Math.max(1, bytes / 1024))} kB`;
+}
+
+/**
+ * Paste a text or drop/choose a file, with the article's title, date and locale. The date and locale are written
+ * out in the form (never guessed behind the reader's back): they resolve "last year" and a bare "$".
+ */
+export function ArticleForm({ today, busy, onAnalyse, onProblem }: ArticleFormProps) {
+  const [file, setFile] = useState<File | null>(null);
+  const [dragging, setDragging] = useState(false);
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const field = (name: string) => String(data.get(name) ?? "");
+    const meta: ArticleMetaInput = { title: field("title"), publishedAt: field("publishedAt"), locale: field("locale").trim(), source: file ? file.name : "Pasted text" };
+    if (file) {
+      // The File itself goes to the worker, which reads it there: a large file never blocks this page.
+      onAnalyse({ kind: "file", file }, meta);
+      return;
+    }
+    const text = field("text");
+    if (text === "") {
+      onProblem("Paste an article's text or choose a file first.");
+      return;
+    }
+    onAnalyse({ kind: "text", text, format: field("format") as "text" | "markdown" | "html" }, meta);
+  };
+
+  const drop = (event: DragEvent<HTMLElement>) => {
+    event.preventDefault();
+    setDragging(false);
+    const dropped = event.dataTransfer.files[0];
+    if (dropped) setFile(dropped);
+  };
+
+  return (
+    <form
+      className={dragging ? "article-form dragging" : "article-form"}
+      onSubmit={submit}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={drop}
+      aria-labelledby="new-heading"
+      data-testid="article-form"
+    >
+      <h2 id="new-heading">New analysis</h2>
+      <label className="field wide">
+        <span>Article text</span>
+        <textarea name="text" rows={8} placeholder="Paste the article here, or drop a .txt, .md or .html file anywhere on this form." disabled={file !== null} />
+      </label>
+      <div className="file-row">
+        {file ? (
+          <p className="chosen" data-testid="chosen-file">
+            <strong>{file.name}</strong> ({sizeLabel(file.size)}){/\.x?html?$/i.test(file.name) ? ": reduced to its text, never rendered" : ""}
+            <button type="button" onClick={() => setFile(null)}>Remove</button>
+          </p>
+        ) : (
+          <label className="file-pick">
+            <span>Or choose a file</span>
+            <input type="file" name="file" accept={ACCEPT} onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} />
+          </label>
+        )}
+        <label className="field">
+          <span>Pasted text is</span>
+          <select name="format" defaultValue="text" disabled={file !== null}>
+            <option value="text">Plain text</option>
+            <option value="markdown">Markdown</option>
+            <option value="html">HTML (reduced to its text)</option>
+          </select>
+        </label>
+      </div>
+      <div className="meta-row">
+        <label className="field">
+          <span>Title (optional)</span>
+          <input name="title" type="text" maxLength={300} placeholder="From the file or first line" />
+        </label>
+        <label className="field">
+          <span>Published</span>
+          <input name="publishedAt" type="date" required defaultValue={today} />
+        </label>
+        <label className="field">
+          <span>Locale</span>
+          <input name="locale" type="text" required list="locales" defaultValue="en-US" pattern="[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*" title="A BCP 47 locale such as en-US or en-CA" />
+          <datalist id="locales">{LOCALES.map((l) => <option key={l} value={l} />)}</datalist>
+        </label>
+      </div>
+      <p className="hint">The date resolves periods such as “last year”; the locale decides what a bare “$” means. Everything stays in this browser.</p>
+      <button type="submit" className="primary" disabled={busy}>Analyse</button>
+    </form>
+  );
+}

@@ -1,0 +1,44 @@
+"use client";
+
+import { claimsToCsv } from "@/lib/csv";
+import { summarise } from "@/lib/format";
+import type { StoredArticle } from "@/lib/library";
+import type { ViewState } from "@/lib/view-state";
+import { ArticleHeader } from "../../_components/ArticleHeader";
+import { Dashboard } from "../../_components/Dashboard";
+import { downloadText } from "../../_components/download";
+import type { ArticleView } from "../protocol";
+
+interface OwnArticleProps {
+  article: StoredArticle;
+  view: ArticleView;
+  initialView: ViewState;
+  saveProblem: string | null;
+}
+
+/** A reader's article in the same header and dashboard as the bundled one; its downloads are built in the browser. */
+export function OwnArticle({ article, view, initialView, saveProblem }: OwnArticleProps) {
+  const stem = article.id;
+  const downloads = (
+    <>
+      <button type="button" className="link-button" onClick={() => downloadText(`${stem}-claims.csv`, claimsToCsv(article.claims), "text/csv;charset=utf-8")}>CSV</button>
+      <button type="button" className="link-button" onClick={() => downloadText(`${stem}-claims.json`, JSON.stringify({ articleId: article.id, claims: article.claims }, null, 2), "application/json")}>JSON</button>
+      <button type="button" className="link-button" onClick={() => downloadText(`${stem}-datapackage.json`, JSON.stringify(view.dataPackage, null, 2), "application/json")}>Data Package</button>
+    </>
+  );
+  return (
+    <section className="own-article" aria-label="Your article's figures" data-testid="own-article">
+      <ArticleHeader article={article} summary={summarise(article.claims)} others={[]} downloads={downloads} />
+      {saveProblem ? <p className="notice warn" role="alert" data-testid="save-problem">{saveProblem}</p> : null}
+      <Dashboard
+        key={article.id}
+        articleId={article.id}
+        charts={view.charts}
+        text={article.text}
+        claims={article.claims}
+        initialView={initialView}
+        pageParams={{ article: article.id }}
+      />
+    </section>
+  );
+}
