@@ -28,6 +28,10 @@ const PARAGRAPH_BLOCKS = new Set([
 const CELLS = new Set(["td", "th"]);
 /** HTML's own white space; NBSP is not in it. */
 const HTML_SPACES = /[ \t\n\r\f]+/g;
+const TRAILING_SPACES = / +$/;
+const ENDS_IN_SPACE = /\s$/;
+const LINE_END_SPACES = /[ \t]+$/gm;
+const BLANK_LINES = /\n{3,}/g;
 
 /** What must separate the next text from the last, strongest wins: nothing, a cell's tab, a line, a blank line. */
 const Break = { None: 0, Cell: 1, Line: 2, Paragraph: 3 } as const;
@@ -48,7 +52,7 @@ export function htmlToText(html: string): string {
   const write = (text: string) => {
     if (pending !== Break.None && out.length > 0) {
       const last = out.length - 1;
-      out[last] = out[last]!.replace(/ +$/, "");
+      out[last] = out[last]!.replace(TRAILING_SPACES, "");
       out.push(BREAK_TEXT[pending]);
     }
     pending = Break.None;
@@ -87,7 +91,7 @@ export function htmlToText(html: string): string {
         if (hidden > 0) return;
         if (pre > 0) {
           write(data);
-          atSpace = /\s$/.test(data);
+          atSpace = ENDS_IN_SPACE.test(data);
           return;
         }
         let text = data.replace(HTML_SPACES, " ");
@@ -100,7 +104,7 @@ export function htmlToText(html: string): string {
     { decodeEntities: true },
   );
   parser.end(html);
-  return out.join("").replace(/[ \t]+$/gm, "").replace(/\n{3,}/g, "\n\n").trim();
+  return out.join("").replace(LINE_END_SPACES, "").replace(BLANK_LINES, "\n\n").trim();
 }
 
 /** The document's <title> (not an SVG's), white space collapsed; null when there is none or it is blank. */

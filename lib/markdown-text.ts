@@ -18,36 +18,76 @@ const REFERENCE_DEFINITION = /^ {0,3}\[[^\]]+\]:[ \t]*\S/;
 const TABLE_ROW = /^[ \t]*\|.*\|[ \t]*$/;
 const TABLE_DIVIDER = /^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?$/;
 const INDENTED_CODE = /^(?: {4}|\t)/;
+const CELL_DIVIDER = /(?<!\\)\|/;
 const HARD_BREAK = /(?: {2,}|\\)$/;
 
 const CODE_SPAN = /(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g;
-const IMAGE = /!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]/g;
-const LINK = /\[([^\]]+)\]\((?:[^()\s]|\([^()]*\))*(?:[ \t]+"[^"]*")?\)|\[([^\]]+)\]\[[^\]]*\]/g;
-const FOOTNOTE = /\[\^[^\]]+\]/g;
+// Bracketed text never holds another "[": each bracket scans only to the next one, so "[a [a [a…" stays linear.
+const IMAGE = /!\[[^[\]]*\]\([^()]*\)|!\[[^[\]]*\]\[[^[\]]*\]/g;
+const LINK = /\[([^[\]]+)\]\((?:[^()\s]|\([^()]*\))*(?:[ \t]+"[^"]*")?\)|\[([^[\]]+)\]\[[^[\]]*\]/g;
+const FOOTNOTE = /\[\^[^[\]]+\]/g;
 const AUTOLINK = /<((?:https?|mailto|ftp):[^<>\s]+)>/g;
 const INLINE_TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g;
-// A marker run opens after a line start, space or opening punctuation and closes before a space, punctuation
-// or the line end; never between two letters or digits.
-const EMPHASIS = /(^|[\s([{"'“‘>])(\*{1,3}|_{1,3}|~~)(?=\S)([\s\S]*?\S)\2(?=$|[\s)\]}.,;:!?"'”’<-])/g;
 const ESCAPE = /\\([!-/:-@[-`{-~])/g;
 
-function inlineText(part: string): string {
-  let text = part.replace(IMAGE, "").replace(FOOTNOTE, "").replace(LINK, (_m, inline: string | undefined, ref: string | undefined) => inline ?? ref ?? "");
-  text = text.replace(AUTOLINK, "$1").replace(INLINE_TAG, "");
-  // Nested emphasis ("***a***", "**a _b_**") unwraps one level per pass.
-  for (let pass = 0; pass < 3; pass++) {
-    const next = text.replace(EMPHASIS, "$1$3");
-    if (next === text) break;
-    text = next;
+const MARKER_RUN = /\*+|_+|~+/g;
+/** A marker run opens after a line start, space or opening punctuation, and closes before a space, punctuation or the end. */
+const OPENS_AFTER = /[\s([{"'“‘>]/;
+const CLOSES_BEFORE = /[\s)\]}.,;:!?"'”’<-]/;
+const SPACE = /\s/;
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/**
+ * Emphasis markers ("*", "**", "***", "_", "__", "___", "~~") removed where a closing run pairs with an open
+ * one, never between two letters or digits ("2_000", "5 * 3" and "snake_case" stay). One pass with a stack
+ * per marker, so unmatched markers cost nothing more (a lazy regex rescanned the paragraph for each one).
+ */
+function withoutEmphasis(text: string): string {
+  const paired: Span[] = [];
+  const open = new Map<string, Span[]>();
+  MARKER_RUN.lastIndex = 0;
+  for (let m = MARKER_RUN.exec(text); m; m = MARKER_RUN.exec(text)) {
+    const marker = m[0];
+    if (marker.length > 3 || (marker[0] === "~" && marker.length !== 2)) continue;
+    const start = m.index;
+    const end = start + marker.length;
+    const before = text[start - 1];
+    const after = text[end];
+    const stack = open.get(marker);
+    const closes = before !== undefined && !SPACE.test(before) && (after === undefined || CLOSES_BEFORE.test(after));
+    if (closes && stack && stack.length > 0) {
+      paired.push(stack.pop()!, { start, end });
+    } else if ((before === undefined || OPENS_AFTER.test(before)) && after !== undefined && !SPACE.test(after)) {
+      if (stack) stack.push({ start, end });
+      else open.set(marker, [{ start, end }]);
+    }
   }
-  return text.replace(ESCAPE, "$1");
+  if (paired.length === 0) return text;
+  paired.sort((a, b) => a.start - b.start);
+  let out = "";
+  let from = 0;
+  for (const run of paired) {
+    out += text.slice(from, run.start);
+    from = run.end;
+  }
+  return out + text.slice(from);
+}
+
+function inlineText(part: string): string {
+  const text = part.replace(IMAGE, "").replace(FOOTNOTE, "").replace(LINK, (_m, inline: string | undefined, ref: string | undefined) => inline ?? ref ?? "");
+  return withoutEmphasis(text.replace(AUTOLINK, "$1").replace(INLINE_TAG, "")).replace(ESCAPE, "$1");
 }
 
 /** Inline rules outside code spans; a code span keeps its content, without the backticks. */
 function inline(line: string): string {
   let out = "";
   let from = 0;
-  for (const match of line.matchAll(CODE_SPAN)) {
+  CODE_SPAN.lastIndex = 0;
+  for (let match = CODE_SPAN.exec(line); match; match = CODE_SPAN.exec(line)) {
     out += inlineText(line.slice(from, match.index)) + match[2]!.trim();
     from = match.index + match[0].length;
   }
@@ -108,7 +148,7 @@ export function markdownToText(markdown: string): string {
     if (TABLE_ROW.test(line)) {
       if (paragraph.length > 0) flush();
       if (TABLE_DIVIDER.test(line)) continue;
-      const cells = line.trim().slice(1, -1).split(/(?<!\\)\|/).map((cell) => inline(cell.trim()));
+      const cells = line.trim().slice(1, -1).split(CELL_DIVIDER).map((cell) => inline(cell.trim()));
       lines.push(cells.join("\t"));
       continue;
     }

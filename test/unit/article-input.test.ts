@@ -243,6 +243,8 @@ describe("Markdown is reduced to its prose", () => {
     ["autolinks, footnotes and inline HTML", "Source: <https://stats.example/2024>[^1] and 5<sup>th</sup>.", "Source: https://stats.example/2024 and 5th."],
     ["inline code loses its backticks only", "Run `extract --format csv` for *25%*.", "Run extract --format csv for 25%."],
     ["escapes", "\\*Not emphasis\\* and 5\\_000", "*Not emphasis* and 5_000"],
+    ["unmatched markers and brackets stay", "Exports *rose [4% _in May ![chart and **more", "Exports *rose [4% _in May ![chart and **more"],
+    ["a closing marker pairs with the nearest open one of its kind", "*a *b* c* and **d *e** f*", "a b c and d e f"],
     ["list bullets and numbers", "- Steel: 25%\n* Cars: 10%\n+ Wood\n1. First\n2) Second\n- [x] Done", "Steel: 25%\n\nCars: 10%\n\nWood\n\nFirst\n\nSecond\n\nDone"],
     ["blockquotes", "> Exports rose\n> 4% in May.\n>\n> > Nested", "Exports rose 4% in May.\n\nNested"],
     ["a soft-wrapped paragraph becomes one line", "Canada's surplus was\n$102.3 billion in\n2024.", "Canada's surplus was $102.3 billion in 2024."],
