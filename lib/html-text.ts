@@ -2,10 +2,11 @@ import { Parser } from "htmlparser2";
 
 /**
  * HTML → the text a reader sees, with a streaming tokenizer (never a DOM, never rendered): the content of
- * script, style, head and the like is dropped, block elements become line breaks so sentences do not run
- * together, entities are decoded, runs of white space inside a block collapse to one space, and attributes
- * (onerror=, href="javascript:…") are never read. NBSP stays U+00A0: the extractor reads "1&nbsp;234" and
- * "5&nbsp;%" as one figure, and never breaks a sentence there.
+ * script, style, title, template, svg and the like is dropped, and so is what `hidden` or an inline
+ * display:none hides; block elements become line breaks so sentences do not run together; entities are
+ * decoded; runs of white space inside a block collapse to one space. No other attribute is read: onerror=,
+ * href="javascript:…" simply vanish. NBSP stays U+00A0: the extractor reads "1&nbsp;234" and "5&nbsp;%" as
+ * one figure, and never breaks a sentence there.
  */
 
 /**
@@ -26,6 +27,8 @@ const PARAGRAPH_BLOCKS = new Set([
 ]);
 
 const CELLS = new Set(["td", "th"]);
+/** Inline styles that hide an element, as the `hidden` attribute does. */
+const DISPLAY_NONE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i;
 /** HTML's own white space; NBSP is not in it. */
 const HTML_SPACES = /[ \t\n\r\f]+/g;
 const TRAILING_SPACES = / +$/;
@@ -40,6 +43,8 @@ const BREAK_TEXT = ["", "\t", "\n", "\n\n"] as const;
 
 export function htmlToText(html: string): string {
   const out: string[] = [];
+  /** For each open element, whether it hides its content; `hidden` counts the open ones that do. */
+  const hides: boolean[] = [];
   let hidden = 0;
   let pre = 0;
   let pending: Break = Break.None;
@@ -61,8 +66,10 @@ export function htmlToText(html: string): string {
 
   const parser = new Parser(
     {
-      onopentag(name) {
-        if (HIDDEN.has(name)) hidden++;
+      onopentag(name, attributes) {
+        const hiding = HIDDEN.has(name) || "hidden" in attributes || DISPLAY_NONE.test(attributes.style ?? "");
+        hides.push(hiding);
+        if (hiding) hidden++;
         if (hidden > 0) return;
         if (name === "pre") pre++;
         if (name === "br") {
@@ -76,8 +83,9 @@ export function htmlToText(html: string): string {
         if (pending !== Break.None) atSpace = true;
       },
       onclosetag(name) {
-        if (HIDDEN.has(name)) {
-          hidden = Math.max(0, hidden - 1);
+        // The parser closes every element it opened (unclosed ones implicitly), so the stack stays in step.
+        if (hides.pop()) {
+          hidden--;
           return;
         }
         if (hidden > 0) return;

@@ -206,6 +206,15 @@ describe("HTML is reduced to the text a reader sees", () => {
     expect(reduceToText(`<p>${html}</p>`, "html")).toBe(text);
   });
 
+  it.each([
+    ["the hidden attribute", '<p>Exports rose 4%.</p><p hidden>Imports fell $9 billion.</p><img hidden src=x>Done.', "Exports rose 4%.\n\nDone."],
+    ["inline display:none and visibility:hidden", '<div style="color:red; display: none">$9 billion</div><span style="visibility:hidden">$8 billion</span>Shown 4%', "Shown 4%"],
+    ["a hidden element with unclosed tags inside", "<div hidden><p>$9 billion<p>$8 billion</div><p>Shown 4%", "Shown 4%"],
+    ["a hidden table cell", "<table><tr><td hidden>$9 billion<td>4%</table>", "4%"],
+  ])("drops what %s hides", (_name, html, text) => {
+    expect(reduceToText(html, "html")).toBe(text);
+  });
+
   it("collapses runs of white space inside a block, but not NBSP", () => {
     expect(reduceToText("<p>  Exports \n\t rose   <b> 4% </b>  in\u00a0\u00a0May </p>", "html")).toBe("Exports rose 4% in\u00a0\u00a0May");
   });
