@@ -50,9 +50,9 @@ function ClaimMark({ text, claim: c, selected, onSelect }: { text: string; claim
 function PartPager({ part, parts, onGo }: { part: number; parts: readonly SourcePart[]; onGo: (part: number) => void }) {
   const { start, end } = parts[part]!;
   return (
-    <nav className="source-pager" aria-label="Article parts">
+    <nav className="pager source-pager" aria-label="Article parts">
       <button type="button" onClick={() => onGo(part - 1)} disabled={part === 0}>Previous part</button>
-      <span className="source-part" aria-live="polite" data-testid="source-part">
+      <span className="source-part" aria-live="polite" data-testid="source-part" data-part={part + 1}>
         Part {count.format(part + 1)} of {count.format(parts.length)} (characters {count.format(start + 1)}–{count.format(end)})
       </span>
       <button type="button" onClick={() => onGo(part + 1)} disabled={part === parts.length - 1}>Next part</button>

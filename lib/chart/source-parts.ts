@@ -104,7 +104,7 @@ function sentenceAround(sentences: readonly SourceSentence[], offset: number): S
   return s && s.start < offset && offset < s.end ? s : null;
 }
 
-/** The last position in [lo, hi] just after `separator` that does not split a sentence with claims, or -1. */
+/** The last position in [lo, hi] just after `separator` (and any whitespace) that splits no sentence with claims, or -1. */
 function lastCutAfter(text: string, sentences: readonly SourceSentence[], separator: string, lo: number, hi: number): number {
   let from = hi - separator.length;
   while (from >= lo - separator.length) {
@@ -112,8 +112,9 @@ function lastCutAfter(text: string, sentences: readonly SourceSentence[], separa
     if (found === -1 || found + separator.length < lo) return -1;
     const cut = found + separator.length;
     const inside = sentenceAround(sentences, cut);
-    if (!inside) return cut;
-    from = inside.start - separator.length;
+    // The end of a run of breaks, so the next part does not open with the second newline of a paragraph break.
+    if (!inside && !/\s/.test(text.charAt(cut))) return cut;
+    from = inside ? inside.start - separator.length : found - 1;
   }
   return -1;
 }

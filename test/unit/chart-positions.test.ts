@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { positionChart } from "../../lib/chart/positions";
+import { positionChart, stackInLanes } from "../../lib/chart/positions";
 import { extractArticle } from "../../lib/dataset";
 import { loadSeeds } from "../../lib/seeds";
 
@@ -36,5 +37,27 @@ describe("positionChart on the seed article", () => {
     expect(layout.legend.map((l) => l.label)).toEqual(["Trade balance", "Trade volume", "Exports", "Tariff rate", "Other", "Date"]);
     const narrow = positionChart(claims, { width: 360, textLength: article.text.length });
     expect(new Set(narrow.legend.map((l) => l.y)).size).toBeGreaterThan(1);
+  });
+});
+
+describe("stackInLanes", () => {
+  /** The rule as first written: scan every lane for the first whose last dot is far enough behind. */
+  function firstFreeLane(xs: readonly number[], spacing: number): number[] {
+    const laneEnds: number[] = [];
+    return xs.map((x) => {
+      let lane = laneEnds.findIndex((end) => x - end >= spacing);
+      if (lane === -1) lane = laneEnds.push(x) - 1;
+      laneEnds[lane] = x;
+      return lane;
+    });
+  }
+
+  it("gives every dot the same lane as scanning all lanes would", () => {
+    const sortedXs = fc.array(fc.integer({ min: 0, max: 400 }), { maxLength: 300 }).map((xs) => xs.sort((a, b) => a - b));
+    fc.assert(fc.property(sortedXs, fc.integer({ min: 1, max: 40 }), (xs, spacing) => {
+      const { lanes, laneCount } = stackInLanes(xs, spacing);
+      expect(lanes).toEqual(firstFreeLane(xs, spacing));
+      expect(laneCount).toBe(lanes.length ? Math.max(...lanes) + 1 : 0);
+    }));
   });
 });

@@ -1,17 +1,139 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { SourceView } from "../../app/_components/SourceView";
+import {
+  PART_MAX_CHARS, PART_MIN_CHARS, partIndexOf, sentencesIn, sourceLayout, sourceSentences, WINDOW_ABOVE_CHARS,
+} from "../../lib/chart/source-parts";
 import { extractArticle } from "../../lib/dataset";
+import type { Claim } from "../../lib/schema";
 import { loadSeeds } from "../../lib/seeds";
+import { syntheticArticle } from "../../lib/synthetic";
 
 const article = loadSeeds()[0]!;
 const { claims } = extractArticle(article);
 const noop = () => {};
+const decode = (html: string) => html.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/<!-- -->/g, "");
 
 describe("SourceView on the seed article", () => {
   it("renders the whole text as before: golden HTML", async () => {
     const selectedId = claims.find((c) => c.quote === "$760 billion")!.id;
     const html = renderToStaticMarkup(<SourceView text={article.text} claims={claims} selectedId={selectedId} onSelect={noop} />);
     await expect(`${html.replace(/></g, ">\n<")}\n`).toMatchFileSnapshot("../golden/source-view.html");
+  });
+
+  it("has no pager: one part, the whole text", () => {
+    expect(sourceLayout(article.text, claims).parts).toEqual([{ start: 0, end: article.text.length }]);
+    const html = renderToStaticMarkup(<SourceView text={article.text} claims={claims} selectedId={null} onSelect={noop} />);
+    expect(html).not.toContain("Next part");
+    expect(html).toMatch(/^<article class="source"/);
+  });
+});
+
+describe("sourceSentences", () => {
+  it("finds a sentence whose quote also occurs earlier in it, by checking the text", () => {
+    const text = "Intro. Tariffs of 25 per cent became 25 per cent more. End.";
+    const sentence = "Tariffs of 25 per cent became 25 per cent more.";
+    const second = text.lastIndexOf("25 per cent");
+    const claim = { ...claims[0]!, id: "second", sentenceIndex: 1, sentence, quote: "25 per cent", start: second, end: second + 11 } satisfies Claim;
+    const [s] = sourceSentences(text, [claim]);
+    expect(text.slice(s!.start, s!.end)).toBe(sentence);
+    expect(s!.claims.map((c) => c.id)).toEqual(["second"]);
+  });
+
+  it("draws the first of two overlapping claims and skips the other, as before", () => {
+    const [first] = claims;
+    const overlapping = { ...first!, id: "overlap", start: first!.start + 1, end: first!.end + 1, quote: article.text.slice(first!.start + 1, first!.end + 1) };
+    const sentence = sourceSentences(article.text, [overlapping, ...claims]).find((s) => s.index === first!.sentenceIndex)!;
+    expect(sentence.claims.map((c) => c.id)).toContain(first!.id);
+    expect(sentence.claims.map((c) => c.id)).not.toContain("overlap");
+  });
+});
+
+describe("SourceView on a 10 MB article with 50,000 claims", () => {
+  const big = syntheticArticle({ claims: 50_000, length: 10_000_000 });
+  const layout = sourceLayout(big.text, big.claims);
+  const { parts, sentences } = layout;
+
+  it("tiles the text with parts of 20,000–30,000 characters", () => {
+    expect(big.text.length).toBeGreaterThan(WINDOW_ABOVE_CHARS);
+    expect(parts[0]!.start).toBe(0);
+    expect(parts.at(-1)!.end).toBe(big.text.length);
+    for (let i = 1; i < parts.length; i++) expect(parts[i]!.start).toBe(parts[i - 1]!.end);
+    for (const part of parts.slice(0, -1)) {
+      expect(part.end - part.start).toBeGreaterThanOrEqual(PART_MIN_CHARS);
+      expect(part.end - part.start).toBeLessThanOrEqual(PART_MAX_CHARS);
+    }
+    expect(parts.length).toBeGreaterThan(10_000_000 / PART_MAX_CHARS);
+  });
+
+  it("ends every part where a paragraph ends, never inside a sentence", () => {
+    const starts = sentences.map((s) => s.start);
+    for (const { end } of parts.slice(0, -1)) {
+      expect(big.text.slice(end - 2, end)).toBe("\n\n");
+      const inside = sentences[partIndexOf(sentences, end - 1)];
+      expect(inside && inside.start < end && end < inside.end).toBe(false);
+    }
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+  });
+
+  it("shows the part holding the selected claim, with its sentence marked and the pager", () => {
+    const selected = big.claims[31_337]!;
+    const index = partIndexOf(parts, selected.start);
+    const part = parts[index]!;
+    const html = decode(renderToStaticMarkup(<SourceView text={big.text} claims={big.claims} selectedId={selected.id} onSelect={noop} />));
+    const n = (v: number) => v.toLocaleString("en");
+    expect(html).toContain(`Part ${n(index + 1)} of ${n(parts.length)} (characters ${n(part.start + 1)}–${n(part.end)})`);
+    expect(html).toMatch(/<nav class="pager source-pager" aria-label="Article parts"><button type="button">Previous part<\/button>/);
+    expect(html).toContain('<button type="button">Next part</button>');
+    expect(html).toMatch(new RegExp(`<span class="sentence selected" data-sentence-index="${selected.sentenceIndex}" data-testid="selected-sentence">`));
+    expect(html).toContain(`<mark data-claim-id="${selected.id}" data-selected="true"`);
+    // Only the part's text is in the page: about 30,000 characters plus markup, not 10 MB.
+    const article = /<article[^>]*>([\s\S]*)<\/article>/.exec(html)![1]!;
+    expect(article.replace(/<span class="claim-card"[^>]*>[^<]*<\/span>/g, "").replace(/<[^>]+>/g, "")).toBe(big.text.slice(part.start, part.end));
+  });
+
+  it("highlights exactly the part's claims, and each highlight's offsets slice to its quote", () => {
+    const part = parts[123]!;
+    const inPart = big.claims.filter((c) => c.start >= part.start && c.end <= part.end);
+    const html = decode(renderToStaticMarkup(<SourceView text={big.text} claims={big.claims} selectedId={inPart[0]!.id} onSelect={noop} />));
+    const marks = [...html.matchAll(/<mark data-claim-id="([^"]+)"[^>]*aria-label="([^"]*)"[^>]*>([^<]*)<\/mark>/g)];
+    expect(marks.map((m) => m[1])).toEqual(inPart.map((c) => c.id));
+    const byId = new Map(big.claims.map((c) => [c.id, c]));
+    for (const [, id, label, shown] of marks) {
+      const claim = byId.get(id!)!;
+      expect(big.text.slice(claim.start, claim.end)).toBe(claim.quote);
+      expect(shown).toBe(claim.quote);
+      expect(label!.startsWith(`${claim.quote}: `)).toBe(true);
+    }
+  });
+
+  it("opens on the first part, Previous disabled, when nothing is selected", () => {
+    const html = decode(renderToStaticMarkup(<SourceView text={big.text} claims={big.claims} selectedId={null} onSelect={noop} />));
+    expect(html).toContain(`Part 1 of ${parts.length.toLocaleString("en")} (characters 1–${parts[0]!.end.toLocaleString("en")})`);
+    expect(html).toContain('<button type="button" disabled="">Previous part</button>');
+    expect(html).not.toContain('data-testid="selected-sentence"');
+  });
+
+  it("finds each part's sentences by binary search, all of them once", () => {
+    let total = 0;
+    for (const part of parts) {
+      const [from, to] = sentencesIn(sentences, part);
+      for (let i = from; i < to; i++) expect(sentences[i]!.start >= part.start && sentences[i]!.end <= part.end).toBe(true);
+      total += to - from;
+    }
+    expect(total).toBe(sentences.length);
+  });
+});
+
+describe("parts of a text without paragraph breaks", () => {
+  it("end at a claim's sentence end or after a full stop, never inside a sentence with claims", () => {
+    const { text, claims: many } = syntheticArticle({ claims: 2_000, length: 400_000 });
+    const flat = text.replace(/\n\n/g, "  ");
+    const { parts, sentences } = sourceLayout(flat, many);
+    expect(parts.length).toBeGreaterThan(10);
+    for (const { end } of parts.slice(0, -1)) {
+      expect(sentences.some((s) => s.start < end && end < s.end)).toBe(false);
+      expect(sentences.some((s) => s.end === end) || flat.slice(end - 2, end) === ". ").toBe(true);
+    }
   });
 });

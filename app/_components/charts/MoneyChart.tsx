@@ -1,5 +1,6 @@
 "use client";
 
+import { capNote } from "../../../lib/chart/layout";
 import type { MoneyChartLayout } from "../../../lib/chart/money";
 import { ChartFrame } from "./ChartFrame";
 import { MoneyPanel } from "./MoneyPanel";
@@ -20,7 +21,7 @@ export function MoneyChart({ layout, selectedId, onSelect }: ChartProps<MoneyCha
   const active = bars.find(({ bar }) => bar.id === interaction.active?.id)?.bar;
   const total = layout.panels.reduce((sum, panel) => sum + panel.total, 0);
   // Said only when bars were left out, so a short article's description reads as it always has.
-  const capped = total > bars.length ? ` The largest ${bars.length} of ${total} money figures are drawn; all are in the table.` : "";
+  const capped = total > bars.length ? ` ${capNote(bars.length, total, "largest", "money figures")}` : "";
   const data = {
     columns: ["Quote", "Value", "Panel"],
     rows: bars.map(({ panel, bar }) => ({ id: bar.id, cells: [bar.claim.quote, bar.valueText, panel.title] })),

@@ -1,0 +1,49 @@
+"use client";
+
+import { useEffect, useLayoutEffect, useState } from "react";
+import { chartLayouts } from "@/lib/chart/layouts";
+import { syntheticArticle, type SyntheticArticle } from "@/lib/synthetic";
+import { DEFAULT_VIEW } from "@/lib/view-state";
+import { Dashboard } from "../../_components/Dashboard";
+import type { ChartLayouts } from "../../_components/charts/types";
+
+interface BenchData extends SyntheticArticle {
+  charts: ChartLayouts;
+  generatedMs: number;
+}
+
+/**
+ * Mounts the dashboard the way /analyze does: the article, its claims and its chart layouts arrive whole (there
+ * from the worker, here generated first), then the dashboard renders in the browser. Marks "dashboard-mount" just
+ * before that render and "dashboard-mounted" once it is committed, for test/bench/dashboard.ts.
+ */
+export function DashboardBench({ claims, chars }: { claims: number; chars: number }) {
+  const [data, setData] = useState<BenchData | null>(null);
+
+  useEffect(() => {
+    const started = performance.now();
+    const article = syntheticArticle({ claims, length: chars });
+    const charts = chartLayouts(article.claims, article.text.length);
+    const generatedMs = performance.now() - started;
+    // A task of its own, so the generation (the worker's job in /analyze) is not counted in the mount's task.
+    const timer = setTimeout(() => {
+      performance.mark("dashboard-mount");
+      setData({ ...article, charts, generatedMs });
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [claims, chars]);
+
+  useLayoutEffect(() => {
+    if (data) performance.mark("dashboard-mounted");
+  }, [data]);
+
+  if (!data) return <p data-testid="bench-status">Generating the article…</p>;
+  return (
+    <>
+      <p data-testid="bench-status" data-generated-ms={data.generatedMs.toFixed(0)}>
+        {data.text.length.toLocaleString("en")} characters, {data.claims.length.toLocaleString("en")} claims, generated in {data.generatedMs.toFixed(0)} ms
+      </p>
+      <Dashboard articleId="synthetic" charts={data.charts} text={data.text} claims={data.claims} initialView={DEFAULT_VIEW} />
+    </>
+  );
+}

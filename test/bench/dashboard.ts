@@ -1,0 +1,170 @@
+// Dashboard benchmark: the whole dashboard (charts, table, source) over a generated 10 MB article with 50,000 claims
+// (/bench/dashboard), measured in Chromium. It prints the time from the data being ready to the dashboard committed
+// and painted, the longest main-thread tasks (PerformanceObserver "longtask"), and the time from a click (a table row,
+// a density bar, "Next part") to the source view showing the result. Run with `npm run bench:dashboard` (`-- --build`
+// to rebuild first). Figures are printed against the targets, never asserted: it exits 0 unless something throws.
+import type { Locator, Page } from "playwright-core";
+import { DashboardPage, launchChromium } from "../e2e/browser.ts";
+import { startServer } from "../e2e/server.ts";
+
+const CLAIMS = 50_000;
+const CHARS = 10_000_000;
+const ROWS_CLICKED = 5;
+const LONG_TASK_TARGET_MS = 200;
+const SELECT_TARGET_MS = 100;
+const CHANGE_TIMEOUT_MS = 10_000;
+const LOAD_TIMEOUT_MS = 120_000;
+
+interface Task {
+  start: number;
+  duration: number;
+}
+
+/** Installed before any page script: every long task since navigation, kept on window. */
+function observeLongTasks(): void {
+  const state = window as unknown as { __longTasks: Task[] };
+  state.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) state.__longTasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: "longtask", buffered: true });
+}
+
+/** Long tasks that began at or after `since` (page clock), once pending observer callbacks have arrived. */
+function longTasksSince(page: Page, since: number): Promise<Task[]> {
+  return page.evaluate(async (from) => {
+    await new Promise((frame) => requestAnimationFrame(() => setTimeout(frame, 50)));
+    return (window as unknown as { __longTasks: Task[] }).__longTasks.filter((t) => t.start >= from);
+  }, since);
+}
+
+interface Timing {
+  dom: number;
+  frame: number;
+}
+
+/**
+ * Clicks `target` inside the page and waits until `done(source)` holds for the source view; times the DOM change
+ * and the next animation frame after it. `done` is a selector that must match inside the source panel.
+ */
+function timeClick(target: Locator, doneSelector: string): Promise<Timing> {
+  return target.evaluate(
+    (element, [selector, timeoutMs]) =>
+      new Promise<Timing>((resolve, reject) => {
+        const panel = document.querySelector(".source-panel");
+        if (!panel) throw new Error("no source panel");
+        if (panel.querySelector(selector)) throw new Error(`${selector} already shown before the click`);
+        let start = 0;
+        const observer = new MutationObserver(() => {
+          if (!panel.querySelector(selector)) return;
+          const dom = performance.now() - start;
+          observer.disconnect();
+          clearTimeout(timer);
+          requestAnimationFrame(() => resolve({ dom, frame: performance.now() - start }));
+        });
+        const timer = setTimeout(() => {
+          observer.disconnect();
+          reject(new Error(`${selector} did not appear within ${timeoutMs} ms`));
+        }, timeoutMs);
+        observer.observe(panel, { subtree: true, childList: true, attributes: true, characterData: true });
+        start = performance.now();
+        (element as HTMLElement | SVGElement).dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true, view: window }));
+      }),
+    [doneSelector, CHANGE_TIMEOUT_MS] as const,
+  );
+}
+
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+function report(name: string, timings: Timing[]): void {
+  const frame = timings.map((t) => t.frame);
+  console.log(`${name}: median ${ms(median(timings.map((t) => t.dom)))} to the DOM change, ` +
+    `median ${ms(median(frame))}, max ${ms(Math.max(...frame))} to the next frame (runs: ${frame.map((v) => v.toFixed(0)).join(", ")})`);
+  console.log(`${Math.max(...frame) < SELECT_TARGET_MS ? "PASS" : "MISS"} ${name} < ${SELECT_TARGET_MS} ms (max, to the next frame)`);
+}
+
+function reportTasks(name: string, tasks: Task[]): void {
+  const longest = tasks.reduce((max, t) => Math.max(max, t.duration), 0);
+  const list = [...tasks].sort((a, b) => b.duration - a.duration).slice(0, 5).map((t) => t.duration.toFixed(0)).join(", ");
+  console.log(`${name}: ${tasks.length} long tasks, longest ${ms(longest)}${list ? ` (longest five: ${list} ms)` : ""}`);
+  console.log(`${longest < LONG_TASK_TARGET_MS ? "PASS" : "MISS"} ${name}: no task over ${LONG_TASK_TARGET_MS} ms`);
+}
+
+/** What the source view shows once a claim is selected: its sentence marked, its highlight pressed. (Ids are plain: syn-N.) */
+const selectedInSource = (id: string) => `[data-testid="selected-sentence"] mark[data-claim-id="${id}"][data-selected="true"]`;
+
+const server = await startServer({ build: process.argv.includes("--build") });
+const browser = await launchChromium();
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.setDefaultTimeout(LOAD_TIMEOUT_MS);
+  await page.addInitScript(observeLongTasks);
+  const dashboard = new DashboardPage(page, server.url);
+
+  await dashboard.goto(`/bench/dashboard?claims=${CLAIMS}&chars=${CHARS}`);
+  await dashboard.source.waitFor();
+  const load = await page.evaluate(async () => {
+    await new Promise((frame) => requestAnimationFrame(() => setTimeout(frame, 0)));
+    const mark = (name: string) => performance.getEntriesByName(name, "mark")[0]?.startTime ?? NaN;
+    const status = document.querySelector('[data-testid="bench-status"]');
+    return {
+      mount: mark("dashboard-mount"), mounted: mark("dashboard-mounted"), painted: performance.now(),
+      generatedMs: Number(status?.getAttribute("data-generated-ms")), status: status?.textContent ?? "",
+      nodes: document.querySelectorAll("*").length, sourceChars: document.querySelector('[data-testid="source"]')?.textContent?.length ?? 0,
+      sourceMarks: document.querySelectorAll('[data-testid="source"] mark').length, part: document.querySelector('[data-testid="source-part"]')?.textContent ?? "(no pager)",
+      chartMarks: document.querySelectorAll(".chart-mark").length,
+    };
+  });
+  console.log(`/bench/dashboard: ${load.status}; generation (the worker's job in /analyze) not counted below`);
+  console.log(`first render: ${ms(load.mounted - load.mount)} from the data to the dashboard committed (navigation to commit ${ms(load.mounted)}, ` +
+    `of which ${load.generatedMs} ms generating)`);
+  console.log(`DOM: ${load.nodes} elements, ${load.chartMarks} chart marks, source shows ${load.sourceChars} characters with ${load.sourceMarks} highlights; ${load.part}`);
+  const mountTasks = await longTasksSince(page, load.mount);
+  reportTasks("mount and the seconds after it", mountTasks);
+
+  // Rows from all over the text: sort by value, so each click lands in a different part of the source.
+  const interactionsFrom = await page.evaluate(() => performance.now());
+  await dashboard.sortBy("Value");
+  await page.waitForFunction(() => document.querySelector('[data-testid="claims-table"] th[aria-sort="ascending"], [data-testid="claims-table"] th[aria-sort="descending"]'));
+  const rowTimings: Timing[] = [];
+  const parts: string[] = [];
+  for (let i = 0; i < ROWS_CLICKED; i++) {
+    const row = dashboard.rows.nth(i);
+    const id = (await row.getAttribute("data-claim-id")) ?? "";
+    rowTimings.push(await timeClick(row, selectedInSource(id)));
+    // The smooth scroll brings the sentence into the viewport: not timed, only checked.
+    await page.waitForFunction(() => {
+      const s = document.querySelector('[data-testid="selected-sentence"]');
+      const box = s?.getBoundingClientRect();
+      return box !== undefined && box.bottom > 0 && box.top < window.innerHeight;
+    }, undefined, { timeout: CHANGE_TIMEOUT_MS });
+    parts.push((await page.getByTestId("source-part").textContent()) ?? "");
+  }
+  console.log(`rows clicked showed: ${parts.map((p) => p.replace(/ \(characters.*\)/, "")).join("; ")}`);
+  report("select a claim (table row click to its sentence shown in the source)", rowTimings);
+
+  const binTimings: Timing[] = [];
+  for (const index of [3, 20, 37]) {
+    const bin = dashboard.chartMarks("positions").nth(index);
+    const id = (await bin.getAttribute("data-claim-id")) ?? "";
+    binTimings.push(await timeClick(bin, selectedInSource(id)));
+  }
+  report("density bar click to its first claim shown in the source", binTimings);
+
+  const pageTimings: Timing[] = [];
+  for (let i = 0; i < ROWS_CLICKED; i++) {
+    const shown = Number(await page.getByTestId("source-part").getAttribute("data-part"));
+    const next = page.getByRole("navigation", { name: "Article parts" }).getByRole("button", { name: "Next part" });
+    pageTimings.push(await timeClick(next, `[data-testid="source-part"][data-part="${shown + 1}"]`));
+  }
+  report("Next part (click to the next part shown)", pageTimings);
+  reportTasks("interactions (sort, selections, paging)", await longTasksSince(page, interactionsFrom));
+} finally {
+  await browser.close();
+  await server.stop();
+}
