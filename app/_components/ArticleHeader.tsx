@@ -10,15 +10,17 @@ interface ArticleHeaderProps {
   downloads?: ReactNode;
   /** Links to the site's other pages, at the end of the brand line. */
   nav?: ReactNode;
+  /** The "Tradefigures" line; off where the page above already shows it. */
+  brand?: boolean;
 }
 
 const longDate = new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone: "UTC" });
 
 /** Title, source, date and the one-line summary; an article picker when there is more than one seed. */
-export function ArticleHeader({ article, summary, others, downloads, nav }: ArticleHeaderProps) {
+export function ArticleHeader({ article, summary, others, downloads, nav, brand = true }: ArticleHeaderProps) {
   return (
     <header className="article-header">
-      <p className="brand"><Link href="/">Tradefigures</Link>{article.section ? <span> · {article.section}</span> : null}{nav ? <span className="site-nav">{nav}</span> : null}</p>
+      {brand ? <p className="brand"><Link href="/" prefetch={false}>Tradefigures</Link>{article.section ? <span> · {article.section}</span> : null}{nav ? <span className="site-nav">{nav}</span> : null}</p> : null}
       <h1>{article.title}</h1>
       <p className="meta">
         {article.source} · <time dateTime={article.publishedAt}>{longDate.format(new Date(`${article.publishedAt}T00:00:00Z`))}</time>

@@ -60,7 +60,8 @@ export class AnalyzePage {
   }
 
   async startFile(file: FileInput, meta: ArticleMeta = {}): Promise<void> {
-    await this.fileInput.setInputFiles(file);
+    // Megabytes cross to the browser over the DevTools protocol: give them time.
+    await this.fileInput.setInputFiles(file, { timeout: 60_000 });
     await this.fill(meta);
     await this.analyseButton.click();
   }

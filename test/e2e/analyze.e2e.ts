@@ -124,9 +124,9 @@ describe("analysing your own article at /analyze", () => {
     await analyze.startFile(utf8(html, "steel.html", "text/html"), SEED_META);
     await analyze.waitForResult();
     const source = analyze.dashboard.source.first();
-    await expect.poll(() => source.textContent()).toContain("Canada imposed a 25% tariff on steel in 2025.");
-    expect(await source.textContent()).toContain("Exports fell 8% to $12 billion last year.");
-    expect(await source.textContent()).not.toContain("__pwned");
+    await expect.poll(() => source.innerText()).toContain("Canada imposed a 25% tariff on steel in 2025.");
+    expect(await source.innerText()).toContain("Exports fell 8% to $12 billion last year.");
+    expect(await source.innerText()).not.toContain("__pwned");
     expect(await analyze.page.locator("main script, main img, main iframe, main a[href^='javascript']").count()).toBe(0);
     expect(await analyze.result.getByRole("heading", { level: 1 }).textContent()).toBe("Steel tariffs");
     expect(await analyze.page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
@@ -139,7 +139,7 @@ describe("analysing your own article at /analyze", () => {
     await analyze.startPasted(`<script>alert("x")</script><img src=x onerror=alert(1)> Tariffs on cars rose to 25% in 2025.`, SEED_META);
     await analyze.waitForResult();
     const source = analyze.dashboard.source.first();
-    await expect.poll(() => source.textContent()).toContain(`<script>alert("x")</script><img src=x onerror=alert(1)>`);
+    await expect.poll(() => source.innerText()).toContain(`<script>alert("x")</script><img src=x onerror=alert(1)>`);
     expect(await source.locator("script, img").count()).toBe(0);
     expect(dialogs).toEqual([]);
   });
@@ -266,7 +266,7 @@ describe("analysing your own article at /analyze", () => {
 
     const big = (seed.text + "\n\n").repeat(120);
     await analyze.startFile(utf8(big, "too-big-to-keep.txt"), { ...SEED_META, title: "Not kept" });
-    await analyze.waitForResult();
+    await expect.poll(() => analyze.result.getByRole("heading", { level: 1 }).textContent(), { timeout: 30_000 }).toBe("Not kept");
     const warning = analyze.result.getByTestId("save-problem");
     await expect.poll(() => warning.textContent()).toMatch(/storage is full.*nothing already stored was lost/i);
     expect(await analyze.result.getByRole("heading", { level: 1 }).textContent()).toBe("Not kept");

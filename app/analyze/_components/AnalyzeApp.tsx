@@ -24,6 +24,8 @@ interface Shown {
   view: ArticleView;
   initialView: ViewState;
   saveProblem: string | null;
+  /** Brought into view when the reader asked for it (not on arrival from a shared link, which scrolls to its claim). */
+  reveal: boolean;
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -73,7 +75,7 @@ export function AnalyzeApp({ initialArticleId, initialView, today }: AnalyzeAppP
 
   const show = useCallback(async (article: StoredArticle, view: ViewState, saveProblem: string | null = null) => {
     const answer = await run({ type: "view", article }, "Drawing charts", (a) => (a.type === "view" ? a.view : null));
-    if (answer) setShown({ article, view: answer, initialView: view, saveProblem });
+    if (answer) setShown({ article, view: answer, initialView: view, saveProblem, reveal: view === DEFAULT_VIEW });
   }, [run]);
 
   const open = useCallback(async (id: string, view: ViewState = DEFAULT_VIEW) => {
@@ -102,7 +104,7 @@ export function AnalyzeApp({ initialArticleId, initialView, today }: AnalyzeAppP
     } catch (error) {
       saveProblem = `${messageOf(error)} The figures below are still here to read and download.`;
     }
-    setShown({ article: answer.article, view: answer.view, initialView: DEFAULT_VIEW, saveProblem });
+    setShown({ article: answer.article, view: answer.view, initialView: DEFAULT_VIEW, saveProblem, reveal: true });
     await refresh();
   };
 
@@ -166,7 +168,7 @@ export function AnalyzeApp({ initialArticleId, initialView, today }: AnalyzeAppP
         {problem ? <p className="notice error" role="alert" data-testid="problem">{problem}</p> : null}
         {notice ? <p className="notice" role="status" data-testid="notice">{notice}</p> : null}
       </div>
-      {shown ? <OwnArticle key={shown.article.id} article={shown.article} view={shown.view} initialView={shown.initialView} saveProblem={shown.saveProblem} /> : null}
+      {shown ? <OwnArticle key={shown.article.id} article={shown.article} view={shown.view} initialView={shown.initialView} saveProblem={shown.saveProblem} reveal={shown.reveal} /> : null}
     </>
   );
 }

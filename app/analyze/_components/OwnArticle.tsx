@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect, useRef } from "react";
 import { claimsToCsv } from "@/lib/csv";
 import { summarise } from "@/lib/format";
 import type { StoredArticle } from "@/lib/library";
@@ -14,10 +15,15 @@ interface OwnArticleProps {
   view: ArticleView;
   initialView: ViewState;
   saveProblem: string | null;
+  reveal: boolean;
 }
 
 /** A reader's article in the same header and dashboard as the bundled one; its downloads are built in the browser. */
-export function OwnArticle({ article, view, initialView, saveProblem }: OwnArticleProps) {
+export function OwnArticle({ article, view, initialView, saveProblem, reveal }: OwnArticleProps) {
+  const section = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (reveal) section.current?.scrollIntoView({ block: "start" });
+  }, [reveal]);
   const stem = article.id;
   const downloads = (
     <>
@@ -27,8 +33,8 @@ export function OwnArticle({ article, view, initialView, saveProblem }: OwnArtic
     </>
   );
   return (
-    <section className="own-article" aria-label="Your article's figures" data-testid="own-article">
-      <ArticleHeader article={article} summary={summarise(article.claims)} others={[]} downloads={downloads} />
+    <section ref={section} className="own-article" aria-label="Your article's figures" data-testid="own-article">
+      <ArticleHeader article={article} summary={summarise(article.claims)} others={[]} downloads={downloads} brand={false} />
       {saveProblem ? <p className="notice warn" role="alert" data-testid="save-problem">{saveProblem}</p> : null}
       <Dashboard
         key={article.id}
