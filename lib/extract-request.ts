@@ -65,11 +65,19 @@ function contentTypeProblem(header: string | null): string | null {
   return null;
 }
 
-type Body = { bytes: Uint8Array; pulled: number } | { tooLarge: true } | { unreadable: true };
+/**
+ * Past the limit, up to this many more bytes are read and thrown away before the stream is cancelled. Cancelling
+ * makes Node reset the socket, and a client still writing its body then gets EPIPE instead of the 413 (about half
+ * the time for a 3 MB chunked upload on loopback); a body that ends within the allowance is read out, so the 413
+ * arrives. Nothing past the limit is kept, and anything longer is still cut off.
+ */
+export const DISCARD_ALLOWANCE_BYTES = 2 * 1024 * 1024;
 
-/** Reads at most `limit` bytes; past that it cancels the stream instead of buffering whatever the client sends. */
+type Body = { bytes: Uint8Array } | { tooLarge: true; cancelled: boolean } | { unreadable: true };
+
+/** Keeps at most `limit` bytes; a longer body is read out up to the allowance, then cancelled. */
 async function readLimited(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Body> {
-  if (body === null) return { bytes: new Uint8Array(0), pulled: 0 };
+  if (body === null) return { bytes: new Uint8Array(0) };
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let pulled = 0;
@@ -85,19 +93,20 @@ async function readLimited(body: ReadableStream<Uint8Array> | null, limit: numbe
     // A request body yields bytes; anything else is a broken platform contract, not a client error.
     if (!(chunk.value instanceof Uint8Array)) throw new TypeError("request body chunk is not bytes");
     pulled += chunk.value.byteLength;
-    if (pulled > limit) {
+    if (pulled > limit + DISCARD_ALLOWANCE_BYTES) {
       await reader.cancel("request body over the size limit");
-      return { tooLarge: true };
+      return { tooLarge: true, cancelled: true };
     }
-    chunks.push(chunk.value);
+    if (pulled <= limit) chunks.push(chunk.value);
   }
+  if (pulled > limit) return { tooLarge: true, cancelled: false };
   const bytes = new Uint8Array(pulled);
   let offset = 0;
   for (const chunk of chunks) {
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  return { bytes, pulled };
+  return { bytes };
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
@@ -118,7 +127,13 @@ async function respond(request: Request): Promise<Response> {
   if (declared > MAX_BODY_BYTES) return errorResponse(413, tooLarge);
 
   const body = await readLimited(request.body, MAX_BODY_BYTES);
-  if ("tooLarge" in body) return errorResponse(413, tooLarge);
+  if ("tooLarge" in body) {
+    const response = errorResponse(413, tooLarge);
+    // A cancelled body makes Node drop the socket after this answer: say so, or a keep-alive client sends its
+    // next request down a connection that is about to be reset.
+    if (body.cancelled) response.headers.set("Connection", "close");
+    return response;
+  }
   if ("unreadable" in body) return errorResponse(400, "request body could not be read");
 
   let source: string;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { extractArticle } from "../../lib/dataset";
 import { textId } from "../../lib/extract/index";
-import { handleExtractRequest, MAX_BODY_BYTES, todayUtc } from "../../lib/extract-request";
+import { DISCARD_ALLOWANCE_BYTES, handleExtractRequest, MAX_BODY_BYTES, todayUtc } from "../../lib/extract-request";
 import { DatasetSchema, type Dataset } from "../../lib/schema";
 import { loadSeeds } from "../../lib/seeds";
 
@@ -136,15 +136,26 @@ describe("POST /api/extract: 413 past 2 MB", () => {
     expect(body.stream.locked).toBe(false);
   });
 
-  it("stops reading a streamed body without Content-Length shortly after the limit and cancels it", async () => {
+  it("stops reading a 10 MB streamed body without Content-Length soon after the limit, and cancels it", async () => {
     const body = countingStream(10 * 1024 * 1024);
     const response = await handleExtractRequest(post(body.stream));
     expect(response.status).toBe(413);
     expect(await errorOf(response)).toMatch(/over the 2097152-byte limit/);
-    expect(body.pulled()).toBeGreaterThan(MAX_BODY_BYTES);
-    // At most the chunk that crossed the limit and one read ahead, never the rest of the 10 MB.
-    expect(body.pulled()).toBeLessThanOrEqual(MAX_BODY_BYTES + 2 * CHUNK_BYTES);
+    // The limit, the allowance read out and thrown away, and the chunk that crossed it: never the rest of the 10 MB.
+    expect(body.pulled()).toBeGreaterThan(MAX_BODY_BYTES + DISCARD_ALLOWANCE_BYTES);
+    expect(body.pulled()).toBeLessThanOrEqual(MAX_BODY_BYTES + DISCARD_ALLOWANCE_BYTES + CHUNK_BYTES);
     expect(body.cancelled()).toBe(true);
+    // Node drops a socket whose request body was cancelled: the client must not reuse it.
+    expect(response.headers.get("connection")).toBe("close");
+  });
+
+  it("reads a 3 MB streamed body to its end without keeping it, so the 413 reaches a client still sending", async () => {
+    const body = countingStream(3 * 1024 * 1024);
+    const response = await handleExtractRequest(post(body.stream));
+    expect(response.status).toBe(413);
+    expect(body.pulled()).toBe(3 * 1024 * 1024);
+    expect(body.cancelled()).toBe(false);
+    expect(response.headers.get("connection")).toBeNull();
   });
 
   it("counts bytes, not characters: one byte over is too much", async () => {
