@@ -1,6 +1,8 @@
 import { htmlToText } from "./html-text";
 import { markdownToText } from "./markdown-text";
 
+export { htmlTitle } from "./html-text";
+
 /**
  * A reader's own article, from the bytes of a file or pasted text to the text the extractor reads. Runs the same
  * in the browser, a Web Worker and Node: web standards only (TextDecoder, Uint8Array), no node:* imports.
@@ -130,8 +132,6 @@ export function reduceToText(raw: string, format: InputFormat): string {
   if (format === "markdown") return markdownToText(raw);
   return raw;
 }
-
-export { htmlTitle } from "./html-text";
 
 /** Raw input → article text: line ends normalised to \n, reduced to what a reader sees, refused when empty. */
 export function articleTextFrom(raw: string, format: InputFormat): string {
