@@ -113,6 +113,7 @@ export class AnalyzePage {
 
   async open(title: string): Promise<void> {
     await this.entry(title).getByRole("button", { name: title, exact: true }).click();
+    await this.result.getByRole("heading", { level: 1, name: title, exact: true }).waitFor();
     await this.waitForResult();
   }
 
