@@ -1,7 +1,7 @@
 "use client";
 
 import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { partIndexOf, sentencesIn, sourceLayout, type SourcePart, type SourceSentence } from "@/lib/chart/source-parts";
+import { partIndexOf, partSentences, sourceIndex, type SourcePart, type SourceSentence } from "@/lib/chart/source-parts";
 import { formatClaimValue, CHANGE_LABEL } from "@/lib/format";
 import { METRIC_STYLE } from "@/lib/palette";
 import type { Claim } from "@/lib/schema";
@@ -22,6 +22,7 @@ function describe(c: Claim): string {
 }
 
 function ClaimMark({ text, claim: c, selected, onSelect }: { text: string; claim: Claim; selected: boolean; onSelect: (id: string) => void }) {
+  const description = describe(c);
   return (
     <span className="claim-wrap">
       <mark
@@ -30,7 +31,7 @@ function ClaimMark({ text, claim: c, selected, onSelect }: { text: string; claim
         className={`claim metric-${c.metric}${c.kind === "date" ? " date" : ""}`}
         tabIndex={0}
         role="button"
-        aria-label={`${c.quote}: ${describe(c)}`}
+        aria-label={`${c.quote}: ${description}`}
         aria-pressed={selected}
         onClick={() => onSelect(c.id)}
         onKeyDown={(e) => {
@@ -42,7 +43,7 @@ function ClaimMark({ text, claim: c, selected, onSelect }: { text: string; claim
       >
         {text.slice(c.start, c.end)}
       </mark>
-      <span className="claim-card" role="tooltip">{describe(c)}</span>
+      <span className="claim-card" role="tooltip">{description}</span>
     </span>
   );
 }
@@ -65,7 +66,8 @@ function PartPager({ part, parts, onGo }: { part: number; parts: readonly Source
  * A long article is shown one part at a time (lib/chart/source-parts.ts): selecting a claim anywhere opens its part.
  */
 export const SourceView = memo(function SourceView({ text, claims, selectedId, onSelect }: SourceViewProps) {
-  const { sentences, parts } = useMemo(() => sourceLayout(text, claims), [text, claims]);
+  const index = useMemo(() => sourceIndex(text, claims), [text, claims]);
+  const { parts } = index;
   const selected = useMemo(() => (selectedId === null ? null : claims.find((c) => c.id === selectedId) ?? null), [claims, selectedId]);
   const selectedPart = selected ? partIndexOf(parts, selected.start) : null;
   // The part follows the selection; the pager moves it without selecting. Adjusted while rendering, not in an
@@ -74,6 +76,7 @@ export const SourceView = memo(function SourceView({ text, claims, selectedId, o
   if (shown.selectedId !== selectedId) setShown({ selectedId, part: selectedPart ?? shown.part });
   const partIndex = Math.min(shown.part, parts.length - 1);
   const part = parts[partIndex]!;
+  const sentences = useMemo(() => partSentences(index, part), [index, part]);
   const selectedRef = useRef<HTMLSpanElement>(null);
   const articleRef = useRef<HTMLElement>(null);
 
@@ -101,9 +104,7 @@ export const SourceView = memo(function SourceView({ text, claims, selectedId, o
 
   const pieces: ReactNode[] = [];
   let at = part.start;
-  const [from, to] = sentencesIn(sentences, part);
-  for (let i = from; i < to; i++) {
-    const s = sentences[i]!;
+  for (const s of sentences) {
     if (s.start > at) pieces.push(text.slice(at, s.start));
     pieces.push(sentence(s));
     at = s.end;

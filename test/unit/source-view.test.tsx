@@ -2,7 +2,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { SourceView } from "../../app/_components/SourceView";
 import {
-  PART_MAX_CHARS, PART_MIN_CHARS, partIndexOf, sentencesIn, sourceLayout, sourceSentences, WINDOW_ABOVE_CHARS,
+  PART_MAX_CHARS, PART_MIN_CHARS, partIndexOf, partSentences, sourceIndex, sourceSentences, type SourceSentence, WINDOW_ABOVE_CHARS,
 } from "../../lib/chart/source-parts";
 import { extractArticle } from "../../lib/dataset";
 import type { Claim } from "../../lib/schema";
@@ -22,7 +22,7 @@ describe("SourceView on the seed article", () => {
   });
 
   it("has no pager: one part, the whole text", () => {
-    expect(sourceLayout(article.text, claims).parts).toEqual([{ start: 0, end: article.text.length }]);
+    expect(sourceIndex(article.text, claims).parts).toEqual([{ start: 0, end: article.text.length }]);
     const html = renderToStaticMarkup(<SourceView text={article.text} claims={claims} selectedId={null} onSelect={noop} />);
     expect(html).not.toContain("Next part");
     expect(html).toMatch(/^<article class="source"/);
@@ -43,7 +43,8 @@ describe("sourceSentences", () => {
   it("draws the first of two overlapping claims and skips the other, as before", () => {
     const [first] = claims;
     const overlapping = { ...first!, id: "overlap", start: first!.start + 1, end: first!.end + 1, quote: article.text.slice(first!.start + 1, first!.end + 1) };
-    const sentence = sourceSentences(article.text, [overlapping, ...claims]).find((s) => s.index === first!.sentenceIndex)!;
+    const ordered = [first!, overlapping, ...claims.slice(1)];
+    const sentence = sourceSentences(article.text, ordered).find((s) => s.index === first!.sentenceIndex)!;
     expect(sentence.claims.map((c) => c.id)).toContain(first!.id);
     expect(sentence.claims.map((c) => c.id)).not.toContain("overlap");
   });
@@ -51,8 +52,10 @@ describe("sourceSentences", () => {
 
 describe("SourceView on a 10 MB article with 50,000 claims", () => {
   const big = syntheticArticle({ claims: 50_000, length: 10_000_000 });
-  const layout = sourceLayout(big.text, big.claims);
-  const { parts, sentences } = layout;
+  const index = sourceIndex(big.text, big.claims);
+  const { parts } = index;
+  // Every sentence with claims, as the whole text would be laid out in one part.
+  const sentences = sourceSentences(big.text, big.claims);
 
   it("tiles the text with parts of 20,000–30,000 characters", () => {
     expect(big.text.length).toBeGreaterThan(WINDOW_ABOVE_CHARS);
@@ -67,13 +70,9 @@ describe("SourceView on a 10 MB article with 50,000 claims", () => {
   });
 
   it("ends every part where a paragraph ends, never inside a sentence", () => {
-    const starts = sentences.map((s) => s.start);
-    for (const { end } of parts.slice(0, -1)) {
-      expect(big.text.slice(end - 2, end)).toBe("\n\n");
-      const inside = sentences[partIndexOf(sentences, end - 1)];
-      expect(inside && inside.start < end && end < inside.end).toBe(false);
-    }
-    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    const ends = new Set(parts.map((p) => p.end));
+    for (const { end } of parts.slice(0, -1)) expect(big.text.slice(end - 2, end)).toBe("\n\n");
+    expect(sentences.filter((s) => [...ends].some((end) => s.start < end && end < s.end))).toEqual([]);
   });
 
   it("shows the part holding the selected claim, with its sentence marked and the pager", () => {
@@ -114,14 +113,14 @@ describe("SourceView on a 10 MB article with 50,000 claims", () => {
     expect(html).not.toContain('data-testid="selected-sentence"');
   });
 
-  it("finds each part's sentences by binary search, all of them once", () => {
-    let total = 0;
-    for (const part of parts) {
-      const [from, to] = sentencesIn(sentences, part);
-      for (let i = from; i < to; i++) expect(sentences[i]!.start >= part.start && sentences[i]!.end <= part.end).toBe(true);
-      total += to - from;
-    }
-    expect(total).toBe(sentences.length);
+  it("lays out each part from its own claims: together, the same sentences and highlights as the whole text", () => {
+    const key = (s: SourceSentence) => `${s.index}@${s.start}-${s.end}: ${s.claims.map((c) => c.id).join(" ")}`;
+    const byPart = parts.flatMap((part) => {
+      const own = partSentences(index, part);
+      expect(own.every((s) => s.start >= part.start && s.end <= part.end)).toBe(true);
+      return own.map(key);
+    });
+    expect(byPart).toEqual(sentences.map(key));
   });
 });
 
@@ -129,7 +128,8 @@ describe("parts of a text without paragraph breaks", () => {
   it("end at a claim's sentence end or after a full stop, never inside a sentence with claims", () => {
     const { text, claims: many } = syntheticArticle({ claims: 2_000, length: 400_000 });
     const flat = text.replace(/\n\n/g, "  ");
-    const { parts, sentences } = sourceLayout(flat, many);
+    const { parts } = sourceIndex(flat, many);
+    const sentences = sourceSentences(flat, many);
     expect(parts.length).toBeGreaterThan(10);
     for (const { end } of parts.slice(0, -1)) {
       expect(sentences.some((s) => s.start < end && end < s.end)).toBe(false);

@@ -1,5 +1,6 @@
 "use client";
 
+import { memo } from "react";
 import { capNote } from "../../../lib/chart/layout";
 import type { MoneyChartLayout } from "../../../lib/chart/money";
 import { ChartFrame } from "./ChartFrame";
@@ -14,7 +15,8 @@ const CAPTION =
   "Levels and changes on separate scales, in US dollars where the article implies an exchange rate. " +
   "Dashed outline: currency inferred. Fading end: “more than”.";
 
-export function MoneyChart({ layout, selectedId, onSelect }: ChartProps<MoneyChartLayout>) {
+/** Memoised: the dashboard re-renders on every filter keystroke, and a chart changes only with its layout or the selection. */
+export const MoneyChart = memo(function MoneyChart({ layout, selectedId, onSelect }: ChartProps<MoneyChartLayout>) {
   const width = CHART_WIDTH;
   const interaction = useActiveMark(selectedId, onSelect);
   const bars = layout.panels.flatMap((panel) => panel.bars.map((bar) => ({ panel, bar })));
@@ -41,4 +43,4 @@ export function MoneyChart({ layout, selectedId, onSelect }: ChartProps<MoneyCha
       )}
     </ChartFrame>
   );
-}
+});

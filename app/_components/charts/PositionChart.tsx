@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo } from "react";
+import { memo, useMemo } from "react";
 import type { PositionChartLayout } from "../../../lib/chart/positions";
 import type { Claim } from "../../../lib/schema";
 import { ChartFrame } from "./ChartFrame";
@@ -24,7 +24,8 @@ interface PositionChartProps extends ChartProps<PositionChartLayout> {
   claims?: readonly Pick<Claim, "id" | "start">[];
 }
 
-export function PositionChart({ layout, selectedId, onSelect, claims }: PositionChartProps) {
+/** Memoised: the dashboard re-renders on every filter keystroke, and a chart changes only with its layout or the selection. */
+export const PositionChart = memo(function PositionChart({ layout, selectedId, onSelect, claims }: PositionChartProps) {
   const width = CHART_WIDTH;
   const interaction = useActiveMark(selectedId, onSelect);
   const density = layout.mode === "density";
@@ -84,4 +85,4 @@ export function PositionChart({ layout, selectedId, onSelect, claims }: Position
       )}
     </ChartFrame>
   );
-}
+});

@@ -1,5 +1,6 @@
 "use client";
 
+import { memo } from "react";
 import { capNote } from "../../../lib/chart/layout";
 import type { TariffChartLayout } from "../../../lib/chart/tariffs";
 import { BarMark } from "./BarMark";
@@ -13,7 +14,8 @@ import { XAxis } from "./XAxis";
 const TITLE = "Tariff rates";
 const CAPTION = "Each tariff the article mentions, by product, on a 0–100 % scale. Highest first.";
 
-export function TariffChart({ layout, selectedId, onSelect }: ChartProps<TariffChartLayout>) {
+/** Memoised: the dashboard re-renders on every filter keystroke, and a chart changes only with its layout or the selection. */
+export const TariffChart = memo(function TariffChart({ layout, selectedId, onSelect }: ChartProps<TariffChartLayout>) {
   const width = CHART_WIDTH;
   const interaction = useActiveMark(selectedId, onSelect);
   const active = layout.bars.find((bar) => bar.id === interaction.active?.id);
@@ -45,4 +47,4 @@ export function TariffChart({ layout, selectedId, onSelect }: ChartProps<TariffC
       )}
     </ChartFrame>
   );
-}
+});
