@@ -115,12 +115,12 @@ export async function saveArticles(articles: StoredArticle[], what = articles.le
   }, what, articles);
 }
 
-export async function renameArticle(id: string, title: string): Promise<void> {
+export async function renameArticle(id: string, title: string, now = new Date().toISOString()): Promise<void> {
   const clean = title.trim();
   if (!clean) throw new LibraryError("A title cannot be empty.");
   const article = await getArticle(id);
   if (!article) throw new LibraryError("That article is no longer stored (deleted in another tab?).");
-  const renamed: StoredArticle = { ...article, title: clean, updatedAt: new Date().toISOString() };
+  const renamed: StoredArticle = { ...article, title: clean, updatedAt: now };
   await saveArticles([renamed], "the new title");
 }
 

@@ -4,10 +4,11 @@ import { chartLayouts } from "@/lib/chart/layouts";
 import { claimsDataPackage } from "@/lib/datapackage";
 import { extractArticle } from "@/lib/dataset";
 import { textId } from "@/lib/extract/index";
-import { LibraryFileError, parseLibraryFile, type StoredArticle } from "@/lib/library";
-import type { AnalysisRequest, AnalysisResponse, ArticleMetaInput, ArticleView, TextInput } from "./protocol";
+import { libraryFile, LibraryFileError, parseLibraryFile, type StoredArticle } from "@/lib/library";
+import { allArticles, getArticle, LibraryError, renameArticle, saveArticles } from "@/lib/library-db";
+import { PART_CHARS, PART_CLAIMS, type AnalysisRequest, type AnalysisResponse, type ArticleMetaInput, type TextInput } from "./protocol";
 
-// Everything the reader gives stays in this worker and the page: no request carries it anywhere.
+// Everything the reader gives stays in this worker, the page and this browser's IndexedDB: no request carries it.
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (message: AnalysisResponse): void => scope.postMessage(message);
@@ -20,6 +21,8 @@ function progress(fraction: number, stage: string, force = false): void {
   post({ type: "progress", fraction: Math.min(1, Math.max(0, fraction)), stage });
 }
 
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
 async function readInput(input: TextInput): Promise<{ text: string; htmlTitle: string | null }> {
   if (input.kind === "text") {
     return { text: articleTextFrom(input.text, input.format), htmlTitle: input.format === "html" ? htmlTitle(input.text) : null };
@@ -28,10 +31,7 @@ async function readInput(input: TextInput): Promise<{ text: string; htmlTitle: s
   const format = formatOf(file.name, file.type);
   if (!format) throw new InputError(`${file.name}: not a .txt, .md or .html file`);
   // Checked before reading, so a 2 GB video dropped by mistake is refused without loading it.
-  if (file.size > MAX_INPUT_BYTES) {
-    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-    throw new InputError(`${file.name}: file is ${mb(file.size)} MB; the limit is ${mb(MAX_INPUT_BYTES)} MB`);
-  }
+  if (file.size > MAX_INPUT_BYTES) throw new InputError(`${file.name}: file is ${mb(file.size)}; the limit is ${mb(MAX_INPUT_BYTES)}`);
   const raw = decodeText(new Uint8Array(await file.arrayBuffer()), file.name);
   return { text: articleTextFrom(raw, format), htmlTitle: format === "html" ? htmlTitle(raw) : null };
 }
@@ -42,11 +42,15 @@ function titleFor(meta: ArticleMetaInput, text: string, fromHtml: string | null)
   return given.length > 120 ? `${given.slice(0, 119).trimEnd()}…` : given;
 }
 
-function viewOf(article: StoredArticle): ArticleView {
-  return {
-    charts: chartLayouts(article.claims, article.text.length),
-    dataPackage: claimsDataPackage(article, `${article.id}-claims.csv`),
-  };
+/** Sends an article for the dashboard: layouts computed here, claims and text in parts, then its head. */
+function sendArticle(article: StoredArticle, saveProblem: string | null): void {
+  const view = { charts: chartLayouts(article.claims, article.text.length), dataPackage: claimsDataPackage(article, `${article.id}-claims.csv`) };
+  const parts = Math.max(Math.ceil(article.claims.length / PART_CLAIMS), Math.ceil(article.text.length / PART_CHARS), 1);
+  for (let i = 0; i < parts; i++) {
+    post({ type: "part", claims: article.claims.slice(i * PART_CLAIMS, (i + 1) * PART_CLAIMS), text: article.text.slice(i * PART_CHARS, (i + 1) * PART_CHARS) });
+  }
+  const { claims: _claims, text: _text, ...head } = article;
+  post({ type: "article", head, view, saveProblem });
 }
 
 async function extract(input: TextInput, meta: ArticleMetaInput, now: string): Promise<void> {
@@ -54,11 +58,7 @@ async function extract(input: TextInput, meta: ArticleMetaInput, now: string): P
   const { text, htmlTitle: fromHtml } = await readInput(input);
   progress(0.05, "Finding figures", true);
   const id = `own-${textId(`${meta.publishedAt}\n${meta.locale}\n${text}`)}`;
-  const dataset = extractArticle(
-    { id, text, publishedAt: meta.publishedAt, locale: meta.locale },
-    { onProgress: (f) => progress(0.05 + f * 0.85, "Finding figures") },
-  );
-  progress(0.9, "Drawing charts", true);
+  const dataset = extractArticle({ id, text, publishedAt: meta.publishedAt, locale: meta.locale }, { onProgress: (f) => progress(0.05 + f * 0.8, "Finding figures") });
   const article: StoredArticle = {
     id,
     title: titleFor(meta, text, fromHtml),
@@ -71,13 +71,44 @@ async function extract(input: TextInput, meta: ArticleMetaInput, now: string): P
     createdAt: now,
     updatedAt: now,
   };
-  const view = viewOf(article);
-  progress(1, "Done", true);
-  post({ type: "extracted", article, view });
+  progress(0.85, "Saving in this browser", true);
+  let saveProblem: string | null = null;
+  try {
+    await saveArticles([article]);
+  } catch (error) {
+    if (!(error instanceof LibraryError)) throw error;
+    saveProblem = `${error.message} The figures below are still here to read and download.`;
+  }
+  progress(0.95, "Drawing charts", true);
+  sendArticle(article, saveProblem);
+}
+
+async function open(id: string): Promise<void> {
+  progress(0.1, "Opening", true);
+  const article = await getArticle(id);
+  if (!article) throw new LibraryError("That article is not stored in this browser (deleted, or saved in another browser).");
+  progress(0.8, "Drawing charts", true);
+  sendArticle(article, null);
+}
+
+async function exportLibrary(now: string): Promise<void> {
+  progress(0.2, "Collecting the articles", true);
+  const articles = await allArticles();
+  const file = new Blob([JSON.stringify(libraryFile(articles, new Date(now)))], { type: "application/json" });
+  post({ type: "exported", file, fileName: `tradefigures-library-${now.slice(0, 10)}.json` });
+}
+
+async function importLibrary(file: File): Promise<void> {
+  progress(0.1, "Checking the file", true);
+  const articles = parseLibraryFile(await file.text(), file.name);
+  progress(0.6, "Saving in this browser", true);
+  const n = articles.length;
+  await saveArticles(articles, `the ${n} imported article${n === 1 ? "" : "s"}`);
+  post({ type: "done", notice: `Imported ${n} article${n === 1 ? "" : "s"} from ${file.name}.` });
 }
 
 function messageOf(error: unknown): string {
-  if (error instanceof InputError || error instanceof LibraryFileError) return error.message;
+  if (error instanceof InputError || error instanceof LibraryFileError || error instanceof LibraryError) return error.message;
   if (error instanceof RangeError) return "The text is too large for this browser's memory: split it into smaller parts.";
   return `Analysis failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`;
 }
@@ -85,9 +116,19 @@ function messageOf(error: unknown): string {
 scope.onmessage = async (event: MessageEvent<AnalysisRequest>) => {
   const request = event.data;
   try {
-    if (request.type === "extract") await extract(request.input, request.meta, request.now);
-    else if (request.type === "view") post({ type: "view", view: viewOf(request.article) });
-    else post({ type: "imported", articles: parseLibraryFile(await request.file.text(), request.file.name) });
+    switch (request.type) {
+      case "extract":
+        return await extract(request.input, request.meta, request.now);
+      case "open":
+        return await open(request.id);
+      case "rename":
+        await renameArticle(request.id, request.title, request.now);
+        return post({ type: "done", notice: `Renamed to “${request.title.trim()}”.` });
+      case "export":
+        return await exportLibrary(request.now);
+      case "import":
+        return await importLibrary(request.file);
+    }
   } catch (error) {
     post({ type: "error", message: messageOf(error) });
   }

@@ -1,7 +1,13 @@
 import type { StoredArticle } from "@/lib/library";
+import type { Claim } from "@/lib/schema";
 import type { ChartLayouts } from "../_components/charts/types";
 
-/** Messages between the /analyze page and its worker. Each job gets its own worker, so cancelling is terminating. */
+/**
+ * Messages between the /analyze page and its worker. Each job gets its own worker, so cancelling is terminating.
+ * Everything heavy happens in the worker, IndexedDB included: reading or writing a 10 MB article there costs the page
+ * nothing. A large article comes back in parts (claims in batches, text in slices), so the page decodes it in many
+ * short tasks instead of one long one.
+ */
 
 export interface ArticleMetaInput {
   title: string;
@@ -10,13 +16,13 @@ export interface ArticleMetaInput {
   source: string;
 }
 
-export type TextInput =
-  | { kind: "text"; text: string; format: "text" | "markdown" | "html" }
-  | { kind: "file"; file: File };
+export type TextInput = { kind: "text"; text: string; format: "text" | "markdown" | "html" } | { kind: "file"; file: File };
 
 export type AnalysisRequest =
   | { type: "extract"; input: TextInput; meta: ArticleMetaInput; now: string }
-  | { type: "view"; article: StoredArticle }
+  | { type: "open"; id: string }
+  | { type: "rename"; id: string; title: string; now: string }
+  | { type: "export"; now: string }
   | { type: "import"; file: File };
 
 /** What the dashboard needs besides the article: layouts (d3 runs here, not in the page) and the Data Package. */
@@ -25,9 +31,21 @@ export interface ArticleView {
   dataPackage: unknown;
 }
 
+export type ArticleHead = Omit<StoredArticle, "claims" | "text">;
+
 export type AnalysisResponse =
   | { type: "progress"; fraction: number; stage: string }
-  | { type: "extracted"; article: StoredArticle; view: ArticleView }
-  | { type: "view"; view: ArticleView }
-  | { type: "imported"; articles: StoredArticle[] }
+  | { type: "part"; claims: Claim[]; text: string }
+  | { type: "article"; head: ArticleHead; view: ArticleView; saveProblem: string | null }
+  | { type: "done"; notice: string }
+  | { type: "exported"; file: Blob; fileName: string }
   | { type: "error"; message: string };
+
+/** What a job settles with, once its parts are put together. */
+export type AnalysisResult =
+  | { type: "article"; article: StoredArticle; view: ArticleView; saveProblem: string | null }
+  | { type: "done"; notice: string }
+  | { type: "exported"; file: Blob; fileName: string };
+
+export const PART_CLAIMS = 4_000;
+export const PART_CHARS = 1_000_000;

@@ -1,12 +1,12 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { libraryFile, type LibraryEntry, type StoredArticle } from "@/lib/library";
-import { allArticles, deleteArticle, getArticle, listArticles, renameArticle, saveArticles } from "@/lib/library-db";
+import type { LibraryEntry, StoredArticle } from "@/lib/library";
+import { deleteArticle, listArticles } from "@/lib/library-db";
 import type { ViewState } from "@/lib/view-state";
 import { DEFAULT_VIEW } from "@/lib/view-state";
-import { downloadText } from "../../_components/download";
-import type { ArticleMetaInput, ArticleView, TextInput } from "../protocol";
+import { downloadBlob } from "../../_components/download";
+import type { AnalysisRequest, AnalysisResult, ArticleMetaInput, ArticleView, TextInput } from "../protocol";
 import { ArticleForm } from "./ArticleForm";
 import { JobProgress } from "./JobProgress";
 import { Library } from "./Library";
@@ -51,8 +51,8 @@ export function AnalyzeApp({ initialArticleId, initialView, today }: AnalyzeAppP
     }
   }, []);
 
-  /** Runs one worker request with progress; the answer, or null when it failed or was cancelled (and said so). */
-  const run = useCallback(async <T,>(request: Parameters<typeof runAnalysis>[0], stage: string, pick: (answer: Awaited<ReturnType<typeof runAnalysis>["result"]>) => T | null) => {
+  /** Runs one worker request with progress; its result, or null when it failed or was cancelled (and said so). */
+  const run = useCallback(async (request: AnalysisRequest, stage: string): Promise<AnalysisResult | null> => {
     cancelJob.current?.();
     setProblem(null);
     setNotice(null);
@@ -60,7 +60,7 @@ export function AnalyzeApp({ initialArticleId, initialView, today }: AnalyzeAppP
     const job = runAnalysis(request, (fraction, label) => setJob({ fraction, stage: label }));
     cancelJob.current = job.cancel;
     try {
-      return pick(await job.result);
+      return await job.result;
     } catch (error) {
       if (error instanceof AnalysisCancelled) setNotice(error.message);
       else setProblem(messageOf(error));
@@ -73,20 +73,14 @@ export function AnalyzeApp({ initialArticleId, initialView, today }: AnalyzeAppP
     }
   }, []);
 
-  const show = useCallback(async (article: StoredArticle, view: ViewState, saveProblem: string | null = null) => {
-    const answer = await run({ type: "view", article }, "Drawing charts", (a) => (a.type === "view" ? a.view : null));
-    if (answer) setShown({ article, view: answer, initialView: view, saveProblem, reveal: view === DEFAULT_VIEW });
-  }, [run]);
+  const showResult = useCallback((result: AnalysisResult | null, initialView: ViewState, reveal: boolean) => {
+    if (result?.type !== "article") return;
+    setShown({ article: result.article, view: result.view, initialView, saveProblem: result.saveProblem, reveal });
+  }, []);
 
   const open = useCallback(async (id: string, view: ViewState = DEFAULT_VIEW) => {
-    try {
-      const article = await getArticle(id);
-      if (article) await show(article, view);
-      else setProblem("That article is not stored in this browser (deleted, or saved in another browser).");
-    } catch (error) {
-      setProblem(messageOf(error));
-    }
-  }, [show]);
+    showResult(await run({ type: "open", id }, "Opening"), view, view === DEFAULT_VIEW);
+  }, [run, showResult]);
 
   useEffect(() => {
     void refresh();
@@ -96,26 +90,17 @@ export function AnalyzeApp({ initialArticleId, initialView, today }: AnalyzeAppP
   }, []);
 
   const analyse = async (input: TextInput, meta: ArticleMetaInput) => {
-    const answer = await run({ type: "extract", input, meta, now: new Date().toISOString() }, "Reading the text", (a) => (a.type === "extracted" ? a : null));
-    if (!answer) return;
-    let saveProblem: string | null = null;
-    try {
-      await saveArticles([answer.article]);
-    } catch (error) {
-      saveProblem = `${messageOf(error)} The figures below are still here to read and download.`;
-    }
-    setShown({ article: answer.article, view: answer.view, initialView: DEFAULT_VIEW, saveProblem, reveal: true });
+    showResult(await run({ type: "extract", input, meta, now: new Date().toISOString() }, "Reading the text"), DEFAULT_VIEW, true);
     await refresh();
   };
 
   const rename = async (id: string, title: string) => {
-    try {
-      await renameArticle(id, title);
-      if (shown?.article.id === id) setShown({ ...shown, article: { ...shown.article, title: title.trim() } });
-      await refresh();
-    } catch (error) {
-      setProblem(messageOf(error));
+    const result = await run({ type: "rename", id, title, now: new Date().toISOString() }, "Renaming");
+    if (result?.type === "done") {
+      setNotice(result.notice);
+      setShown((current) => (current?.article.id === id ? { ...current, article: { ...current.article, title: title.trim() } } : current));
     }
+    await refresh();
   };
 
   const remove = async (id: string) => {
@@ -125,30 +110,20 @@ export function AnalyzeApp({ initialArticleId, initialView, today }: AnalyzeAppP
         setShown(null);
         window.history.replaceState(window.history.state, "", window.location.pathname);
       }
-      await refresh();
     } catch (error) {
       setProblem(messageOf(error));
     }
+    await refresh();
   };
 
   const exportAll = async () => {
-    try {
-      const articles = await allArticles();
-      downloadText(`tradefigures-library-${new Date().toISOString().slice(0, 10)}.json`, JSON.stringify(libraryFile(articles)), "application/json");
-    } catch (error) {
-      setProblem(messageOf(error));
-    }
+    const result = await run({ type: "export", now: new Date().toISOString() }, "Collecting the articles");
+    if (result?.type === "exported") downloadBlob(result.fileName, result.file);
   };
 
   const importFile = async (file: File) => {
-    const articles = await run({ type: "import", file }, "Checking the file", (a) => (a.type === "imported" ? a.articles : null));
-    if (!articles) return;
-    try {
-      await saveArticles(articles, `the ${articles.length} imported article${articles.length === 1 ? "" : "s"}`);
-      setNotice(`Imported ${articles.length} article${articles.length === 1 ? "" : "s"} from ${file.name}.`);
-    } catch (error) {
-      setProblem(messageOf(error));
-    }
+    const result = await run({ type: "import", file }, "Checking the file");
+    if (result?.type === "done") setNotice(result.notice);
     await refresh();
   };
 

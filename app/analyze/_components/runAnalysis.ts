@@ -1,7 +1,8 @@
-import type { AnalysisRequest, AnalysisResponse } from "../protocol";
+import type { Claim } from "@/lib/schema";
+import type { AnalysisRequest, AnalysisResponse, AnalysisResult } from "../protocol";
 
-export interface AnalysisJob<T> {
-  result: Promise<T>;
+export interface AnalysisJob {
+  result: Promise<AnalysisResult>;
   cancel: () => void;
 }
 
@@ -9,19 +10,20 @@ export class AnalysisCancelled extends Error {
   override name = "AnalysisCancelled";
 }
 
-type Settled = Exclude<AnalysisResponse, { type: "progress" } | { type: "error" }>;
-
 /**
  * One request to a fresh worker: progress as it comes, then the answer. Cancelling terminates the worker, which
- * stops the work at once however long the text; the page's own thread never runs the extractor.
+ * stops the work at once however long the text; the page's own thread never runs the extractor or touches a stored
+ * article's text.
  */
-export function runAnalysis(request: AnalysisRequest, onProgress?: (fraction: number, stage: string) => void, transfer: Transferable[] = []): AnalysisJob<Settled> {
+export function runAnalysis(request: AnalysisRequest, onProgress?: (fraction: number, stage: string) => void): AnalysisJob {
   const worker = new Worker(new URL("../analysis.worker.ts", import.meta.url), { type: "module", name: "tradefigures-analysis" });
-  let settle: { resolve: (value: Settled) => void; reject: (error: Error) => void } | null = null;
-  const result = new Promise<Settled>((resolve, reject) => {
+  const claims: Claim[] = [];
+  const text: string[] = [];
+  let settle: { resolve: (value: AnalysisResult) => void; reject: (error: Error) => void } | null = null;
+  const result = new Promise<AnalysisResult>((resolve, reject) => {
     settle = { resolve, reject };
   });
-  const finish = (outcome: Settled | Error) => {
+  const finish = (outcome: AnalysisResult | Error) => {
     if (!settle) return;
     const { resolve, reject } = settle;
     settle = null;
@@ -31,15 +33,29 @@ export function runAnalysis(request: AnalysisRequest, onProgress?: (fraction: nu
   };
   worker.onmessage = (event: MessageEvent<AnalysisResponse>) => {
     const message = event.data;
-    if (message.type === "progress") onProgress?.(message.fraction, message.stage);
-    else if (message.type === "error") finish(new Error(message.message));
-    else finish(message);
+    switch (message.type) {
+      case "progress":
+        onProgress?.(message.fraction, message.stage);
+        break;
+      case "part":
+        for (const claim of message.claims) claims.push(claim);
+        if (message.text) text.push(message.text);
+        break;
+      case "article":
+        finish({ type: "article", article: { ...message.head, text: text.join(""), claims }, view: message.view, saveProblem: message.saveProblem });
+        break;
+      case "error":
+        finish(new Error(message.message));
+        break;
+      default:
+        finish(message);
+    }
   };
   worker.onerror = (event) => {
     event.preventDefault();
     finish(new Error(`The analysis stopped unexpectedly${event.message ? `: ${event.message}` : ""} (the text may be too large for this browser's memory).`));
   };
   worker.onmessageerror = () => finish(new Error("The analysis sent back a result this page could not read."));
-  worker.postMessage(request, transfer);
-  return { result, cancel: () => finish(new AnalysisCancelled("Analysis cancelled: nothing was saved.")) };
+  worker.postMessage(request);
+  return { result, cancel: () => finish(new AnalysisCancelled("Analysis cancelled.")) };
 }
