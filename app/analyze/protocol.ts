@@ -47,5 +47,5 @@ export type AnalysisResult =
   | { type: "done"; notice: string }
   | { type: "exported"; file: Blob; fileName: string };
 
-export const PART_CLAIMS = 4_000;
-export const PART_CHARS = 1_000_000;
+export const PART_CLAIMS = 1_000;
+export const PART_CHARS = 250_000;
