@@ -43,6 +43,10 @@ export interface MoneyChartLayout {
   panels: MoneyPanel[];
   /** US$ per unit of each currency, as implied by the article's own currency_equivalent pairs. */
   rates: Map<string, number>;
+  /** Money figures in the article, drawn or not. */
+  total: number;
+  /** Above the panels when whole currencies are left out: how many figures, and that the table has them. */
+  note: LabelLine[];
 }
 
 const MARGIN = { left: 28, right: 28 };
@@ -51,6 +55,7 @@ const ROW_GAP = 20;
 const PANEL_GAP = 36;
 
 const si = format("~s");
+const count = new Intl.NumberFormat("en");
 const compact = new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 2 });
 
 const isChange = (c: Claim) => c.change === "up" || c.change === "down";
@@ -91,10 +96,17 @@ function panelHeading(kind: MoneyPanelKind, currency: string | null, converted: 
 }
 
 /**
- * At most this many bars of each kind (levels, changes), so a 10 MB article still draws a readable chart; the table
- * lists every figure. The bars kept are the largest: the figures a reader scans a long text for.
+ * At most this many bars of each kind (levels, changes), so a 10 MB article still draws a readable chart, about as
+ * tall as the tariff chart's 20 bars; the table lists every figure. The bars kept are the largest: the figures a
+ * reader scans a long text for.
  */
-export const MONEY_BARS_PER_KIND = 20;
+export const MONEY_BARS_PER_KIND = 10;
+/**
+ * At most this many currencies get panels: US dollars (with every amount the article gives a rate for), then the
+ * currencies without a rate that have the most figures. Each panel has its own scale and heading, so a dozen
+ * currencies would make a chart of headings; the rest are counted in a note.
+ */
+export const MONEY_CURRENCIES_MAX = 3;
 
 /** The bar's far end from zero, in the panel's currency: what "largest" compares. */
 const magnitude = (p: Placement) => Math.max(...endpoints(p.claim, p.usdPerUnit ?? 1).map(Math.abs));
@@ -132,15 +144,35 @@ export function moneyChart(claims: readonly Claim[], { width }: { width: number 
     if (group) group.push(p);
     else byKey.set(key, [p]);
   }
-  const groups = new Map([...byKey].sort(([a], [b]) => a.localeCompare(b)).map(([key, group]) => [key, group.sort((a, b) => a.claim.start - b.claim.start)]));
+  const sorted = [...byKey].sort(([a], [b]) => a.localeCompare(b));
+  // A currency is its key without the levels/changes suffix; converted amounts ("0:USD") sort first.
+  const currencyOf = (key: string) => key.slice(0, key.lastIndexOf(":"));
+  const perCurrency = new Map<string, number>();
+  for (const [key, group] of sorted) perCurrency.set(currencyOf(key), (perCurrency.get(currencyOf(key)) ?? 0) + group.length);
+  const shownCurrencies = new Set([...perCurrency]
+    .sort(([a, m], [b, n]) => Number(a.startsWith("1:")) - Number(b.startsWith("1:")) || n - m || a.localeCompare(b))
+    .slice(0, MONEY_CURRENCIES_MAX)
+    .map(([currency]) => currency));
+  const groups = new Map(sorted
+    .filter(([key]) => shownCurrencies.has(currencyOf(key)))
+    .map(([key, group]) => [key, group.sort((a, b) => a.claim.start - b.claim.start)]));
   const kept = new Set<Placement>();
   for (const kind of ["levels", "changes"] as const) {
     for (const p of keepLargest([...groups.values()].filter((g) => g[0]?.kind === kind), MONEY_BARS_PER_KIND)) kept.add(p);
   }
 
   const labelWidth = width - MARGIN.left - 8;
+  const total = sorted.reduce((sum, [, group]) => sum + group.length, 0);
+  const left = [...perCurrency].filter(([currency]) => !shownCurrencies.has(currency));
+  const leftFigures = left.reduce((sum, [, n]) => sum + n, 0);
+  const note = left.length
+    ? layoutLabel([{
+      text: `${count.format(leftFigures)} figure${leftFigures === 1 ? "" : "s"} in ${left.length} more currenc${left.length === 1 ? "y" : "ies"} without a rate in the article: only in the table.`,
+      role: "note",
+    }], MARGIN.left, 0, labelWidth)
+    : [];
   const panels: MoneyPanel[] = [];
-  let y = 0;
+  let y = note.length ? (note.at(-1)?.y ?? 0) + 16 : 0;
   for (const [key, all] of groups) {
     const group = all.filter((p) => kept.has(p));
     const first = group[0];
@@ -188,5 +220,5 @@ export function moneyChart(claims: readonly Claim[], { width }: { width: number 
     });
     y = axisY + 22 + PANEL_GAP;
   }
-  return { width, height: Math.max(0, y - PANEL_GAP), panels, rates };
+  return { width, height: panels.length ? y - PANEL_GAP : 0, panels, rates, total, note };
 }

@@ -5,7 +5,7 @@ import { MoneyChart } from "../../app/_components/charts/MoneyChart";
 import { PositionChart } from "../../app/_components/charts/PositionChart";
 import { TariffChart } from "../../app/_components/charts/TariffChart";
 import { chartLayouts } from "../../lib/chart/layouts";
-import { MONEY_BARS_PER_KIND, moneyChart } from "../../lib/chart/money";
+import { MONEY_BARS_PER_KIND, MONEY_CURRENCIES_MAX, moneyChart } from "../../lib/chart/money";
 import { DENSITY_BINS, DOTS_MAX_CLAIMS, DOTS_MAX_LANES, positionChart } from "../../lib/chart/positions";
 import { TARIFF_BAR_CAP } from "../../lib/chart/tariffs";
 import { CHART_WIDTH } from "../../lib/chart/width";
@@ -28,11 +28,26 @@ describe("chart layouts for 50,000 claims", () => {
       const bars = panels.filter((p) => p.kind === kind).flatMap((p) => p.bars);
       expect(bars).toHaveLength(MONEY_BARS_PER_KIND);
     }
-    expect(panels.reduce((sum, p) => sum + p.total, 0)).toBe(money.length);
+    expect(layouts.money.total).toBe(money.length);
     for (const panel of panels) {
       const note = panel.subtitle.map((l) => l.text).join(" ");
       expect(note).toContain(`The ${panel.bars.length} largest of ${panel.total.toLocaleString("en")}; all are in the table.`);
     }
+  });
+
+  it(`gives panels to at most ${MONEY_CURRENCIES_MAX} currencies, US$ first, then those with the most figures, and counts the rest`, () => {
+    const { panels, note } = layouts.money;
+    const currencies = [...new Set(panels.map((p) => p.currency))];
+    expect(currencies).toHaveLength(MONEY_CURRENCIES_MAX);
+    expect(currencies[0]).toBe("USD");
+    const byUnit = new Map<string, number>();
+    for (const c of money) if (c.unit !== "USD") byUnit.set(c.unit ?? "", (byUnit.get(c.unit ?? "") ?? 0) + 1);
+    const most = [...byUnit].sort((a, b) => b[1] - a[1]).slice(0, MONEY_CURRENCIES_MAX - 1).map(([unit]) => unit);
+    expect(new Set(currencies.slice(1))).toEqual(new Set(most));
+    const leftOut = money.filter((c) => !currencies.includes(c.unit)).length;
+    expect(note.map((l) => l.text).join(" ")).toBe(`${leftOut.toLocaleString("en")} figures in ${byUnit.size - most.length} more currencies without a rate in the article: only in the table.`);
+    expect(panels[0]!.y).toBeGreaterThan(note.at(-1)!.y);
+    expect(panels.reduce((sum, p) => sum + p.total, 0) + leftOut).toBe(money.length);
   });
 
   it("draws the TARIFF_BAR_CAP highest tariff rates, with a note above them", () => {
@@ -103,8 +118,9 @@ describe("which bars the money chart keeps", () => {
     const usd = Array.from({ length: 30 }, (_, i) => claim(i, { value: 1e9 + i }));
     const eur = Array.from({ length: 30 }, (_, i) => claim(100 + i, { unit: "EUR", value: 5 + i }));
     const { panels } = moneyChart([...usd, ...eur], { width: CHART_WIDTH });
-    expect(panels.map((p) => [p.currency, p.bars.length, p.total])).toEqual([["USD", 10, 30], ["EUR", 10, 30]]);
-    expect(Math.min(...panels[1]!.bars.map((b) => eur.find((c) => c.id === b.id)!.value))).toBe(25);
+    const half = MONEY_BARS_PER_KIND / 2;
+    expect(panels.map((p) => [p.currency, p.bars.length, p.total])).toEqual([["USD", half, 30], ["EUR", half, 30]]);
+    expect(Math.min(...panels[1]!.bars.map((b) => eur.find((c) => c.id === b.id)!.value))).toBe(5 + 30 - half);
   });
 
   it("leaves an article with no more than the cap untouched: no note", () => {
@@ -144,7 +160,8 @@ describe("the charts drawn for 50,000 claims", () => {
   it("shows each cap note in the chart itself, so an exported SVG or PNG says it too", () => {
     const usdLevels = layouts.money.panels[0]!;
     expect(notes(html.money)).toContain(`The ${usdLevels.bars.length} largest of ${usdLevels.total}; all are in the table.`);
-    expect(desc(html.money)).toMatch(new RegExp(`The ${2 * MONEY_BARS_PER_KIND} largest of ${money.length.toLocaleString("en")} money figures; all are in the table\\.$`));
+    expect(desc(html.money)).toMatch(new RegExp(`${2 * MONEY_BARS_PER_KIND} of ${money.length.toLocaleString("en")} money figures are drawn; all are in the table\\.$`));
+    expect(notes(html.money).slice(0, layouts.money.note.length)).toEqual(layouts.money.note.map((l) => l.text));
     expect(notes(html.tariffs).join(" ")).toBe(`The ${TARIFF_BAR_CAP} highest of ${tariffs.length.toLocaleString("en")} tariff rates; all are in the table.`);
     expect(desc(html.tariffs)).toMatch(/tariff rates; all are in the table\.$/);
   });

@@ -1,7 +1,6 @@
 "use client";
 
 import { memo } from "react";
-import { capNote } from "../../../lib/chart/layout";
 import type { MoneyChartLayout } from "../../../lib/chart/money";
 import { ChartFrame } from "./ChartFrame";
 import { MoneyPanel } from "./MoneyPanel";
@@ -11,6 +10,7 @@ import { useActiveMark } from "./useActiveMark";
 import { CHART_WIDTH } from "./types";
 
 const TITLE = "Money figures";
+const count = new Intl.NumberFormat("en");
 const CAPTION =
   "Levels and changes on separate scales, in US dollars where the article implies an exchange rate. " +
   "Dashed outline: currency inferred. Fading end: “more than”.";
@@ -21,9 +21,8 @@ export const MoneyChart = memo(function MoneyChart({ layout, selectedId, onSelec
   const interaction = useActiveMark(selectedId, onSelect);
   const bars = layout.panels.flatMap((panel) => panel.bars.map((bar) => ({ panel, bar })));
   const active = bars.find(({ bar }) => bar.id === interaction.active?.id)?.bar;
-  const total = layout.panels.reduce((sum, panel) => sum + panel.total, 0);
   // Said only when bars were left out, so a short article's description reads as it always has.
-  const capped = total > bars.length ? ` ${capNote(bars.length, total, "largest", "money figures")}` : "";
+  const capped = layout.total > bars.length ? ` ${bars.length} of ${count.format(layout.total)} money figures are drawn; all are in the table.` : "";
   const data = {
     columns: ["Quote", "Value", "Panel"],
     rows: bars.map(({ panel, bar }) => ({ id: bar.id, cells: [bar.claim.quote, bar.valueText, panel.title] })),
@@ -36,6 +35,9 @@ export const MoneyChart = memo(function MoneyChart({ layout, selectedId, onSelec
       <svg className="chart-svg" xmlns="http://www.w3.org/2000/svg" viewBox={`0 0 ${width} ${layout.height}`}>
         <title>{TITLE}</title>
         <desc>{`${CAPTION} ${bars.length} bars in ${layout.panels.length} panels: ${layout.panels.map((p) => p.title).join(", ")}.${capped}`}</desc>
+        {layout.note.map((line, i) => (
+          <text key={i} className="chart-label chart-label-note" x={line.x} y={line.y}>{line.text}</text>
+        ))}
         {layout.panels.map((panel) => <MoneyPanel key={panel.key} panel={panel} interaction={interaction} />)}
       </svg>
       {active && interaction.active && (
