@@ -152,7 +152,8 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Datas
   for (const token of tokens) {
     reading(token.start);
     const quantity = readQuantity(text, token);
-    if (quantity) read.push(quantity);
+    // Digits beyond a double's range read as Infinity: no claim, and no record the schema would reject.
+    if (quantity && Number.isFinite(quantity.value)) read.push(quantity);
   }
   const quantities = withoutDates(withoutOverlaps(read), dates);
   const datesBySentence = bySentence(sentences, dates);
@@ -182,7 +183,8 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Datas
       previousKeywords: () => keywordsOf(s - 1), convention,
     };
     const quantities = pointsInContext(text.slice(sentence.start, sentence.end), shareListUnits(text, sentenceQuantities));
-    const drafts = joinRanges(text, quantities).map((q) => draftFigure(q, context));
+    // A range whose upper end overflows is dropped before neighbours are linked, so no link points at nothing.
+    const drafts = joinRanges(text, quantities).filter((q) => Number.isFinite(q.value) && (q.valueMax === null || Number.isFinite(q.valueMax))).map((q) => draftFigure(q, context));
     relateNeighbours(text, articleId, drafts);
     const merged = [...drafts.map((d) => toClaim(text, articleId, sentence, d)), ...sentenceDates.map((d) => dateClaim(text, articleId, sentence, d))];
     merged.sort((a, b) => a.start - b.start);
