@@ -47,7 +47,8 @@ export function tariffChart(claims: readonly Claim[], { width }: { width: number
   const tariffs = all.slice(0, TARIFF_BAR_CAP);
   const maxValue = Math.max(100, ...tariffs.map((c) => c.valueMax ?? c.value));
   // Room at the right for the longest direct label, so a 100 % bar keeps its label outside the bar.
-  const labelRoom = Math.min(width * 0.4, Math.max(0, ...tariffs.map((c) => estimateTextWidth(valueText(c), FONT_SIZE.value))) + 10);
+  // An open end's label starts after its fade (see valueLabel below), so it needs 20 px more.
+  const labelRoom = Math.min(width * 0.4, Math.max(0, ...tariffs.map((c) => estimateTextWidth(valueText(c), FONT_SIZE.value) + (c.change === ">" ? 20 : 0))) + 10);
   const scale = scaleLinear().domain([0, maxValue]).nice().range([MARGIN.left, width - MARGIN.right - labelRoom]);
 
   const note = tariffs.length < all.length

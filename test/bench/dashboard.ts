@@ -2,7 +2,8 @@
 // (/bench/dashboard), measured in Chromium. It prints the time from the data being ready to the dashboard committed
 // and painted, the longest main-thread tasks (PerformanceObserver "longtask"), and the time from a click (a table row,
 // a density bar, "Next part") to the source view showing the result. Run with `npm run bench:dashboard` (`-- --build`
-// to rebuild first). Figures are printed against the targets, never asserted: it exits 0 unless something throws.
+// to rebuild first; `-- --transition` mounts the dashboard inside startTransition). Figures are printed against the
+// targets, never asserted: it exits 0 unless something throws.
 import type { Locator, Page } from "playwright-core";
 import { DashboardPage, launchChromium } from "../e2e/browser.ts";
 import { startServer } from "../e2e/server.ts";
@@ -18,22 +19,60 @@ const LOAD_TIMEOUT_MS = 120_000;
 interface Task {
   start: number;
   duration: number;
+  /** From the long animation frame that holds the task: what ran longest in it, and its style and layout time. */
+  cause?: string;
 }
 
-/** Installed before any page script: every long task since navigation, kept on window. */
+interface FrameScript {
+  invoker: string;
+  sourceFunctionName: string;
+  duration: number;
+  forcedStyleAndLayoutDuration: number;
+}
+
+interface Frame {
+  start: number;
+  end: number;
+  styleAndLayout: number;
+  scripts: FrameScript[];
+}
+
+/**
+ * Installed before any page script: every long task since navigation, and every long animation frame (Chromium's
+ * LoAF entries name the scripts that ran in a frame), kept on window, so a long task can be told apart as the
+ * dashboard's own rendering or, say, an idle callback.
+ */
 function observeLongTasks(): void {
-  const state = window as unknown as { __longTasks: Task[] };
+  const state = window as unknown as { __longTasks: Task[]; __frames: Frame[] };
   state.__longTasks = [];
+  state.__frames = [];
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) state.__longTasks.push({ start: entry.startTime, duration: entry.duration });
   }).observe({ type: "longtask", buffered: true });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as unknown as (PerformanceEntry & { renderStart: number; styleAndLayoutStart: number; scripts: FrameScript[] })[]) {
+      state.__frames.push({
+        start: entry.startTime, end: entry.startTime + entry.duration,
+        styleAndLayout: entry.styleAndLayoutStart ? entry.startTime + entry.duration - entry.styleAndLayoutStart : 0,
+        scripts: entry.scripts.map((s) => ({ invoker: s.invoker, sourceFunctionName: s.sourceFunctionName, duration: s.duration, forcedStyleAndLayoutDuration: s.forcedStyleAndLayoutDuration })),
+      });
+    }
+  }).observe({ type: "long-animation-frame", buffered: true });
 }
 
-/** Long tasks that began at or after `since` (page clock), once pending observer callbacks have arrived. */
+/** Long tasks that began at or after `since` (page clock), each with its frame's longest script, once observers have reported. */
 function longTasksSince(page: Page, since: number): Promise<Task[]> {
   return page.evaluate(async (from) => {
     await new Promise((frame) => requestAnimationFrame(() => setTimeout(frame, 50)));
-    return (window as unknown as { __longTasks: Task[] }).__longTasks.filter((t) => t.start >= from);
+    const state = window as unknown as { __longTasks: Task[]; __frames: Frame[] };
+    return state.__longTasks.filter((t) => t.start >= from).map((t) => {
+      const frame = state.__frames.find((f) => f.start <= t.start + 1 && t.start < f.end);
+      const script = frame?.scripts.reduce<FrameScript | null>((a, b) => (a && a.duration >= b.duration ? a : b), null);
+      if (!frame || !script) return t;
+      const name = script.sourceFunctionName ? ` (${script.sourceFunctionName})` : "";
+      const forced = script.forcedStyleAndLayoutDuration ? `, ${script.forcedStyleAndLayoutDuration.toFixed(0)} ms of it forced style and layout` : "";
+      return { ...t, cause: `${script.invoker}${name} ${script.duration.toFixed(0)} ms${forced}; frame style and layout ${frame.styleAndLayout.toFixed(0)} ms` };
+    });
   }, since);
 }
 
@@ -92,6 +131,9 @@ function reportTasks(name: string, tasks: Task[]): void {
   const longest = tasks.reduce((max, t) => Math.max(max, t.duration), 0);
   const list = [...tasks].sort((a, b) => b.duration - a.duration).slice(0, 5).map((t) => t.duration.toFixed(0)).join(", ");
   console.log(`${name}: ${tasks.length} long tasks, longest ${ms(longest)}${list ? ` (longest five: ${list} ms)` : ""}`);
+  for (const task of tasks.filter((t) => t.duration >= LONG_TASK_TARGET_MS)) {
+    console.log(`  ${task.duration.toFixed(0)} ms task at ${(task.start / 1000).toFixed(2)} s: ${task.cause ?? "no script attribution"}`);
+  }
   console.log(`${longest < LONG_TASK_TARGET_MS ? "PASS" : "MISS"} ${name}: no task over ${LONG_TASK_TARGET_MS} ms`);
 }
 
@@ -106,7 +148,8 @@ try {
   await page.addInitScript(observeLongTasks);
   const dashboard = new DashboardPage(page, server.url);
 
-  await dashboard.goto(`/bench/dashboard?claims=${CLAIMS}&chars=${CHARS}`);
+  const transition = process.argv.includes("--transition");
+  await dashboard.goto(`/bench/dashboard?claims=${CLAIMS}&chars=${CHARS}${transition ? "&transition=1" : ""}`);
   await dashboard.source.waitFor();
   const load = await page.evaluate(async () => {
     await new Promise((frame) => requestAnimationFrame(() => setTimeout(frame, 0)));
@@ -121,7 +164,8 @@ try {
       chartMarks: document.querySelectorAll(".chart-mark").length,
     };
   });
-  console.log(`/bench/dashboard: ${load.status}; generation (the worker's job in /analyze) not counted below`);
+  console.log(`/bench/dashboard: ${load.status}; generation (the worker's job in /analyze) not counted below` +
+    `${transition ? "; mounted in a transition" : ""}`);
   console.log(`first render: ${ms(load.mounted - load.mount)} from the data to the dashboard committed (navigation to commit ${ms(load.mounted)}, ` +
     `of which ${load.generatedMs} ms generating)`);
   console.log(`DOM: ${load.nodes} elements, ${load.chartMarks} chart marks, source shows ${load.sourceChars} characters with ${load.sourceMarks} highlights; ${load.part}`);

@@ -57,7 +57,7 @@ describe("SourceView on a 10 MB article with 50,000 claims", () => {
   // Every sentence with claims, as the whole text would be laid out in one part.
   const sentences = sourceSentences(big.text, big.claims);
 
-  it("tiles the text with parts of 20,000–30,000 characters", () => {
+  it(`tiles the text with parts of ${PART_MIN_CHARS}–${PART_MAX_CHARS} characters`, () => {
     expect(big.text.length).toBeGreaterThan(WINDOW_ABOVE_CHARS);
     expect(parts[0]!.start).toBe(0);
     expect(parts.at(-1)!.end).toBe(big.text.length);
@@ -86,7 +86,7 @@ describe("SourceView on a 10 MB article with 50,000 claims", () => {
     expect(html).toContain('<button type="button">Next part</button>');
     expect(html).toMatch(new RegExp(`<span class="sentence selected" data-sentence-index="${selected.sentenceIndex}" data-testid="selected-sentence">`));
     expect(html).toContain(`<mark data-claim-id="${selected.id}" data-selected="true"`);
-    // Only the part's text is in the page: about 30,000 characters plus markup, not 10 MB.
+    // Only the part's text is in the page: at most PART_MAX_CHARS characters plus markup, not 10 MB.
     const article = /<article[^>]*>([\s\S]*)<\/article>/.exec(html)![1]!;
     expect(article.replace(/<span class="claim-card"[^>]*>[^<]*<\/span>/g, "").replace(/<[^>]+>/g, "")).toBe(big.text.slice(part.start, part.end));
   });

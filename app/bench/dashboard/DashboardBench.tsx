@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useLayoutEffect, useState } from "react";
+import { startTransition, useEffect, useLayoutEffect, useState } from "react";
 import { chartLayouts } from "@/lib/chart/layouts";
 import { syntheticArticle, type SyntheticArticle } from "@/lib/synthetic";
 import { DEFAULT_VIEW } from "@/lib/view-state";
@@ -17,7 +17,7 @@ interface BenchData extends SyntheticArticle {
  * from the worker, here generated first), then the dashboard renders in the browser. Marks "dashboard-mount" just
  * before that render and "dashboard-mounted" once it is committed, for test/bench/dashboard.ts.
  */
-export function DashboardBench({ claims, chars }: { claims: number; chars: number }) {
+export function DashboardBench({ claims, chars, transition }: { claims: number; chars: number; transition: boolean }) {
   const [data, setData] = useState<BenchData | null>(null);
 
   useEffect(() => {
@@ -28,10 +28,13 @@ export function DashboardBench({ claims, chars }: { claims: number; chars: numbe
     // A task of its own, so the generation (the worker's job in /analyze) is not counted in the mount's task.
     const timer = setTimeout(() => {
       performance.mark("dashboard-mount");
-      setData({ ...article, charts, generatedMs });
+      // ?transition=1: mounted as a transition, which React renders in slices that yield to the browser.
+      const show = () => setData({ ...article, charts, generatedMs });
+      if (transition) startTransition(show);
+      else show();
     }, 0);
     return () => clearTimeout(timer);
-  }, [claims, chars]);
+  }, [claims, chars, transition]);
 
   useLayoutEffect(() => {
     if (data) performance.mark("dashboard-mounted");
