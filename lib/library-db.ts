@@ -1,4 +1,4 @@
-import { libraryEntry, type LibraryEntry, type StoredArticle } from "./library";
+import type { StoredArticle } from "./library";
 
 /**
  * The reader's articles in IndexedDB. Two stores written in one transaction: `entries` (what the list shows) and
@@ -6,6 +6,35 @@ import { libraryEntry, type LibraryEntry, type StoredArticle } from "./library";
  * Every failure becomes a LibraryError with a one-line message; a full quota aborts the transaction, so nothing
  * already stored is lost.
  */
+
+/** What the list of stored articles shows, without loading their texts. */
+export interface LibraryEntry {
+  id: string;
+  title: string;
+  source: string;
+  publishedAt: string;
+  locale: string;
+  figures: number;
+  characters: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function libraryEntry(article: StoredArticle): LibraryEntry {
+  let figures = 0;
+  for (const c of article.claims) if (c.kind !== "date") figures++;
+  return {
+    id: article.id,
+    title: article.title,
+    source: article.source,
+    publishedAt: article.publishedAt,
+    locale: article.locale,
+    figures,
+    characters: article.text.length,
+    createdAt: article.createdAt,
+    updatedAt: article.updatedAt,
+  };
+}
 
 const DB_NAME = "tradefigures";
 const DB_VERSION = 1;

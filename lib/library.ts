@@ -34,35 +34,6 @@ export const LibraryFileSchema = z.object({
 export type StoredArticle = z.infer<typeof StoredArticleSchema>;
 export type LibraryFile = z.infer<typeof LibraryFileSchema>;
 
-/** What the list of stored articles shows, without loading their texts. */
-export interface LibraryEntry {
-  id: string;
-  title: string;
-  source: string;
-  publishedAt: string;
-  locale: string;
-  figures: number;
-  characters: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export function libraryEntry(article: StoredArticle): LibraryEntry {
-  let figures = 0;
-  for (const c of article.claims) if (c.kind !== "date") figures++;
-  return {
-    id: article.id,
-    title: article.title,
-    source: article.source,
-    publishedAt: article.publishedAt,
-    locale: article.locale,
-    figures,
-    characters: article.text.length,
-    createdAt: article.createdAt,
-    updatedAt: article.updatedAt,
-  };
-}
-
 export function libraryFile(articles: StoredArticle[], now = new Date()): LibraryFile {
   return { format: LIBRARY_FORMAT, version: LIBRARY_VERSION, exportedAt: now.toISOString(), articles };
 }

@@ -3,6 +3,11 @@ import { CHANGES, CURRENCY_BASES, KINDS, LINK_RELATIONS, METRICS, PERIOD_BASES }
 
 /** The one definition of every record the project reads or writes. Types, enums and JSON Schema derive from here. */
 
+// zod probes `new Function("")` when it builds an object schema, to compile a faster parser. Under our CSP (no eval in
+// pages or workers) the probe is blocked and reported as a violation, so it is switched off before any schema exists;
+// the interpreted parser measures the same on 44,000 claims.
+z.config({ jitless: true });
+
 export const KindSchema = z.enum(KINDS);
 export const ChangeSchema = z.enum(CHANGES);
 export const MetricSchema = z.enum(METRICS);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { extractArticle } from "../../lib/dataset";
-import { libraryEntry, libraryFile, LibraryFileError, parseLibraryFile, type StoredArticle } from "../../lib/library";
+import { libraryFile, LibraryFileError, parseLibraryFile, type StoredArticle } from "../../lib/library";
+import { libraryEntry } from "../../lib/library-db";
 import { loadSeeds } from "../../lib/seeds";
 
 const seed = loadSeeds()[0]!;

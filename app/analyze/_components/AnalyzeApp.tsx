@@ -1,7 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { LibraryEntry, StoredArticle } from "@/lib/library";
+import type { StoredArticle } from "@/lib/library";
+import type { LibraryEntry } from "@/lib/library-db";
 import { deleteArticle, listArticles } from "@/lib/library-db";
 import type { ViewState } from "@/lib/view-state";
 import { DEFAULT_VIEW } from "@/lib/view-state";
