@@ -6,13 +6,25 @@ import type { Claim, Metric } from "./schema";
 const compact = new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 2 });
 const plain = new Intl.NumberFormat("en", { maximumFractionDigits: 2 });
 
+// Building an Intl.NumberFormat costs far more than formatting with one: one per currency, made on first use.
+const moneyFormats = new Map<string, Intl.NumberFormat | null>();
+
+function moneyFormat(currency: string): Intl.NumberFormat | null {
+  let format = moneyFormats.get(currency);
+  if (format === undefined) {
+    try {
+      format = new Intl.NumberFormat("en", { style: "currency", currency, notation: "compact", minimumFractionDigits: 0, maximumFractionDigits: 2, currencyDisplay: "code" });
+    } catch {
+      format = null; // not an ISO 4217 code Intl knows
+    }
+    moneyFormats.set(currency, format);
+  }
+  return format;
+}
+
 export function formatMoney(value: number, currency: string | null): string {
   if (!currency) return compact.format(value);
-  try {
-    return new Intl.NumberFormat("en", { style: "currency", currency, notation: "compact", minimumFractionDigits: 0, maximumFractionDigits: 2, currencyDisplay: "code" }).format(value);
-  } catch {
-    return `${compact.format(value)} ${currency}`;
-  }
+  return moneyFormat(currency)?.format(value) ?? `${compact.format(value)} ${currency}`;
 }
 
 /** "CAD 102.3B", "25%", "0.5 pp", "3,400 jobs", "5 months", "#2". */

@@ -57,11 +57,14 @@ export class SortKeys {
     return order;
   }
 
-  /** Computes one column's orders ahead of time (the table calls this while the browser is idle). */
-  prepare(column: SortableColumn): void {
-    this.fullOrder(column, false);
-    this.fullOrder(column, true);
+  /**
+   * The work of computing every column's keys and orders ahead of time, as small steps (keys, then each direction's
+   * order), so the table can run them one idle period at a time and never hold the page for long.
+   */
+  preparationSteps(columns: readonly SortableColumn[]): Array<() => void> {
+    return columns.flatMap((column) => [() => void this.keys(column), () => void this.fullOrder(column, false), () => void this.fullOrder(column, true)]);
   }
+
 
   /** The given row indices in the order of `sort` (first entry first); ties keep their original order. */
   order(indices: Int32Array, sort: readonly SortEntry[]): Int32Array {

@@ -48,7 +48,7 @@ export function Dashboard({ articleId, charts, text, claims, initialView, pagePa
       <section className="charts" aria-label="Charts">
         <MoneyChart layout={charts.money} selectedId={view.claim} onSelect={select} />
         <TariffChart layout={charts.tariffs} selectedId={view.claim} onSelect={select} />
-        <PositionChart layout={charts.positions} selectedId={view.claim} onSelect={select} />
+        <PositionChart layout={charts.positions} selectedId={view.claim} onSelect={select} claims={claims} />
       </section>
       <div className="columns">
         <section className="figures" aria-labelledby="figures-heading">

@@ -37,6 +37,22 @@ describe("SortKeys", () => {
   });
 });
 
+describe("SortKeys preparation steps", () => {
+  it("three small steps per column (keys, ascending, descending), after which every order is what a cold sort gives", () => {
+    const many = syntheticClaims(2_000);
+    const columns = ["value", "sentence", "metric"] as const;
+    const warm = new SortKeys(many);
+    const steps = warm.preparationSteps(columns);
+    expect(steps).toHaveLength(columns.length * 3);
+    for (const step of steps) step();
+    for (const id of columns) {
+      for (const desc of [false, true]) {
+        expect([...warm.order(all(many.length), [{ id, desc }])]).toEqual([...new SortKeys(many).order(all(many.length), [{ id, desc }])]);
+      }
+    }
+  });
+});
+
 describe("SortKeys single-column fast path", () => {
   it("gives the same order as a comparator sort for any subset, column and direction", () => {
     const many = syntheticClaims(2_000);

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { startTransition, useCallback, useEffect, useRef, useState } from "react";
 import type { StoredArticle } from "@/lib/library";
 import type { LibraryEntry } from "@/lib/library-db";
 import { deleteArticle, listArticles } from "@/lib/library-db";
@@ -76,7 +76,8 @@ export function AnalyzeApp({ initialArticleId, initialView, today }: AnalyzeAppP
 
   const showResult = useCallback((result: AnalysisResult | null, initialView: ViewState, reveal: boolean) => {
     if (result?.type !== "article") return;
-    setShown({ article: result.article, view: result.view, initialView, saveProblem: result.saveProblem, reveal });
+    // A transition: React renders a large article's dashboard in slices, between which the page keeps answering.
+    startTransition(() => setShown({ article: result.article, view: result.view, initialView, saveProblem: result.saveProblem, reveal }));
   }, []);
 
   const open = useCallback(async (id: string, view: ViewState = DEFAULT_VIEW) => {
