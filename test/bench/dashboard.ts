@@ -7,6 +7,7 @@
 import type { Locator, Page } from "playwright-core";
 import { DashboardPage, launchChromium } from "../e2e/browser.ts";
 import { startServer } from "../e2e/server.ts";
+import { median } from "./stats.ts";
 
 const CLAIMS = 50_000;
 const CHARS = 10_000_000;
@@ -114,11 +115,6 @@ function timeClick(target: Locator, doneSelector: string): Promise<Timing> {
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
 
 function report(name: string, timings: Timing[]): void {
   const frame = timings.map((t) => t.frame);

@@ -8,6 +8,7 @@ import type Nlp from "compromise";
 import type * as RecognizersText from "@microsoft/recognizers-text-suite";
 import { extractClaims } from "../../lib/extract/index.ts";
 import { copiesForBytes, readSeed, repeatSeed, splitSentences, utf8Bytes } from "./corpus.ts";
+import { median } from "./stats.ts";
 
 const MB = 1e6;
 const THROUGHPUT_BYTES = 200_000;
@@ -195,11 +196,6 @@ function firstScaleRun(text: string): { seconds: number; claims: number; heapAft
   return { seconds, claims: dataset.claims.filter((claim) => claim.kind !== "date").length, heapAfterBytes };
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
 
 /**
  * Child side: warm up, take a memory baseline, build the input, then call the extractor until about

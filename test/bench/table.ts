@@ -5,6 +5,7 @@
 import type { Locator, Page } from "playwright-core";
 import { DashboardPage, launchChromium } from "../e2e/browser.ts";
 import { startServer } from "../e2e/server.ts";
+import { median } from "./stats.ts";
 
 const ROWS = 100_000;
 const REPEATS = 5;
@@ -80,11 +81,6 @@ async function timeSearchKey(page: Page, search: Locator, key: string): Promise<
   return page.evaluate(() => (window as unknown as { __searchTiming: Promise<Timing> }).__searchTiming);
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
 
 function report(name: string, timings: Timing[]): void {
   const dom = timings.map((t) => t.dom);
