@@ -103,12 +103,15 @@ export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
+/** Refuses a file over the limit by its size alone, so a caller can check before reading it. */
+export function checkInputSize(bytes: number, name: string): void {
+  if (bytes > MAX_INPUT_BYTES) throw new InputError(`${name}: file is ${(bytes / MB).toFixed(1)} MB; the limit is ${MAX_INPUT_BYTES / MB} MB`);
+}
+
 /** A file's bytes as text: strict UTF-8, BOM removed; refuses empty, oversized, binary, UTF-16 and broken files. */
 export function decodeText(bytes: Uint8Array, name: string): string {
   if (bytes.length === 0) throw new InputError(`${name}: file is empty`);
-  if (bytes.length > MAX_INPUT_BYTES) {
-    throw new InputError(`${name}: file is ${(bytes.length / MB).toFixed(1)} MB; the limit is ${MAX_INPUT_BYTES / MB} MB`);
-  }
+  checkInputSize(bytes.length, name);
   const magic = MAGIC_NUMBERS.find(([prefix]) => startsWith(bytes, prefix));
   if (magic) throw new InputError(`${name}: looks binary (${magic[1]}), expected UTF-8 text`);
   if (startsWith(bytes, [0xff, 0xfe, 0, 0]) || startsWith(bytes, [0, 0, 0xfe, 0xff])) throw new InputError(`${name}: is UTF-32; save it as UTF-8`);

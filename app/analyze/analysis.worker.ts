@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { articleTextFrom, decodeText, formatOf, htmlTitle, InputError, MAX_INPUT_BYTES } from "@/lib/article-input";
+import { articleTextFrom, checkInputSize, decodeText, formatOf, htmlTitle, InputError } from "@/lib/article-input";
 import { chartLayouts } from "@/lib/chart/layouts";
 import { claimsDataPackage } from "@/lib/datapackage";
 import { extractArticle } from "@/lib/dataset";
@@ -21,8 +21,6 @@ function progress(fraction: number, stage: string, force = false): void {
   post({ type: "progress", fraction: Math.min(1, Math.max(0, fraction)), stage });
 }
 
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-
 async function readInput(input: TextInput): Promise<{ text: string; htmlTitle: string | null }> {
   if (input.kind === "text") {
     return { text: articleTextFrom(input.text, input.format), htmlTitle: input.format === "html" ? htmlTitle(input.text) : null };
@@ -31,7 +29,7 @@ async function readInput(input: TextInput): Promise<{ text: string; htmlTitle: s
   const format = formatOf(file.name, file.type);
   if (!format) throw new InputError(`${file.name}: not a .txt, .md or .html file`);
   // Checked before reading, so a 2 GB video dropped by mistake is refused without loading it.
-  if (file.size > MAX_INPUT_BYTES) throw new InputError(`${file.name}: file is ${mb(file.size)}; the limit is ${mb(MAX_INPUT_BYTES)}`);
+  checkInputSize(file.size, file.name);
   const raw = decodeText(new Uint8Array(await file.arrayBuffer()), file.name);
   return { text: articleTextFrom(raw, format), htmlTitle: format === "html" ? htmlTitle(raw) : null };
 }
