@@ -66,6 +66,20 @@ export class AnalyzePage {
     await this.analyseButton.click();
   }
 
+  /** Drops a file on the form as a reader would drag it there from their desktop, and starts the analysis. */
+  async startDropped(name: string, mimeType: string, text: string, meta: ArticleMeta = {}): Promise<void> {
+    const dataTransfer = await this.page.evaluateHandle(([fileName, type, content]) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([content!], fileName!, { type }));
+      return transfer;
+    }, [name, mimeType, text]);
+    await this.form.dispatchEvent("dragover", { dataTransfer });
+    await this.form.dispatchEvent("drop", { dataTransfer });
+    await this.page.getByTestId("chosen-file").getByText(name).waitFor();
+    await this.fill(meta);
+    await this.analyseButton.click();
+  }
+
   get progress(): Locator {
     return this.page.getByTestId("job-progress");
   }

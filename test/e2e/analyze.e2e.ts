@@ -134,6 +134,20 @@ describe("analysing your own article at /analyze", () => {
     expect(problems).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [] });
   });
 
+  test("a Markdown file dropped on the form is read as its prose: no markup, no link", async () => {
+    await analyze.goto();
+    const markdown = "# Trade update\n\n**Exports** rose [12%](https://example.com/x) to *$3.4 billion* in 2024.\n\n- Tariffs on steel: `25%`\n";
+    await analyze.startDropped("update.md", "text/markdown", markdown, SEED_META);
+    await analyze.waitForResult();
+    const source = analyze.dashboard.source.first();
+    await expect.poll(() => source.innerText()).toContain("Exports rose 12% to $3.4 billion in 2024.");
+    expect(await source.innerText()).not.toMatch(/\*\*|\]\(|`/);
+    expect(await source.locator("a").count()).toBe(0);
+    const own = await downloadedDataset();
+    expect(own.claims.map((c) => c.quote)).toEqual(expect.arrayContaining(["12%", "$3.4 billion", "25%"]));
+    expect(await analyze.result.getByRole("heading", { level: 1 }).textContent()).toBe("Trade update");
+  });
+
   test("pasted markup is shown as the characters it is: a <script> in plain text is text", async () => {
     await analyze.goto();
     await analyze.startPasted(`<script>alert("x")</script><img src=x onerror=alert(1)> Tariffs on cars rose to 25% in 2025.`, SEED_META);
