@@ -29,16 +29,17 @@ export function useClaimsTable(claims: Claim[], view: ViewState, onSortChange: (
   }, [claims, searchText, metrics, kinds, q, min, max]);
   const ordered = useMemo(() => sortKeys.order(filtered, sort), [sortKeys, filtered, sort]);
 
-  // Sort orders for every column are computed while the browser is idle, a step at a time (a column's keys, then
-  // each direction's order), so a click on any header only has to walk a ready order.
+  // Sort orders for every column are computed while the browser is idle, a few short steps per idle period, so a
+  // click on any header only has to walk a ready order.
   useEffect(() => {
     if (typeof requestIdleCallback !== "function") return;
-    const steps = sortKeys.preparationSteps(SORTABLE_COLUMNS);
+    const steps = sortKeys.preparation(SORTABLE_COLUMNS);
     let handle = 0;
     const next = (deadline: IdleDeadline) => {
-      do steps.shift()?.();
-      while (steps.length && deadline.timeRemaining() > 10);
-      if (steps.length) handle = requestIdleCallback(next);
+      let done = false;
+      do done = steps.next().done === true;
+      while (!done && deadline.timeRemaining() > 10);
+      if (!done) handle = requestIdleCallback(next);
     };
     handle = requestIdleCallback(next);
     return () => cancelIdleCallback(handle);
