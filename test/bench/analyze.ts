@@ -1,11 +1,12 @@
 // /analyze benchmark: a reader's article of 1 MB and of 10 MB dropped on the page, in Chromium against the
 // production build. Prints the time from "Analyse" to the result on screen, how the page's own thread fared meanwhile
 // (its longest task, and how many passed 200 ms: the worker should leave it free), and the time from clicking a table
-// row to the highlighted sentence. Run with `npm run bench:analyze` (`-- --build` to rebuild first). Figures, not
+// row to the highlighted sentence painted. Run with `npm run bench:analyze` (`-- --build` to rebuild first). Figures, not
 // pass/fail: it exits 0 unless something throws.
 import { AnalyzePage } from "../e2e/analyze-page.ts";
 import { launchChromium } from "../e2e/browser.ts";
 import { startServer } from "../e2e/server.ts";
+import { selectedInSource, timeClick } from "./page-timing.ts";
 import { loadSeeds } from "../../lib/seeds.ts";
 
 const SIZES_MB = [1, 10];
@@ -59,25 +60,9 @@ try {
 
     const clicks: number[] = [];
     for (const row of [3, 7, 12]) {
-      // Timed inside the page, from the click to the frame after the sentence is marked: no DevTools round trip.
-      const ms = await analyze.dashboard.rows.nth(row).evaluate(
-        (element, timeoutMs) =>
-          new Promise<number>((resolve, reject) => {
-            const id = element.getAttribute("data-claim-id");
-            const start = performance.now();
-            const timer = setTimeout(() => reject(new Error(`claim ${id} was not highlighted within ${timeoutMs} ms`)), timeoutMs);
-            const observer = new MutationObserver(() => {
-              if (!document.querySelector(`[data-testid="source"] mark[data-claim-id="${id}"][data-selected="true"]`)) return;
-              observer.disconnect();
-              clearTimeout(timer);
-              requestAnimationFrame(() => resolve(performance.now() - start));
-            });
-            observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-selected"] });
-            (element as HTMLElement).click();
-          }),
-        10_000,
-      );
-      clicks.push(Math.round(ms));
+      const target = analyze.dashboard.rows.nth(row);
+      const id = (await target.getAttribute("data-claim-id")) ?? "";
+      clicks.push(Math.round((await timeClick(target, selectedInSource(id), 10_000)).frame));
     }
     clicks.sort((a, b) => a - b);
     console.log(

@@ -4,9 +4,10 @@
 // a density bar, "Next part") to the source view showing the result. Run with `npm run bench:dashboard` (`-- --build`
 // to rebuild first; `-- --transition` mounts the dashboard inside startTransition). Figures are printed against the
 // targets, never asserted: it exits 0 unless something throws.
-import type { Locator, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { DashboardPage, launchChromium } from "../e2e/browser.ts";
 import { startServer } from "../e2e/server.ts";
+import { selectedInSource, timeClick, type Timing } from "./page-timing.ts";
 import { median } from "./stats.ts";
 
 const CLAIMS = 50_000;
@@ -77,42 +78,6 @@ function longTasksSince(page: Page, since: number): Promise<Task[]> {
   }, since);
 }
 
-interface Timing {
-  dom: number;
-  frame: number;
-}
-
-/**
- * Clicks `target` inside the page and waits until `done(source)` holds for the source view; times the DOM change
- * and the next animation frame after it. `done` is a selector that must match inside the source panel.
- */
-function timeClick(target: Locator, doneSelector: string): Promise<Timing> {
-  return target.evaluate(
-    (element, [selector, timeoutMs]) =>
-      new Promise<Timing>((resolve, reject) => {
-        const panel = document.querySelector(".source-panel");
-        if (!panel) throw new Error("no source panel");
-        if (panel.querySelector(selector)) throw new Error(`${selector} already shown before the click`);
-        let start = 0;
-        const observer = new MutationObserver(() => {
-          if (!panel.querySelector(selector)) return;
-          const dom = performance.now() - start;
-          observer.disconnect();
-          clearTimeout(timer);
-          requestAnimationFrame(() => resolve({ dom, frame: performance.now() - start }));
-        });
-        const timer = setTimeout(() => {
-          observer.disconnect();
-          reject(new Error(`${selector} did not appear within ${timeoutMs} ms`));
-        }, timeoutMs);
-        observer.observe(panel, { subtree: true, childList: true, attributes: true, characterData: true });
-        start = performance.now();
-        (element as HTMLElement | SVGElement).dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true, view: window }));
-      }),
-    [doneSelector, CHANGE_TIMEOUT_MS] as const,
-  );
-}
-
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 
@@ -134,7 +99,6 @@ function reportTasks(name: string, tasks: Task[]): void {
 }
 
 /** What the source view shows once a claim is selected: its sentence marked, its highlight pressed. (Ids are plain: syn-N.) */
-const selectedInSource = (id: string) => `[data-testid="selected-sentence"] mark[data-claim-id="${id}"][data-selected="true"]`;
 
 const server = await startServer({ build: process.argv.includes("--build") });
 const browser = await launchChromium();
@@ -177,7 +141,7 @@ try {
   for (let i = 0; i < ROWS_CLICKED; i++) {
     const row = dashboard.rows.nth(i);
     const id = (await row.getAttribute("data-claim-id")) ?? "";
-    rowTimings.push(await timeClick(row, selectedInSource(id)));
+    rowTimings.push(await timeClick(row, selectedInSource(id), CHANGE_TIMEOUT_MS));
     // The smooth scroll brings the sentence into the viewport: not timed, only checked.
     await page.waitForFunction(() => {
       const s = document.querySelector('[data-testid="selected-sentence"]');
@@ -193,7 +157,7 @@ try {
   for (const index of [3, 20, 37]) {
     const bin = dashboard.chartMarks("positions").nth(index);
     const id = (await bin.getAttribute("data-claim-id")) ?? "";
-    binTimings.push(await timeClick(bin, selectedInSource(id)));
+    binTimings.push(await timeClick(bin, selectedInSource(id), CHANGE_TIMEOUT_MS));
   }
   report("density bar click to its first claim shown in the source", binTimings);
 
@@ -201,7 +165,7 @@ try {
   for (let i = 0; i < ROWS_CLICKED; i++) {
     const shown = Number(await page.getByTestId("source-part").getAttribute("data-part"));
     const next = page.getByRole("navigation", { name: "Article parts" }).getByRole("button", { name: "Next part" });
-    pageTimings.push(await timeClick(next, `[data-testid="source-part"][data-part="${shown + 1}"]`));
+    pageTimings.push(await timeClick(next, `[data-testid="source-part"][data-part="${shown + 1}"]`, CHANGE_TIMEOUT_MS));
   }
   report("Next part (click to the next part shown)", pageTimings);
   reportTasks("interactions (sort, selections, paging)", await longTasksSince(page, interactionsFrom));
