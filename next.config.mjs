@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 
-// One source for the header values, shared with lib/security-headers.ts (Node loads this file without TypeScript).
-const security = JSON.parse(readFileSync(new URL("./lib/security-headers.json", import.meta.url), "utf8"));
+// One source for the header values, shared with lib/server/security-headers.ts (Node loads this file without TypeScript).
+const security = JSON.parse(readFileSync(new URL("./lib/server/security-headers.json", import.meta.url), "utf8"));
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { createNonce, pageCsp } from "./lib/security-headers";
+import { createNonce, pageCsp } from "./lib/server/security-headers";
 
 /**
  * Pages get a Content-Security-Policy with a fresh nonce per request. Next reads the nonce from the request's CSP

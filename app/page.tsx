@@ -1,5 +1,5 @@
 import { ArticlePage } from "./_components/ArticlePage";
-import { bundledDataset, seedDatasets } from "@/lib/datasets";
+import { bundledDataset, seedDatasets } from "@/lib/server/seed-datasets";
 
 export default async function Home({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const dataset = bundledDataset();

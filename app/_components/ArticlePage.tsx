@@ -1,7 +1,7 @@
-import { chartLayouts } from "@/lib/chart/layouts";
-import type { ArticleDataset } from "@/lib/datasets";
-import { summarise } from "@/lib/format";
-import { paramsFromRecord, parseViewState } from "@/lib/view-state";
+import { chartLayouts } from "@/lib/chart/index";
+import type { ArticleDataset } from "@/lib/server/seed-datasets";
+import { summarise } from "@/lib/display/format";
+import { paramsFromRecord, parseViewState } from "@/lib/explore/view-state";
 import { ArticleHeader } from "./ArticleHeader";
 import { Dashboard } from "./Dashboard";
 

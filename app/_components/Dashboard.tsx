@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useState } from "react";
 import type { Claim } from "@/lib/schema";
-import { serializeViewState, type ViewState } from "@/lib/view-state";
+import { serializeViewState, type ViewState } from "@/lib/explore/view-state";
 import { MoneyChart } from "./charts/MoneyChart";
 import { PositionChart } from "./charts/PositionChart";
 import { TariffChart } from "./charts/TariffChart";

@@ -1,9 +1,9 @@
 "use client";
 
 import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { partIndexOf, partSentences, sourceIndex, type SourcePart, type SourceSentence } from "@/lib/chart/source-parts";
-import { formatClaimValue, CHANGE_LABEL } from "@/lib/format";
-import { METRIC_STYLE } from "@/lib/palette";
+import { partIndexOf, partSentences, sourceIndex, type SourcePart, type SourceSentence } from "@/lib/explore/source-parts";
+import { formatClaimValue, CHANGE_LABEL } from "@/lib/display/format";
+import { METRIC_STYLE } from "@/lib/display/palette";
 import type { Claim } from "@/lib/schema";
 
 interface SourceViewProps {
@@ -63,7 +63,7 @@ function PartPager({ part, parts, onGo }: { part: number; parts: readonly Source
 
 /**
  * The article with every quote highlighted by metric; the selected claim's sentence is marked and scrolled to.
- * A long article is shown one part at a time (lib/chart/source-parts.ts): selecting a claim anywhere opens its part.
+ * A long article is shown one part at a time (lib/explore/source-parts.ts): selecting a claim anywhere opens its part.
  */
 export const SourceView = memo(function SourceView({ text, claims, selectedId, onSelect }: SourceViewProps) {
   const index = useMemo(() => sourceIndex(text, claims), [text, claims]);

@@ -1,11 +1,11 @@
 /// <reference lib="webworker" />
-import { articleTextFrom, checkInputSize, decodeText, formatOf, htmlTitle, InputError } from "@/lib/article-input";
-import { chartLayouts } from "@/lib/chart/layouts";
-import { claimsDataPackage } from "@/lib/datapackage";
-import { extractArticle } from "@/lib/dataset";
+import { articleTextFrom, checkInputSize, decodeText, formatOf, htmlTitle, InputError } from "@/lib/input/index";
+import { chartLayouts } from "@/lib/chart/index";
+import { claimsDataPackage } from "@/lib/export/datapackage";
+import { extractArticle } from "@/lib/extract/article";
 import { textId } from "@/lib/extract/index";
-import { libraryFile, LibraryFileError, parseLibraryFile, type StoredArticle } from "@/lib/library";
-import { allArticles, getArticle, LibraryError, renameArticle, saveArticles } from "@/lib/library-db";
+import { libraryFile, LibraryFileError, parseLibraryFile, type StoredArticle } from "@/lib/store/library-file";
+import { allArticles, getArticle, LibraryError, renameArticle, saveArticles } from "@/lib/store/library-db";
 import { PART_CHARS, PART_CLAIMS, type AnalysisRequest, type AnalysisResponse, type ArticleMetaInput, type TextInput } from "./protocol";
 
 // Everything the reader gives stays in this worker, the page and this browser's IndexedDB: no request carries it.

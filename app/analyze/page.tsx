@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { paramsFromRecord, parseViewState } from "@/lib/view-state";
+import { paramsFromRecord, parseViewState } from "@/lib/explore/view-state";
 import { AnalyzeApp } from "./_components/AnalyzeApp";
 import "./analyze.css";
 

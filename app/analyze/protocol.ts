@@ -1,4 +1,4 @@
-import type { StoredArticle } from "@/lib/library";
+import type { StoredArticle } from "@/lib/store/library-file";
 import type { Claim } from "@/lib/schema";
 import type { ChartLayouts } from "../_components/charts/types";
 

@@ -1,10 +1,10 @@
 import { extent } from "d3-array";
 import { format } from "d3-format";
 import { scaleLinear } from "d3-scale";
-import { CHANGE_LABEL, formatClaimValue } from "../format";
+import { CHANGE_LABEL, formatClaimValue } from "../display/format";
 import type { Claim } from "../schema";
 import { linearTicks, type Tick } from "./axis";
-import { barOutline, type Box, capNote, type ChartBar, type LabelLine, layoutLabel, markClaim } from "./layout";
+import { barOutline, type Box, capNote, type ChartBar, type LabelLine, layoutLabel, markClaim } from "./shapes";
 import { impliedUsdRates, rateNote } from "./rates";
 
 /**

@@ -1,11 +1,11 @@
 import { scaleLinear } from "d3-scale";
-import { formatClaimValue } from "../format";
-import { METRIC_STYLE } from "../palette";
+import { formatClaimValue } from "../display/format";
+import { METRIC_STYLE } from "../display/palette";
 import { METRICS } from "../enums";
 import type { Claim, Metric } from "../schema";
 import type { Tick } from "./axis";
 import { stackInLanes } from "./lanes";
-import { type Box, type MarkClaim, markClaim } from "./layout";
+import { type Box, type MarkClaim, markClaim } from "./shapes";
 import { estimateTextWidth } from "./text";
 
 /**

@@ -1,9 +1,9 @@
 import { format } from "d3-format";
 import { scaleLinear } from "d3-scale";
-import { CHANGE_LABEL, formatClaimValue } from "../format";
+import { CHANGE_LABEL, formatClaimValue } from "../display/format";
 import type { Claim } from "../schema";
 import { linearTicks, type Tick } from "./axis";
-import { barOutline, capNote, type ChartBar, FONT_SIZE, type LabelLine, layoutLabel, markClaim } from "./layout";
+import { barOutline, capNote, type ChartBar, FONT_SIZE, type LabelLine, layoutLabel, markClaim } from "./shapes";
 import { estimateTextWidth } from "./text";
 
 /** Tariff rates as horizontal bars by product, largest first, on a 0–100 % scale (wider only if a rate exceeds 100 %). */

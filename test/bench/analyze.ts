@@ -7,7 +7,7 @@ import { AnalyzePage } from "../e2e/analyze-page.ts";
 import { launchChromium } from "../e2e/browser.ts";
 import { startServer } from "../e2e/server.ts";
 import { selectedInSource, timeClick } from "./page-timing.ts";
-import { loadSeeds } from "../../lib/seeds.ts";
+import { loadSeeds } from "../../lib/server/seeds.ts";
 
 const SIZES_MB = [1, 10];
 const LONG_TASK_MS = 200;

@@ -4,7 +4,7 @@
 // Run with `npm run bench:load`; LOAD_SECONDS=5 for a quick check (default 30), LOAD_REUSE_BUILD=1 to skip `next build`.
 // Prints one line per target and a PASS/FAIL line "errors 0" per target; exits 0 unless something throws.
 import { createRequire } from "node:module";
-import { loadSeeds } from "../../lib/seeds.ts";
+import { loadSeeds } from "../../lib/server/seeds.ts";
 import { startServer } from "../e2e/server.ts";
 import { createBareApp, removeBareApp } from "./bare-app.ts";
 

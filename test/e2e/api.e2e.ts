@@ -2,11 +2,11 @@
 // random and malformed requests after which the server must still serve. Run with `npm run test:e2e`.
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { extractArticle } from "../../lib/dataset.ts";
+import { extractArticle } from "../../lib/extract/article.ts";
 import { textId } from "../../lib/extract/index.ts";
-import { MAX_BODY_BYTES } from "../../lib/extract-request.ts";
+import { MAX_BODY_BYTES } from "../../lib/server/extract-request.ts";
 import { DatasetSchema, type Dataset } from "../../lib/schema.ts";
-import { loadSeeds } from "../../lib/seeds.ts";
+import { loadSeeds } from "../../lib/server/seeds.ts";
 import { baseUrlFromEnv } from "./browser.ts";
 
 const baseUrl = baseUrlFromEnv();

@@ -3,8 +3,8 @@
 // Run with `npm run test:e2e` (it builds, serves and sets E2E_BASE_URL).
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { pageCsp, RESOURCE_CSP, STATIC_SECURITY_HEADERS } from "../../lib/security-headers.ts";
-import { loadSeeds } from "../../lib/seeds.ts";
+import { pageCsp, RESOURCE_CSP, STATIC_SECURITY_HEADERS } from "../../lib/server/security-headers.ts";
+import { loadSeeds } from "../../lib/server/seeds.ts";
 import { baseUrlFromEnv, DashboardPage, launchChromium, recordProblems, type PageProblems } from "./browser.ts";
 
 const baseUrl = baseUrlFromEnv();

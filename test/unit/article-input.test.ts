@@ -2,8 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   articleTextFrom, decodeText, firstInvalidUtf8Byte, formatOf, htmlTitle, InputError, MAX_INPUT_BYTES, reduceToText,
-} from "../../lib/article-input";
-import { extractArticle } from "../../lib/dataset";
+} from "../../lib/input/index";
+import { extractArticle } from "../../lib/extract/article";
 
 /** A reader's own file: bytes → text → what the extractor reads. Real bytes, the real parser, the real extractor. */
 

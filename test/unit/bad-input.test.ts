@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { extractClaims } from "../../lib/extract/index";
 import { decimalMarkOf, findNumbers, type DecimalMark } from "../../lib/extract/numbers";
-import { loadSeed } from "../../lib/seeds";
+import { loadSeed } from "../../lib/server/seeds";
 import { DatasetSchema, type Claim, type Dataset } from "../../lib/schema";
 import { join } from "node:path";
 

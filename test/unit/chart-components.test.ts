@@ -4,9 +4,9 @@ import { describe, expect, it } from "vitest";
 import { MoneyChart } from "../../app/_components/charts/MoneyChart";
 import { PositionChart } from "../../app/_components/charts/PositionChart";
 import { TariffChart } from "../../app/_components/charts/TariffChart";
-import { chartLayouts } from "../../lib/chart/layouts";
-import { extractArticle } from "../../lib/dataset";
-import { loadSeeds } from "../../lib/seeds";
+import { chartLayouts } from "../../lib/chart/index";
+import { extractArticle } from "../../lib/extract/article";
+import { loadSeeds } from "../../lib/server/seeds";
 
 const article = loadSeeds()[0]!;
 const claims = extractArticle(article).claims;

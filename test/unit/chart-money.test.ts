@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { FONT_SIZE } from "../../lib/chart/layout";
+import { FONT_SIZE } from "../../lib/chart/shapes";
 import { moneyChart } from "../../lib/chart/money";
 import { impliedUsdRates } from "../../lib/chart/rates";
 import { estimateTextWidth } from "../../lib/chart/text";
-import { extractArticle } from "../../lib/dataset";
+import { extractArticle } from "../../lib/extract/article";
 import type { Claim } from "../../lib/schema";
-import { loadSeeds } from "../../lib/seeds";
+import { loadSeeds } from "../../lib/server/seeds";
 
 const claims = extractArticle(loadSeeds()[0]!).claims;
 const idOf = (quote: string) => claims.find((c) => c.quote === quote)!.id;

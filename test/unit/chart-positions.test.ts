@@ -2,8 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { stackInLanes } from "../../lib/chart/lanes";
 import { positionChart } from "../../lib/chart/positions";
-import { extractArticle } from "../../lib/dataset";
-import { loadSeeds } from "../../lib/seeds";
+import { extractArticle } from "../../lib/extract/article";
+import { loadSeeds } from "../../lib/server/seeds";
 
 const article = loadSeeds()[0]!;
 const claims = extractArticle(article).claims;

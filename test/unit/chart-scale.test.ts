@@ -4,13 +4,13 @@ import { describe, expect, it } from "vitest";
 import { MoneyChart } from "../../app/_components/charts/MoneyChart";
 import { PositionChart } from "../../app/_components/charts/PositionChart";
 import { TariffChart } from "../../app/_components/charts/TariffChart";
-import { chartLayouts } from "../../lib/chart/layouts";
+import { chartLayouts } from "../../lib/chart/index";
 import { MONEY_BARS_PER_KIND, MONEY_CURRENCIES_MAX, moneyChart } from "../../lib/chart/money";
 import { DENSITY_BINS, DOTS_MAX_CLAIMS, DOTS_MAX_LANES, positionChart } from "../../lib/chart/positions";
 import { TARIFF_BAR_CAP } from "../../lib/chart/tariffs";
 import { CHART_WIDTH } from "../../lib/chart/width";
 import type { Claim } from "../../lib/schema";
-import { syntheticArticle } from "../../lib/synthetic";
+import { syntheticArticle } from "../bench/synthetic";
 
 // A reader's 10 MB article: 50,000 claims spread through the text.
 const { text, claims } = syntheticArticle({ claims: 50_000, length: 10_000_000 });

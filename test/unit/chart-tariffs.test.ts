@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { tariffChart } from "../../lib/chart/tariffs";
-import { extractArticle } from "../../lib/dataset";
-import { loadSeeds } from "../../lib/seeds";
+import { extractArticle } from "../../lib/extract/article";
+import { loadSeeds } from "../../lib/server/seeds";
 
 const claims = extractArticle(loadSeeds()[0]!).claims;
 

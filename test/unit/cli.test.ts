@@ -13,7 +13,7 @@ const SEED = join(ROOT, "seeds", "000_094eb4bc1889a6c2.txt");
 const TSX = join(ROOT, "node_modules", ".bin", "tsx");
 
 function extract(args: string[], input?: string | Uint8Array) {
-  const run = spawnSync(TSX, [join(ROOT, "lib", "cli.ts"), ...args], { input, encoding: "utf8", cwd: ROOT });
+  const run = spawnSync(TSX, [join(ROOT, "lib", "server", "cli.ts"), ...args], { input, encoding: "utf8", cwd: ROOT });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 

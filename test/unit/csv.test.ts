@@ -1,6 +1,6 @@
 import { csvParse } from "d3-dsv";
 import { describe, expect, it } from "vitest";
-import { CSV_COLUMNS, claimsToCsv, neutraliseFormula } from "../../lib/csv";
+import { CSV_COLUMNS, claimsToCsv, neutraliseFormula } from "../../lib/export/csv";
 import { extractClaims } from "../../lib/extract/index";
 
 describe("claimsToCsv", () => {

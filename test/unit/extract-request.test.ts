@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { extractArticle } from "../../lib/dataset";
+import { extractArticle } from "../../lib/extract/article";
 import { textId } from "../../lib/extract/index";
-import { DISCARD_ALLOWANCE_BYTES, handleExtractRequest, MAX_BODY_BYTES, todayUtc } from "../../lib/extract-request";
+import { DISCARD_ALLOWANCE_BYTES, handleExtractRequest, MAX_BODY_BYTES, todayUtc } from "../../lib/server/extract-request";
 import { DatasetSchema, type Dataset } from "../../lib/schema";
-import { loadSeeds } from "../../lib/seeds";
+import { loadSeeds } from "../../lib/server/seeds";
 
 const URL_ = "http://127.0.0.1/api/extract";
 const JSON_TYPE = "application/json";

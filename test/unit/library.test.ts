@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { extractArticle } from "../../lib/dataset";
-import { libraryFile, LibraryFileError, parseLibraryFile, type StoredArticle } from "../../lib/library";
-import { libraryEntry } from "../../lib/library-db";
-import { loadSeeds } from "../../lib/seeds";
+import { extractArticle } from "../../lib/extract/article";
+import { libraryFile, LibraryFileError, parseLibraryFile, type StoredArticle } from "../../lib/store/library-file";
+import { libraryEntry } from "../../lib/store/library-db";
+import { loadSeeds } from "../../lib/server/seeds";
 
 const seed = loadSeeds()[0]!;
 const stored: StoredArticle = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractArticle } from "../../lib/dataset";
+import { extractArticle } from "../../lib/extract/article";
 
 // Digits past what a double holds (about 1.8e308) read as Infinity: such a "figure" is no claim, and must never
 // reach the schema (which rejects it) or an API client (which got a 500 for it).

@@ -2,7 +2,7 @@ import type { NextConfig } from "next";
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { proxy } from "../../proxy";
-import { createNonce, pageCsp, RESOURCE_CSP, STATIC_SECURITY_HEADERS } from "../../lib/security-headers";
+import { createNonce, pageCsp, RESOURCE_CSP, STATIC_SECURITY_HEADERS } from "../../lib/server/security-headers";
 
 /** "a b; c d" → { a: ["b"], c: ["d"] }, failing on a directive given twice (browsers ignore the second). */
 function directives(policy: string): Record<string, string[]> {

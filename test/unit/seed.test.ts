@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { extractArticle } from "../../lib/dataset";
-import { loadSeed, loadSeeds, SeedError } from "../../lib/seeds";
+import { extractArticle } from "../../lib/extract/article";
+import { loadSeed, loadSeeds, SeedError } from "../../lib/server/seeds";
 import type { Claim } from "../../lib/schema";
 
 const SEED = join(import.meta.dirname, "..", "..", "seeds", "000_094eb4bc1889a6c2.txt");

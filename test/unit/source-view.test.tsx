@@ -3,11 +3,11 @@ import { describe, expect, it } from "vitest";
 import { SourceView } from "../../app/_components/SourceView";
 import {
   PART_MAX_CHARS, PART_MIN_CHARS, partIndexOf, partSentences, sourceIndex, sourceSentences, type SourceSentence, WINDOW_ABOVE_CHARS,
-} from "../../lib/chart/source-parts";
-import { extractArticle } from "../../lib/dataset";
+} from "../../lib/explore/source-parts";
+import { extractArticle } from "../../lib/extract/article";
 import type { Claim } from "../../lib/schema";
-import { loadSeeds } from "../../lib/seeds";
-import { syntheticArticle } from "../../lib/synthetic";
+import { loadSeeds } from "../../lib/server/seeds";
+import { syntheticArticle } from "../bench/synthetic";
 
 const article = loadSeeds()[0]!;
 const { claims } = extractArticle(article);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { extractArticle } from "../../lib/dataset";
-import { loadSeeds } from "../../lib/seeds";
-import { syntheticClaims } from "../../lib/synthetic";
-import { SortKeys } from "../../lib/table-order";
+import { extractArticle } from "../../lib/extract/article";
+import { loadSeeds } from "../../lib/server/seeds";
+import { syntheticClaims } from "../bench/synthetic";
+import { SortKeys } from "../../lib/explore/sort-keys";
 
 const all = (n: number) => Int32Array.from({ length: n }, (_, i) => i);
 

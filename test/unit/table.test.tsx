@@ -1,10 +1,10 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { FiguresPanel } from "../../app/_components/table/FiguresPanel";
-import { extractArticle } from "../../lib/dataset";
-import { loadSeeds } from "../../lib/seeds";
-import { syntheticClaims } from "../../lib/synthetic";
-import { DEFAULT_VIEW, type SortEntry } from "../../lib/view-state";
+import { extractArticle } from "../../lib/extract/article";
+import { loadSeeds } from "../../lib/server/seeds";
+import { syntheticClaims } from "../bench/synthetic";
+import { DEFAULT_VIEW, type SortEntry } from "../../lib/explore/view-state";
 
 const { claims } = extractArticle(loadSeeds()[0]!);
 const figures = claims.filter((c) => c.kind !== "date");

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { claimsDataPackage } from "../../lib/datapackage";
-import { CSV_COLUMNS } from "../../lib/csv";
-import { extractArticle } from "../../lib/dataset";
-import { formatClaimValue, summarise } from "../../lib/format";
-import { compileSearch, searchableText } from "../../lib/search";
-import { loadSeeds } from "../../lib/seeds";
-import { compileViewFilter, DEFAULT_VIEW, parseViewState, serializeViewState } from "../../lib/view-state";
+import { claimsDataPackage } from "../../lib/export/datapackage";
+import { CSV_COLUMNS } from "../../lib/export/csv";
+import { extractArticle } from "../../lib/extract/article";
+import { formatClaimValue, summarise } from "../../lib/display/format";
+import { compileSearch, searchableText } from "../../lib/explore/search";
+import { loadSeeds } from "../../lib/server/seeds";
+import { compileViewFilter, DEFAULT_VIEW, parseViewState, serializeViewState } from "../../lib/explore/view-state";
 
 const article = loadSeeds()[0]!;
 const { claims } = extractArticle(article);

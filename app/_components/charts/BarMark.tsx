@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { ChartBar } from "../../../lib/chart/layout";
+import type { ChartBar } from "../../../lib/chart/shapes";
 import { BarShape } from "./BarShape";
 import { ChartMark, claimMarkLabel, metricColours } from "./ChartMark";
 import type { MarkInteraction } from "./useActiveMark";

@@ -1,4 +1,4 @@
-import type { Box, LabelLine } from "../../../lib/chart/layout";
+import type { Box, LabelLine } from "../../../lib/chart/shapes";
 
 interface BarShapeProps {
   bar: Box;

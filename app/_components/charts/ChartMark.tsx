@@ -1,8 +1,8 @@
 "use client";
 
 import type { CSSProperties, KeyboardEvent, ReactNode } from "react";
-import type { MarkClaim } from "../../../lib/chart/layout";
-import { METRIC_STYLE } from "../../../lib/palette";
+import type { MarkClaim } from "../../../lib/chart/shapes";
+import { METRIC_STYLE } from "../../../lib/display/palette";
 import type { Metric } from "../../../lib/schema";
 import type { MarkInteraction } from "./useActiveMark";
 

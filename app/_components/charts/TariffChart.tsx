@@ -1,7 +1,7 @@
 "use client";
 
 import { memo } from "react";
-import { capNote } from "../../../lib/chart/layout";
+import { capNote } from "../../../lib/chart/shapes";
 import type { TariffChartLayout } from "../../../lib/chart/tariffs";
 import { BarMark } from "./BarMark";
 import { ChartFrame } from "./ChartFrame";

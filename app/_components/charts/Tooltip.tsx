@@ -1,4 +1,4 @@
-import type { MarkClaim } from "../../../lib/chart/layout";
+import type { MarkClaim } from "../../../lib/chart/shapes";
 
 const TOOLTIP_WIDTH = 280;
 

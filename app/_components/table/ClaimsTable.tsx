@@ -3,7 +3,7 @@
 import { FlexRender, type ReactTable, type TableState } from "@tanstack/react-table";
 import type { KeyboardEvent } from "react";
 import type { Claim } from "@/lib/schema";
-import type { SortableColumn } from "@/lib/view-state";
+import type { SortableColumn } from "@/lib/explore/view-state";
 import type { ClaimTableFeatures } from "./features";
 import { TablePager } from "./TablePager";
 

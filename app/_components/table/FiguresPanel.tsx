@@ -1,9 +1,9 @@
 "use client";
 
 import { useCallback } from "react";
-import { claimsToCsv } from "@/lib/csv";
+import { claimsToCsv } from "@/lib/export/csv";
 import type { Claim } from "@/lib/schema";
-import type { SortEntry, ViewState } from "@/lib/view-state";
+import type { SortEntry, ViewState } from "@/lib/explore/view-state";
 import { downloadText } from "../download";
 import { ClaimsTable } from "./ClaimsTable";
 import { TableToolbar } from "./TableToolbar";

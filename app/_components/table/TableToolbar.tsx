@@ -2,8 +2,8 @@
 
 import { KINDS, METRICS } from "@/lib/enums";
 import type { Kind, Metric } from "@/lib/schema";
-import { METRIC_STYLE } from "@/lib/palette";
-import type { ViewState } from "@/lib/view-state";
+import { METRIC_STYLE } from "@/lib/display/palette";
+import type { ViewState } from "@/lib/explore/view-state";
 import { FacetFilter } from "./FacetFilter";
 
 interface TableToolbarProps {

@@ -1,8 +1,8 @@
 import { createColumnHelper } from "@tanstack/react-table";
-import { CHANGE_LABEL, formatClaimValue } from "@/lib/format";
-import { METRIC_STYLE } from "@/lib/palette";
+import { CHANGE_LABEL, formatClaimValue } from "@/lib/display/format";
+import { METRIC_STYLE } from "@/lib/display/palette";
 import type { Claim } from "@/lib/schema";
-import type { SortableColumn } from "@/lib/view-state";
+import type { SortableColumn } from "@/lib/explore/view-state";
 import type { ClaimTableFeatures } from "./features";
 
 const helper = createColumnHelper<ClaimTableFeatures, Claim>();

@@ -3,14 +3,14 @@
 import { useTable, type PaginationState, type SortingState } from "@tanstack/react-table";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { Claim } from "@/lib/schema";
-import { searchableText } from "@/lib/search";
-import { SortKeys } from "@/lib/table-order";
-import { compileViewFilter, SORTABLE_COLUMNS, type SortEntry, type ViewState } from "@/lib/view-state";
+import { searchableText } from "@/lib/explore/search";
+import { SortKeys } from "@/lib/explore/sort-keys";
+import { compileViewFilter, SORTABLE_COLUMNS, type SortEntry, type ViewState } from "@/lib/explore/view-state";
 import { claimColumns } from "./columns";
 import { claimTableFeatures, PAGE_SIZE } from "./features";
 
 /**
- * The figures table's model. Filtering and sorting run over row indices (lib/table-order), and the table library
+ * The figures table's model. Filtering and sorting run over row indices (lib/explore/sort-keys), and the table library
  * receives only the page on screen, in manual mode: it owns the sort and page state and the header semantics, not
  * the work on 100,000 rows.
  */

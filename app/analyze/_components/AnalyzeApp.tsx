@@ -1,11 +1,11 @@
 "use client";
 
 import { startTransition, useCallback, useEffect, useRef, useState } from "react";
-import type { StoredArticle } from "@/lib/library";
-import type { LibraryEntry } from "@/lib/library-db";
-import { deleteArticle, listArticles } from "@/lib/library-db";
-import type { ViewState } from "@/lib/view-state";
-import { DEFAULT_VIEW } from "@/lib/view-state";
+import type { StoredArticle } from "@/lib/store/library-file";
+import type { LibraryEntry } from "@/lib/store/library-db";
+import { deleteArticle, listArticles } from "@/lib/store/library-db";
+import type { ViewState } from "@/lib/explore/view-state";
+import { DEFAULT_VIEW } from "@/lib/explore/view-state";
 import { downloadBlob } from "../../_components/download";
 import type { AnalysisRequest, AnalysisResult, ArticleMetaInput, ArticleView, TextInput } from "../protocol";
 import { ArticleForm } from "./ArticleForm";

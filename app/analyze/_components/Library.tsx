@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import type { LibraryEntry } from "@/lib/library-db";
+import type { LibraryEntry } from "@/lib/store/library-db";
 
 interface LibraryProps {
   entries: LibraryEntry[] | null;

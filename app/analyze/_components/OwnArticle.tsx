@@ -1,10 +1,10 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { claimsToCsv } from "@/lib/csv";
-import { summarise } from "@/lib/format";
-import type { StoredArticle } from "@/lib/library";
-import type { ViewState } from "@/lib/view-state";
+import { claimsToCsv } from "@/lib/export/csv";
+import { summarise } from "@/lib/display/format";
+import type { StoredArticle } from "@/lib/store/library-file";
+import type { ViewState } from "@/lib/explore/view-state";
 import { ArticleHeader } from "../../_components/ArticleHeader";
 import { Dashboard } from "../../_components/Dashboard";
 import { downloadText } from "../../_components/download";

@@ -1,4 +1,4 @@
-import { handleExtractRequest } from "@/lib/extract-request";
+import { handleExtractRequest } from "@/lib/server/extract-request";
 
 // The extractor and the streamed body limit want Node, not the edge runtime.
 export const runtime = "nodejs";

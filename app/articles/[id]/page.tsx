@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { ArticlePage } from "../../_components/ArticlePage";
-import { datasetById, seedDatasets } from "@/lib/datasets";
+import { datasetById, seedDatasets } from "@/lib/server/seed-datasets";
 
 interface Props {
   params: Promise<{ id: string }>;

@@ -1,9 +1,9 @@
 "use client";
 
 import { startTransition, useEffect, useLayoutEffect, useState } from "react";
-import { chartLayouts } from "@/lib/chart/layouts";
-import { syntheticArticle, type SyntheticArticle } from "@/lib/synthetic";
-import { DEFAULT_VIEW } from "@/lib/view-state";
+import { chartLayouts } from "@/lib/chart/index";
+import { syntheticArticle, type SyntheticArticle } from "@/test/bench/synthetic";
+import { DEFAULT_VIEW } from "@/lib/explore/view-state";
 import { Dashboard } from "../../_components/Dashboard";
 import type { ChartLayouts } from "../../_components/charts/types";
 

@@ -1,8 +1,8 @@
 "use client";
 
 import { useCallback, useMemo, useState } from "react";
-import { syntheticClaims } from "@/lib/synthetic";
-import { DEFAULT_VIEW, type ViewState } from "@/lib/view-state";
+import { syntheticClaims } from "@/test/bench/synthetic";
+import { DEFAULT_VIEW, type ViewState } from "@/lib/explore/view-state";
 import { FiguresPanel } from "../../_components/table/FiguresPanel";
 
 /** Rows are generated in the browser, so the page itself stays small. */

@@ -1,5 +1,5 @@
-import { claimsToCsv } from "@/lib/csv";
-import { bundledDataset } from "@/lib/datasets";
+import { claimsToCsv } from "@/lib/export/csv";
+import { bundledDataset } from "@/lib/server/seed-datasets";
 import { attachment } from "../attachment";
 
 export const dynamic = "force-static";

@@ -1,4 +1,4 @@
-import { bundledDataset } from "@/lib/datasets";
+import { bundledDataset } from "@/lib/server/seed-datasets";
 
 export const dynamic = "force-static";
 

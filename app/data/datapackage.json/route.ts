@@ -1,5 +1,5 @@
-import { claimsDataPackage } from "@/lib/datapackage";
-import { bundledDataset } from "@/lib/datasets";
+import { claimsDataPackage } from "@/lib/export/datapackage";
+import { bundledDataset } from "@/lib/server/seed-datasets";
 
 export const dynamic = "force-static";
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { decodeText, InputError } from "./article-input";
-import { ArticleMetaSchema, type Article } from "./schema";
+import { decodeText, InputError } from "../input/index";
+import { ArticleMetaSchema, type Article } from "../schema";
 
 /**
  * Seed articles: `NAME.txt` (first line the article id, then the text) beside `NAME.json` (title, section,

@@ -1,7 +1,7 @@
-import { htmlToText } from "./html-text";
-import { markdownToText } from "./markdown-text";
+import { htmlToText } from "./html";
+import { markdownToText } from "./markdown";
 
-export { htmlTitle } from "./html-text";
+export { htmlTitle } from "./html";
 
 /**
  * A reader's own article, from the bytes of a file or pasted text to the text the extractor reads. Runs the same

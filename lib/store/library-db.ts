@@ -1,4 +1,4 @@
-import type { StoredArticle } from "./library";
+import type { StoredArticle } from "./library-file";
 
 /**
  * The reader's articles in IndexedDB. Two stores written in one transaction: `entries` (what the list shows) and

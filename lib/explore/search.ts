@@ -1,5 +1,5 @@
-import { METRIC_STYLE } from "./palette";
-import type { Claim } from "./schema";
+import { METRIC_STYLE } from "../display/palette";
+import type { Claim } from "../schema";
 
 /**
  * The table's search box. Words match the quote, subject, unit, metric, kind and period; numbers match figures:

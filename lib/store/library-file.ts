@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ArticleSchema, ClaimSchema } from "./schema";
+import { ArticleSchema, ClaimSchema } from "../schema";
 
 /**
  * The reader's own articles, as kept in the browser and as exported to one JSON file. An import is checked as

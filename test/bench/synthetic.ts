@@ -1,5 +1,5 @@
-import { CHANGES, KINDS, METRICS } from "./enums";
-import type { Claim } from "./schema";
+import { CHANGES, KINDS, METRICS } from "../../lib/enums";
+import type { Claim } from "../../lib/schema";
 
 /**
  * Deterministic made-up claims for the benchmarks (/bench/table, /bench/dashboard) and the scale tests: realistic

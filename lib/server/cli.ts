@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { claimsToCsv } from "./csv";
-import { extractArticle } from "./dataset";
-import { textId } from "./extract/index";
-import { claimJsonSchema, datasetJsonSchema, type Dataset } from "./schema";
+import { claimsToCsv } from "../export/csv";
+import { extractArticle } from "../extract/article";
+import { textId } from "../extract/index";
+import { claimJsonSchema, datasetJsonSchema, type Dataset } from "../schema";
 import { SeedError, articleFromText, decodeUtf8, readArticleFile } from "./seeds";
 
 /**

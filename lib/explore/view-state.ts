@@ -1,5 +1,5 @@
-import { KINDS, METRICS } from "./enums";
-import type { Claim, Kind, Metric } from "./schema";
+import { KINDS, METRICS } from "../enums";
+import type { Claim, Kind, Metric } from "../schema";
 import { compileSearch, searchableText } from "./search";
 
 /**

@@ -1,5 +1,5 @@
-import { extractArticle } from "./dataset";
-import type { Article, Claim } from "./schema";
+import { extractArticle } from "../extract/article";
+import type { Article, Claim } from "../schema";
 import { loadSeeds } from "./seeds";
 
 /** Every seed article with its validated dataset, read once per server process. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { extractArticle } from "./dataset";
-import { textId } from "./extract/index";
-import { DatasetSchema } from "./schema";
+import { extractArticle } from "../extract/article";
+import { textId } from "../extract/index";
+import { DatasetSchema } from "../schema";
 
 /**
  * POST /api/extract: a JSON article in, its dataset out. Web-standard Request/Response only, so the route handler

@@ -1,5 +1,5 @@
-import { METRICS } from "./enums";
-import type { Claim, Metric } from "./schema";
+import { METRICS } from "../enums";
+import type { Claim, Metric } from "../schema";
 
 /** Formatting at the edge, with Intl.NumberFormat: records keep plain numbers. */
 

@@ -1,6 +1,6 @@
-import { CHANGE_LABEL } from "./format";
-import { METRIC_STYLE } from "./palette";
-import type { Claim } from "./schema";
+import { CHANGE_LABEL } from "../display/format";
+import { METRIC_STYLE } from "../display/palette";
+import type { Claim } from "../schema";
 import type { SortEntry, SortableColumn } from "./view-state";
 
 /**

@@ -1,4 +1,4 @@
-import type { Metric } from "./schema";
+import type { Metric } from "../schema";
 
 /**
  * Colours by metric from the Okabe–Ito palette (safe for the common colour-vision deficiencies), each with a

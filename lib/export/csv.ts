@@ -1,5 +1,5 @@
 import { csvFormatRow } from "d3-dsv";
-import type { Claim } from "./schema";
+import type { Claim } from "../schema";
 
 /**
  * Claims as RFC 4180 CSV (d3-dsv quotes and escapes). Numbers stay numbers; text cells that a spreadsheet would

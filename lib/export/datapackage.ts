@@ -1,5 +1,5 @@
 import { CSV_COLUMNS } from "./csv";
-import { claimJsonSchema, type Article } from "./schema";
+import { claimJsonSchema, type Article } from "../schema";
 
 /**
  * A Frictionless Data Package for an article's claims.csv. Its Table Schema is generated from the zod schema's
