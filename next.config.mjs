@@ -11,7 +11,12 @@ const nextConfig = {
   experimental: { inlineCss: true },
   // The baseline on every response, 404s and static chunks included; proxy.ts swaps the CSP on pages for one with a nonce.
   async headers() {
-    return [{ source: "/:path*", headers: [...security.static, { key: "Content-Security-Policy", value: security.resourceCsp }] }];
+    return [
+      {
+        source: "/:path*",
+        headers: [...security.static, { key: "Content-Security-Policy", value: security.resourceCsp }],
+      },
+    ];
   },
 };
 

@@ -18,5 +18,7 @@ export function proxy(request: NextRequest): NextResponse {
 export const config = {
   // Every path that may render HTML, 404s anywhere included; not static chunks, nor the routes that answer JSON,
   // CSV or SVG (a route added later without a line here gets the page policy: still strict, only less tight).
-  matcher: ["/((?!_next/static/|_next/image/|api/extract$|data/claims\\.csv$|data/claims\\.json$|data/datapackage\\.json$|icon\\.svg$).*)"],
+  matcher: [
+    "/((?!_next/static/|_next/image/|api/extract$|data/claims\\.csv$|data/claims\\.json$|data/datapackage\\.json$|icon\\.svg$).*)",
+  ],
 };

@@ -34,7 +34,11 @@ export const ArticleSchema = ArticleMetaSchema.extend({
 export const ClaimLinkSchema = z.object({
   id: z.string(),
   relation: LinkRelationSchema,
-  rate: z.number().positive().nullable().describe("Units of this claim's currency per unit of the linked claim's currency, as implied by the article"),
+  rate: z
+    .number()
+    .positive()
+    .nullable()
+    .describe("Units of this claim's currency per unit of the linked claim's currency, as implied by the article"),
 });
 
 export const ClaimSchema = z
@@ -60,7 +64,9 @@ export const ClaimSchema = z
     warnings: z.array(z.string()),
     rule: z.string().describe("Which extraction rule produced the record"),
   })
-  .refine((c) => c.end > c.start && c.end - c.start === c.quote.length, { message: "end - start must equal quote.length" });
+  .refine((c) => c.end > c.start && c.end - c.start === c.quote.length, {
+    message: "end - start must equal quote.length",
+  });
 
 export const DatasetSchema = z.object({
   articleId: z.string(),

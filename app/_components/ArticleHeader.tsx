@@ -20,16 +20,29 @@ const longDate = new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone: "U
 export function ArticleHeader({ article, summary, others, downloads, nav, brand = true }: ArticleHeaderProps) {
   return (
     <header className="article-header">
-      {brand ? <p className="brand"><Link href="/" prefetch={false}>Tradefigures</Link>{article.section ? <span> · {article.section}</span> : null}{nav ? <span className="site-nav">{nav}</span> : null}</p> : null}
+      {brand ? (
+        <p className="brand">
+          <Link href="/" prefetch={false}>
+            Tradefigures
+          </Link>
+          {article.section ? <span> · {article.section}</span> : null}
+          {nav ? <span className="site-nav">{nav}</span> : null}
+        </p>
+      ) : null}
       <h1>{article.title}</h1>
       <p className="meta">
-        {article.source} · <time dateTime={article.publishedAt}>{longDate.format(new Date(`${article.publishedAt}T00:00:00Z`))}</time>
+        {article.source} ·{" "}
+        <time dateTime={article.publishedAt}>{longDate.format(new Date(`${article.publishedAt}T00:00:00Z`))}</time>
       </p>
-      <p className="summary" data-testid="summary">{summary}</p>
+      <p className="summary" data-testid="summary">
+        {summary}
+      </p>
       <nav className="downloads" aria-label="Downloads">
         {downloads ?? (
           <>
-            <a href="/data/claims.csv" download>CSV</a>
+            <a href="/data/claims.csv" download>
+              CSV
+            </a>
             <a href="/data/claims.json">JSON</a>
             <a href="/data/datapackage.json">Data Package</a>
           </>
@@ -37,7 +50,11 @@ export function ArticleHeader({ article, summary, others, downloads, nav, brand 
       </nav>
       {others.length ? (
         <nav className="picker" aria-label="Other articles">
-          {others.map((o) => <Link key={o.id} href={`/articles/${o.id}`}>{o.title}</Link>)}
+          {others.map((o) => (
+            <Link key={o.id} href={`/articles/${o.id}`}>
+              {o.title}
+            </Link>
+          ))}
         </nav>
       ) : null}
     </header>

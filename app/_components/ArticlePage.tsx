@@ -16,8 +16,19 @@ export function ArticlePage({ dataset, others, searchParams }: ArticlePageProps)
   const { article, claims } = dataset;
   return (
     <main>
-      <ArticleHeader article={article} summary={summarise(claims)} others={others.map((o) => o.article)} nav={<a href="/analyze">Analyse your own article</a>} />
-      <Dashboard articleId={article.id} charts={chartLayouts(claims, article.text.length)} text={article.text} claims={claims} initialView={parseViewState(paramsFromRecord(searchParams))} />
+      <ArticleHeader
+        article={article}
+        summary={summarise(claims)}
+        others={others.map((o) => o.article)}
+        nav={<a href="/analyze">Analyse your own article</a>}
+      />
+      <Dashboard
+        articleId={article.id}
+        charts={chartLayouts(claims, article.text.length)}
+        text={article.text}
+        claims={claims}
+        initialView={parseViewState(paramsFromRecord(searchParams))}
+      />
     </main>
   );
 }

@@ -1,7 +1,13 @@
 "use client";
 
 import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { partIndexOf, partSentences, sourceIndex, type SourcePart, type SourceSentence } from "@/lib/explore/source-parts";
+import {
+  partIndexOf,
+  partSentences,
+  sourceIndex,
+  type SourcePart,
+  type SourceSentence,
+} from "@/lib/explore/source-parts";
 import { formatClaimValue, CHANGE_LABEL } from "@/lib/display/format";
 import { METRIC_STYLE } from "@/lib/display/palette";
 import type { Claim } from "@/lib/schema";
@@ -21,7 +27,17 @@ function describe(c: Claim): string {
   return `${formatClaimValue(c)} · ${METRIC_STYLE[c.metric].label} · ${CHANGE_LABEL[c.change]}${basis}${period}`;
 }
 
-function ClaimMark({ text, claim: c, selected, onSelect }: { text: string; claim: Claim; selected: boolean; onSelect: (id: string) => void }) {
+function ClaimMark({
+  text,
+  claim: c,
+  selected,
+  onSelect,
+}: {
+  text: string;
+  claim: Claim;
+  selected: boolean;
+  onSelect: (id: string) => void;
+}) {
   const description = describe(c);
   return (
     <span className="claim-wrap">
@@ -43,20 +59,35 @@ function ClaimMark({ text, claim: c, selected, onSelect }: { text: string; claim
       >
         {text.slice(c.start, c.end)}
       </mark>
-      <span className="claim-card" role="tooltip">{description}</span>
+      <span className="claim-card" role="tooltip">
+        {description}
+      </span>
     </span>
   );
 }
 
-function PartPager({ part, parts, onGo }: { part: number; parts: readonly SourcePart[]; onGo: (part: number) => void }) {
+function PartPager({
+  part,
+  parts,
+  onGo,
+}: {
+  part: number;
+  parts: readonly SourcePart[];
+  onGo: (part: number) => void;
+}) {
   const { start, end } = parts[part]!;
   return (
     <nav className="pager source-pager" aria-label="Article parts">
-      <button type="button" onClick={() => onGo(part - 1)} disabled={part === 0}>Previous part</button>
+      <button type="button" onClick={() => onGo(part - 1)} disabled={part === 0}>
+        Previous part
+      </button>
       <span className="source-part" aria-live="polite" data-testid="source-part" data-part={part + 1}>
-        Part {count.format(part + 1)} of {count.format(parts.length)} (characters {count.format(start + 1)}–{count.format(end)})
+        Part {count.format(part + 1)} of {count.format(parts.length)} (characters {count.format(start + 1)}–
+        {count.format(end)})
       </span>
-      <button type="button" onClick={() => onGo(part + 1)} disabled={part === parts.length - 1}>Next part</button>
+      <button type="button" onClick={() => onGo(part + 1)} disabled={part === parts.length - 1}>
+        Next part
+      </button>
     </nav>
   );
 }
@@ -68,7 +99,10 @@ function PartPager({ part, parts, onGo }: { part: number; parts: readonly Source
 export const SourceView = memo(function SourceView({ text, claims, selectedId, onSelect }: SourceViewProps) {
   const index = useMemo(() => sourceIndex(text, claims), [text, claims]);
   const { parts } = index;
-  const selected = useMemo(() => (selectedId === null ? null : claims.find((c) => c.id === selectedId) ?? null), [claims, selectedId]);
+  const selected = useMemo(
+    () => (selectedId === null ? null : (claims.find((c) => c.id === selectedId) ?? null)),
+    [claims, selectedId],
+  );
   const selectedPart = selected ? partIndexOf(parts, selected.start) : null;
   // The part follows the selection; the pager moves it without selecting. Adjusted while rendering, not in an
   // effect, so a selection draws its part in the same commit.
@@ -96,7 +130,13 @@ export const SourceView = memo(function SourceView({ text, claims, selectedId, o
     if (at < s.end) out.push(text.slice(at, s.end));
     const isSelected = selected?.sentenceIndex === s.index;
     return (
-      <span key={`s${s.index}`} className={isSelected ? "sentence selected" : "sentence"} data-sentence-index={s.index} data-testid={isSelected ? "selected-sentence" : undefined} ref={isSelected ? selectedRef : undefined}>
+      <span
+        key={`s${s.index}`}
+        className={isSelected ? "sentence selected" : "sentence"}
+        data-sentence-index={s.index}
+        data-testid={isSelected ? "selected-sentence" : undefined}
+        ref={isSelected ? selectedRef : undefined}
+      >
         {out}
       </span>
     );
@@ -112,7 +152,12 @@ export const SourceView = memo(function SourceView({ text, claims, selectedId, o
   if (at < part.end) pieces.push(text.slice(at, part.end));
 
   const article = (
-    <article className="source" data-testid="source" aria-label="Article text with its figures highlighted" ref={articleRef}>
+    <article
+      className="source"
+      data-testid="source"
+      aria-label="Article text with its figures highlighted"
+      ref={articleRef}
+    >
       {pieces}
     </article>
   );

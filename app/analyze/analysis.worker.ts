@@ -6,7 +6,14 @@ import { extractArticle } from "@/lib/extract/article";
 import { textId } from "@/lib/extract/index";
 import { libraryFile, LibraryFileError, parseLibraryFile, type StoredArticle } from "@/lib/store/library-file";
 import { allArticles, getArticle, LibraryError, renameArticle, saveArticles } from "@/lib/store/library-db";
-import { PART_CHARS, PART_CLAIMS, type AnalysisRequest, type AnalysisResponse, type ArticleMetaInput, type TextInput } from "./protocol";
+import {
+  PART_CHARS,
+  PART_CLAIMS,
+  type AnalysisRequest,
+  type AnalysisResponse,
+  type ArticleMetaInput,
+  type TextInput,
+} from "./protocol";
 
 // Everything the reader gives stays in this worker, the page and this browser's IndexedDB: no request carries it.
 
@@ -23,7 +30,10 @@ function progress(fraction: number, stage: string, force = false): void {
 
 async function readInput(input: TextInput): Promise<{ text: string; htmlTitle: string | null }> {
   if (input.kind === "text") {
-    return { text: articleTextFrom(input.text, input.format), htmlTitle: input.format === "html" ? htmlTitle(input.text) : null };
+    return {
+      text: articleTextFrom(input.text, input.format),
+      htmlTitle: input.format === "html" ? htmlTitle(input.text) : null,
+    };
   }
   const { file } = input;
   const format = formatOf(file.name, file.type);
@@ -36,16 +46,28 @@ async function readInput(input: TextInput): Promise<{ text: string; htmlTitle: s
 
 /** A title the reader did not give: the HTML <title>, else the first line, shortened; never empty. */
 function titleFor(meta: ArticleMetaInput, text: string, fromHtml: string | null): string {
-  const given = meta.title.trim() || fromHtml?.trim() || text.trimStart().split("\n", 1)[0]?.trim() || "Untitled article";
+  const given =
+    meta.title.trim() || fromHtml?.trim() || text.trimStart().split("\n", 1)[0]?.trim() || "Untitled article";
   return given.length > 120 ? `${given.slice(0, 119).trimEnd()}…` : given;
 }
 
 /** Sends an article for the dashboard: layouts computed here, claims and text in parts, then its head. */
 function sendArticle(article: StoredArticle, saveProblem: string | null): void {
-  const view = { charts: chartLayouts(article.claims, article.text.length), dataPackage: claimsDataPackage(article, `${article.id}-claims.csv`) };
-  const parts = Math.max(Math.ceil(article.claims.length / PART_CLAIMS), Math.ceil(article.text.length / PART_CHARS), 1);
+  const view = {
+    charts: chartLayouts(article.claims, article.text.length),
+    dataPackage: claimsDataPackage(article, `${article.id}-claims.csv`),
+  };
+  const parts = Math.max(
+    Math.ceil(article.claims.length / PART_CLAIMS),
+    Math.ceil(article.text.length / PART_CHARS),
+    1,
+  );
   for (let i = 0; i < parts; i++) {
-    post({ type: "part", claims: article.claims.slice(i * PART_CLAIMS, (i + 1) * PART_CLAIMS), text: article.text.slice(i * PART_CHARS, (i + 1) * PART_CHARS) });
+    post({
+      type: "part",
+      claims: article.claims.slice(i * PART_CLAIMS, (i + 1) * PART_CLAIMS),
+      text: article.text.slice(i * PART_CHARS, (i + 1) * PART_CHARS),
+    });
   }
   const { claims: _claims, text: _text, ...head } = article;
   post({ type: "article", head, view, saveProblem });
@@ -56,7 +78,10 @@ async function extract(input: TextInput, meta: ArticleMetaInput, now: string): P
   const { text, htmlTitle: fromHtml } = await readInput(input);
   progress(0.05, "Finding figures", true);
   const id = `own-${textId(`${meta.publishedAt}\n${meta.locale}\n${text}`)}`;
-  const dataset = extractArticle({ id, text, publishedAt: meta.publishedAt, locale: meta.locale }, { onProgress: (f) => progress(0.05 + f * 0.8, "Finding figures") });
+  const dataset = extractArticle(
+    { id, text, publishedAt: meta.publishedAt, locale: meta.locale },
+    { onProgress: (f) => progress(0.05 + f * 0.8, "Finding figures") },
+  );
   const article: StoredArticle = {
     id,
     title: titleFor(meta, text, fromHtml),
@@ -84,7 +109,8 @@ async function extract(input: TextInput, meta: ArticleMetaInput, now: string): P
 async function open(id: string): Promise<void> {
   progress(0.1, "Opening", true);
   const article = await getArticle(id);
-  if (!article) throw new LibraryError("That article is not stored in this browser (deleted, or saved in another browser).");
+  if (!article)
+    throw new LibraryError("That article is not stored in this browser (deleted, or saved in another browser).");
   progress(0.8, "Drawing charts", true);
   sendArticle(article, null);
 }
@@ -106,8 +132,10 @@ async function importLibrary(file: File): Promise<void> {
 }
 
 function messageOf(error: unknown): string {
-  if (error instanceof InputError || error instanceof LibraryFileError || error instanceof LibraryError) return error.message;
-  if (error instanceof RangeError) return "The text is too large for this browser's memory: split it into smaller parts.";
+  if (error instanceof InputError || error instanceof LibraryFileError || error instanceof LibraryError)
+    return error.message;
+  if (error instanceof RangeError)
+    return "The text is too large for this browser's memory: split it into smaller parts.";
   return `Analysis failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`;
 }
 

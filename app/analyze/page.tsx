@@ -6,7 +6,8 @@ import "./analyze.css";
 
 export const metadata: Metadata = {
   title: "Analyse your own article · Tradefigures",
-  description: "Paste or drop a trade article: its figures are extracted in your browser, charted, tabled and kept on this machine only.",
+  description:
+    "Paste or drop a trade article: its figures are extracted in your browser, charted, tabled and kept on this machine only.",
 };
 
 interface Props {
@@ -19,7 +20,11 @@ export default async function AnalyzePage({ searchParams }: Props) {
   const params = paramsFromRecord(await searchParams);
   return (
     <main>
-      <AnalyzeApp initialArticleId={params.get("article")} initialView={parseViewState(params)} today={new Date().toISOString().slice(0, 10)} />
+      <AnalyzeApp
+        initialArticleId={params.get("article")}
+        initialView={parseViewState(params)}
+        today={new Date().toISOString().slice(0, 10)}
+      />
     </main>
   );
 }

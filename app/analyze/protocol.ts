@@ -16,7 +16,8 @@ export interface ArticleMetaInput {
   source: string;
 }
 
-export type TextInput = { kind: "text"; text: string; format: "text" | "markdown" | "html" } | { kind: "file"; file: File };
+export type TextInput =
+  { kind: "text"; text: string; format: "text" | "markdown" | "html" } | { kind: "file"; file: File };
 
 export type AnalysisRequest =
   | { type: "extract"; input: TextInput; meta: ArticleMetaInput; now: string }

@@ -70,22 +70,31 @@ function valueText(claim: Claim, usdPerUnit: number | null): string {
   const prefix = claim.change === "=" ? "" : `${CHANGE_LABEL[claim.change]}${isChange(claim) ? " of" : ""} `;
   const inferred = claim.currencyBasis === "inferred" ? " (currency\u00a0inferred)" : "";
   const usd = (v: number) => `US$${compact.format(v * (usdPerUnit ?? 1))}`;
-  const equivalent = usdPerUnit !== null && claim.unit !== "USD"
-    ? ` ≈\u00a0${usd(claim.value)}${claim.valueMax === null ? "" : ` – ${usd(claim.valueMax)}`}` : "";
+  const equivalent =
+    usdPerUnit !== null && claim.unit !== "USD"
+      ? ` ≈\u00a0${usd(claim.value)}${claim.valueMax === null ? "" : ` – ${usd(claim.valueMax)}`}`
+      : "";
   return `${prefix}${formatClaimValue(claim)}${inferred}${equivalent}`;
 }
 
 /** [zero-side end, value end] in the panel's currency; a range runs from value to valueMax, a decrease goes left. */
 function endpoints(claim: Claim, factor: number): [number, number] {
   const sign = claim.change === "down" ? -1 : 1;
-  return claim.valueMax === null ? [0, sign * claim.value * factor] : [sign * claim.value * factor, sign * claim.valueMax * factor];
+  return claim.valueMax === null
+    ? [0, sign * claim.value * factor]
+    : [sign * claim.value * factor, sign * claim.valueMax * factor];
 }
 
-interface Placement { claim: Claim; kind: MoneyPanelKind; currency: string | null; usdPerUnit: number | null }
+interface Placement {
+  claim: Claim;
+  kind: MoneyPanelKind;
+  currency: string | null;
+  usdPerUnit: number | null;
+}
 
 function place(claim: Claim, rates: Map<string, number>): Placement {
   const kind: MoneyPanelKind = isChange(claim) ? "changes" : "levels";
-  const usdPerUnit = claim.unit === "USD" ? 1 : claim.unit ? rates.get(claim.unit) ?? null : null;
+  const usdPerUnit = claim.unit === "USD" ? 1 : claim.unit ? (rates.get(claim.unit) ?? null) : null;
   return { claim, kind, currency: usdPerUnit === null ? claim.unit : "USD", usdPerUnit };
 }
 
@@ -117,10 +126,12 @@ const magnitude = (p: Placement) => Math.max(...endpoints(p.claim, p.usdPerUnit 
  * usual case) this is simply the `cap` largest. Ties go to the earlier figure in the article.
  */
 function keepLargest(groups: Placement[][], cap: number): Set<Placement> {
-  const ranked = groups.map((group) => group
-    .map((p) => ({ p, size: magnitude(p) }))
-    .sort((a, b) => b.size - a.size || a.p.claim.start - b.p.claim.start)
-    .map(({ p }) => p));
+  const ranked = groups.map((group) =>
+    group
+      .map((p) => ({ p, size: magnitude(p) }))
+      .sort((a, b) => b.size - a.size || a.p.claim.start - b.p.claim.start)
+      .map(({ p }) => p),
+  );
   const kept = new Set<Placement>();
   for (let rank = 0; kept.size < cap && ranked.some((group) => rank < group.length); rank++) {
     for (const group of ranked) {
@@ -134,7 +145,8 @@ function keepLargest(groups: Placement[][], cap: number): Set<Placement> {
 export function moneyChart(claims: readonly Claim[], { width }: { width: number }): MoneyChartLayout {
   const rates = impliedUsdRates(claims);
   // US$ panels first, then one panel per unconverted currency; levels before changes within each.
-  const order = (p: Placement) => `${p.usdPerUnit === null ? 1 : 0}:${p.currency ?? "~"}:${p.kind === "levels" ? 0 : 1}`;
+  const order = (p: Placement) =>
+    `${p.usdPerUnit === null ? 1 : 0}:${p.currency ?? "~"}:${p.kind === "levels" ? 0 : 1}`;
   const byKey = new Map<string, Placement[]>();
   for (const claim of claims) {
     if (claim.kind !== "money") continue;
@@ -148,17 +160,26 @@ export function moneyChart(claims: readonly Claim[], { width }: { width: number 
   // A currency is its key without the levels/changes suffix; converted amounts ("0:USD") sort first.
   const currencyOf = (key: string) => key.slice(0, key.lastIndexOf(":"));
   const perCurrency = new Map<string, number>();
-  for (const [key, group] of sorted) perCurrency.set(currencyOf(key), (perCurrency.get(currencyOf(key)) ?? 0) + group.length);
-  const shownCurrencies = new Set([...perCurrency]
-    .sort(([a, m], [b, n]) => Number(a.startsWith("1:")) - Number(b.startsWith("1:")) || n - m || a.localeCompare(b))
-    .slice(0, MONEY_CURRENCIES_MAX)
-    .map(([currency]) => currency));
-  const groups = new Map(sorted
-    .filter(([key]) => shownCurrencies.has(currencyOf(key)))
-    .map(([key, group]) => [key, group.sort((a, b) => a.claim.start - b.claim.start)]));
+  for (const [key, group] of sorted)
+    perCurrency.set(currencyOf(key), (perCurrency.get(currencyOf(key)) ?? 0) + group.length);
+  const shownCurrencies = new Set(
+    [...perCurrency]
+      .sort(([a, m], [b, n]) => Number(a.startsWith("1:")) - Number(b.startsWith("1:")) || n - m || a.localeCompare(b))
+      .slice(0, MONEY_CURRENCIES_MAX)
+      .map(([currency]) => currency),
+  );
+  const groups = new Map(
+    sorted
+      .filter(([key]) => shownCurrencies.has(currencyOf(key)))
+      .map(([key, group]) => [key, group.sort((a, b) => a.claim.start - b.claim.start)]),
+  );
   const kept = new Set<Placement>();
   for (const kind of ["levels", "changes"] as const) {
-    for (const p of keepLargest([...groups.values()].filter((g) => g[0]?.kind === kind), MONEY_BARS_PER_KIND)) kept.add(p);
+    for (const p of keepLargest(
+      [...groups.values()].filter((g) => g[0]?.kind === kind),
+      MONEY_BARS_PER_KIND,
+    ))
+      kept.add(p);
   }
 
   const labelWidth = width - MARGIN.left - 8;
@@ -166,10 +187,17 @@ export function moneyChart(claims: readonly Claim[], { width }: { width: number 
   const left = [...perCurrency].filter(([currency]) => !shownCurrencies.has(currency));
   const leftFigures = left.reduce((sum, [, n]) => sum + n, 0);
   const note = left.length
-    ? layoutLabel([{
-      text: `${count.format(leftFigures)} figure${leftFigures === 1 ? "" : "s"} in ${left.length} more currenc${left.length === 1 ? "y" : "ies"} without a rate in the article: only in the table.`,
-      role: "note",
-    }], MARGIN.left, 0, labelWidth)
+    ? layoutLabel(
+        [
+          {
+            text: `${count.format(leftFigures)} figure${leftFigures === 1 ? "" : "s"} in ${left.length} more currenc${left.length === 1 ? "y" : "ies"} without a rate in the article: only in the table.`,
+            role: "note",
+          },
+        ],
+        MARGIN.left,
+        0,
+        labelWidth,
+      )
     : [];
   const panels: MoneyPanel[] = [];
   let y = note.length ? (note.at(-1)?.y ?? 0) + 16 : 0;
@@ -179,25 +207,45 @@ export function moneyChart(claims: readonly Claim[], { width }: { width: number 
     if (!first) continue;
     const converted = first.usdPerUnit !== null;
     const [title, subtitleText] = panelHeading(first.kind, first.currency, converted);
-    const subtitle = layoutLabel([
-      { text: subtitleText, role: "note" },
-      ...(group.length < all.length ? [{ text: capNote(group.length, all.length, "largest", ""), role: "note" as const }] : []),
-    ], MARGIN.left, y + 20, labelWidth);
+    const subtitle = layoutLabel(
+      [
+        { text: subtitleText, role: "note" },
+        ...(group.length < all.length
+          ? [{ text: capNote(group.length, all.length, "largest", ""), role: "note" as const }]
+          : []),
+      ],
+      MARGIN.left,
+      y + 20,
+      labelWidth,
+    );
     const gridTop = (subtitle.at(-1)?.y ?? y) + 14;
 
     const ends = group.flatMap((p) => endpoints(p.claim, p.usdPerUnit ?? 1));
     const [lo = 0, hi = 0] = extent([0, ...ends]);
-    const scale = scaleLinear().domain(lo === hi ? [0, 1] : [lo, hi]).nice().range([MARGIN.left, width - MARGIN.right]);
+    const scale = scaleLinear()
+      .domain(lo === hi ? [0, 1] : [lo, hi])
+      .nice()
+      .range([MARGIN.left, width - MARGIN.right]);
 
     let rowTop = gridTop + 6;
     const bars = group.map(({ claim, usdPerUnit }): MoneyBar => {
       const note = usdPerUnit !== null && claim.unit !== "USD" && claim.unit ? rateNote(claim.unit, usdPerUnit) : null;
       const text = valueText(claim, usdPerUnit);
-      const lines = layoutLabel([
-        { text: claim.subject ?? `“${claim.quote}”`, role: "title", capitalise: true, suffix: claim.period ? `, ${claim.period}` : "" },
-        { text, role: "value" },
-        ...(note ? [{ text: note, role: "note" as const }] : []),
-      ], MARGIN.left, rowTop, labelWidth);
+      const lines = layoutLabel(
+        [
+          {
+            text: claim.subject ?? `“${claim.quote}”`,
+            role: "title",
+            capitalise: true,
+            suffix: claim.period ? `, ${claim.period}` : "",
+          },
+          { text, role: "value" },
+          ...(note ? [{ text: note, role: "note" as const }] : []),
+        ],
+        MARGIN.left,
+        rowTop,
+        labelWidth,
+      );
       const barY = (lines.at(-1)?.y ?? rowTop) + 8;
       const [from, to] = endpoints(claim, usdPerUnit ?? 1).map((v) => scale(v)) as [number, number];
       const direction = to >= from ? 1 : -1;
@@ -206,17 +254,36 @@ export function moneyChart(claims: readonly Claim[], { width }: { width: number 
       const hit = { x: 4, y: rowTop - 4, width: width - 8, height: barY + BAR_HEIGHT + 8 - (rowTop - 4) };
       rowTop = barY + BAR_HEIGHT + ROW_GAP;
       return {
-        id: claim.id, claim: markClaim(claim), valueText: note ? `${text}, ${note}` : text, lines, bar, hit,
+        id: claim.id,
+        claim: markClaim(claim),
+        valueText: note ? `${text}, ${note}` : text,
+        lines,
+        bar,
+        hit,
         outline: barOutline(from, to, barY, BAR_HEIGHT, openEnded),
         end: { x: to, direction },
-        inferred: claim.currencyBasis === "inferred", openEnded, approximate: claim.change === "~", range: claim.valueMax !== null,
+        inferred: claim.currencyBasis === "inferred",
+        openEnded,
+        approximate: claim.change === "~",
+        range: claim.valueMax !== null,
         usdValue: usdPerUnit === null ? null : claim.value * usdPerUnit,
       };
     });
     const axisY = rowTop - ROW_GAP + 10;
     panels.push({
-      key, kind: first.kind, currency: first.currency, converted, title, subtitle, y, zeroX: scale(0), gridTop, axisY,
-      ticks: linearTicks(scale, moneyTick(first.currency)), bars, total: all.length,
+      key,
+      kind: first.kind,
+      currency: first.currency,
+      converted,
+      title,
+      subtitle,
+      y,
+      zeroX: scale(0),
+      gridTop,
+      axisY,
+      ticks: linearTicks(scale, moneyTick(first.currency)),
+      bars,
+      total: all.length,
     });
     y = axisY + 22 + PANEL_GAP;
   }

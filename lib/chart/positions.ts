@@ -109,9 +109,10 @@ function layoutLegend(claims: readonly Claim[], width: number): LegendItem[] {
   let x = MARGIN.left;
   let y = 12;
   return LEGEND_ORDER.filter((key) => present.has(key)).map((key) => {
-    const entry = key === "date"
-      ? { key, metric: "other" as const, label: "Date", hollow: true }
-      : { key, metric: key, label: METRIC_STYLE[key].label, hollow: false };
+    const entry =
+      key === "date"
+        ? { key, metric: "other" as const, label: "Date", hollow: true }
+        : { key, metric: key, label: METRIC_STYLE[key].label, hollow: false };
     const itemWidth = 2 * RADIUS + 6 + estimateTextWidth(entry.label, 12) + 18;
     if (x > MARGIN.left && x + itemWidth > width - MARGIN.right) {
       x = MARGIN.left;
@@ -130,10 +131,20 @@ function axisTicks(scale: (v: number) => number, textLength: number): Tick[] {
   });
 }
 
-function dotMarks(ordered: readonly Claim[], xs: readonly number[], lanes: readonly number[], axisY: number): PositionMark[] {
+function dotMarks(
+  ordered: readonly Claim[],
+  xs: readonly number[],
+  lanes: readonly number[],
+  axisY: number,
+): PositionMark[] {
   return ordered.map((claim, i): PositionMark => ({
-    id: claim.id, claim: markClaim(claim), x: xs[i]!, lane: lanes[i]!,
-    valueText: claim.kind === "date" ? claim.period ?? claim.quote : formatClaimValue(claim), r: RADIUS, hollow: claim.kind === "date",
+    id: claim.id,
+    claim: markClaim(claim),
+    x: xs[i]!,
+    lane: lanes[i]!,
+    valueText: claim.kind === "date" ? (claim.period ?? claim.quote) : formatClaimValue(claim),
+    r: RADIUS,
+    hollow: claim.kind === "date",
     y: axisY - 4 - RADIUS - 1 - lanes[i]! * LANE_HEIGHT,
   }));
 }
@@ -145,7 +156,12 @@ function binRange(start: number, end: number, textLength: number): string {
 }
 
 /** Claims counted in DENSITY_BINS equal stretches of text, one pass over the claims. */
-function densityBins(claims: readonly Claim[], scale: (v: number) => number, textLength: number, axisY: number): DensityBin[] {
+function densityBins(
+  claims: readonly Claim[],
+  scale: (v: number) => number,
+  textLength: number,
+  axisY: number,
+): DensityBin[] {
   const length = Math.max(1, textLength);
   // Edges rounded up, so floor(start × bins / length) always names the bin whose [edge, next edge) holds start.
   const edge = (i: number) => Math.ceil((i * length) / DENSITY_BINS);
@@ -158,9 +174,12 @@ function densityBins(claims: readonly Claim[], scale: (v: number) => number, tex
     counts[bin]!.set(key, (counts[bin]!.get(key) ?? 0) + 1);
     totals[bin]!++;
     const current = first[bin];
-    if (!current || claim.start < current.start || (claim.start === current.start && claim.end < current.end)) first[bin] = claim;
+    if (!current || claim.start < current.start || (claim.start === current.start && claim.end < current.end))
+      first[bin] = claim;
   }
-  const height = scaleLinear().domain([0, Math.max(1, ...totals)]).range([0, DENSITY_HEIGHT]);
+  const height = scaleLinear()
+    .domain([0, Math.max(1, ...totals)])
+    .range([0, DENSITY_HEIGHT]);
   const round = (v: number) => Math.round(v * 100) / 100;
   const bins: DensityBin[] = [];
   for (let index = 0; index < DENSITY_BINS; index++) {
@@ -176,23 +195,50 @@ function densityBins(claims: readonly Claim[], scale: (v: number) => number, tex
       // At least a pixel, so a stretch with one figure among thousands still shows.
       const h = Math.max(1, height(count));
       top -= h;
-      segments.push({ key, metric: key === "date" ? "other" : key, hollow: key === "date", count, y: round(top), height: round(h) });
+      segments.push({
+        key,
+        metric: key === "date" ? "other" : key,
+        hollow: key === "date",
+        count,
+        y: round(top),
+        height: round(h),
+      });
     }
     const count = totals[index]!;
     const range = binRange(start, end, length);
     bins.push({
-      index, start, end, count, firstId: firstClaim.id, range,
+      index,
+      start,
+      end,
+      count,
+      firstId: firstClaim.id,
+      range,
       label: `${number.format(count)} figure${count === 1 ? "" : "s"} in ${range}`,
-      breakdown: segments.map((s) => `${s.key === "date" ? "Date" : METRIC_STYLE[s.metric].label} ${number.format(s.count)}`).join(" · "),
-      x: round(x), width: round(Math.max(1, scale(end) - scale(start) - BIN_GAP)), segments,
-      hit: { x: round(x - BIN_GAP / 2), y: axisY - DENSITY_HEIGHT - 4, width: round(scale(end) - scale(start)), height: DENSITY_HEIGHT + 4 },
+      breakdown: segments
+        .map((s) => `${s.key === "date" ? "Date" : METRIC_STYLE[s.metric].label} ${number.format(s.count)}`)
+        .join(" · "),
+      x: round(x),
+      width: round(Math.max(1, scale(end) - scale(start) - BIN_GAP)),
+      segments,
+      hit: {
+        x: round(x - BIN_GAP / 2),
+        y: axisY - DENSITY_HEIGHT - 4,
+        width: round(scale(end) - scale(start)),
+        height: DENSITY_HEIGHT + 4,
+      },
     });
   }
   return bins;
 }
 
-export function positionChart(claims: readonly Claim[], { width, textLength }: { width: number; textLength: number }): PositionChartLayout {
-  const scale = scaleLinear().domain([0, Math.max(1, textLength)]).range([MARGIN.left, width - MARGIN.right]).clamp(true);
+export function positionChart(
+  claims: readonly Claim[],
+  { width, textLength }: { width: number; textLength: number },
+): PositionChartLayout {
+  const scale = scaleLinear()
+    .domain([0, Math.max(1, textLength)])
+    .range([MARGIN.left, width - MARGIN.right])
+    .clamp(true);
   const legend = layoutLegend(claims, width);
   const plotTop = (legend.at(-1)?.y ?? 0) + 20;
   const ticks = axisTicks(scale, textLength);

@@ -17,7 +17,14 @@ export function impliedUsdRates(claims: readonly Claim[]): Map<string, number> {
       const other = money.get(link.id);
       if (link.relation !== "currency_equivalent" || !other) continue;
       const [usd, foreign] = claim.unit === "USD" ? [claim, other] : [other, claim];
-      if (usd.unit !== "USD" || !foreign.unit || foreign.unit === "USD" || foreign.value === 0 || rates.has(foreign.unit)) continue;
+      if (
+        usd.unit !== "USD" ||
+        !foreign.unit ||
+        foreign.unit === "USD" ||
+        foreign.value === 0 ||
+        rates.has(foreign.unit)
+      )
+        continue;
       rates.set(foreign.unit, usd.value / foreign.value);
     }
   }

@@ -39,7 +39,11 @@ export function layoutLabel(specs: readonly LabelSpec[], x: number, top: number,
   let baseline = top;
   for (const spec of specs) {
     const text = `${spec.capitalise ? capitalise(spec.text) : spec.text}${spec.suffix ?? ""}`;
-    for (const line of wrapText(text, charsThatFit(width / WEIGHT_WIDTH[spec.role], FONT_SIZE[spec.role]), MAX_LINES[spec.role])) {
+    for (const line of wrapText(
+      text,
+      charsThatFit(width / WEIGHT_WIDTH[spec.role], FONT_SIZE[spec.role]),
+      MAX_LINES[spec.role],
+    )) {
       baseline += lines.length === 0 ? FONT_SIZE[spec.role] : LINE_HEIGHT[spec.role];
       lines.push({ text: line, role: spec.role, x, y: baseline });
     }

@@ -48,18 +48,40 @@ export function tariffChart(claims: readonly Claim[], { width }: { width: number
   const maxValue = Math.max(100, ...tariffs.map((c) => c.valueMax ?? c.value));
   // Room at the right for the longest direct label, so a 100 % bar keeps its label outside the bar.
   // An open end's label starts after its fade (see valueLabel below), so it needs 20 px more.
-  const labelRoom = Math.min(width * 0.4, Math.max(0, ...tariffs.map((c) => estimateTextWidth(valueText(c), FONT_SIZE.value) + (c.change === ">" ? 20 : 0))) + 10);
-  const scale = scaleLinear().domain([0, maxValue]).nice().range([MARGIN.left, width - MARGIN.right - labelRoom]);
+  const labelRoom = Math.min(
+    width * 0.4,
+    Math.max(0, ...tariffs.map((c) => estimateTextWidth(valueText(c), FONT_SIZE.value) + (c.change === ">" ? 20 : 0))) +
+      10,
+  );
+  const scale = scaleLinear()
+    .domain([0, maxValue])
+    .nice()
+    .range([MARGIN.left, width - MARGIN.right - labelRoom]);
 
-  const note = tariffs.length < all.length
-    ? layoutLabel([{ text: capNote(tariffs.length, all.length, "highest", "tariff rates"), role: "note" }], MARGIN.left, 0, width - MARGIN.left - 8)
-    : [];
+  const note =
+    tariffs.length < all.length
+      ? layoutLabel(
+          [{ text: capNote(tariffs.length, all.length, "highest", "tariff rates"), role: "note" }],
+          MARGIN.left,
+          0,
+          width - MARGIN.left - 8,
+        )
+      : [];
   const gridTop = (note.at(-1)?.y ?? 0) + 4 + (note.length ? 10 : 0);
   let rowTop = gridTop + 6;
   const bars = tariffs.map((claim): TariffBar => {
     const lines = layoutLabel(
-      [{ text: claim.subject ?? `“${claim.quote}”`, role: "title", capitalise: true, suffix: claim.period ? `, ${claim.period}` : "" }],
-      MARGIN.left, rowTop, width - MARGIN.left - 8,
+      [
+        {
+          text: claim.subject ?? `“${claim.quote}”`,
+          role: "title",
+          capitalise: true,
+          suffix: claim.period ? `, ${claim.period}` : "",
+        },
+      ],
+      MARGIN.left,
+      rowTop,
+      width - MARGIN.left - 8,
     );
     const barY = (lines.at(-1)?.y ?? rowTop) + 8;
     const from = scale(claim.valueMax === null ? 0 : claim.value);
@@ -70,17 +92,30 @@ export function tariffChart(claims: readonly Claim[], { width }: { width: number
     const hit = { x: 4, y: rowTop - 4, width: width - 8, height: barY + BAR_HEIGHT + 8 - (rowTop - 4) };
     rowTop = barY + BAR_HEIGHT + ROW_GAP;
     return {
-      id: claim.id, claim: markClaim(claim), valueText: text, lines, bar, hit,
+      id: claim.id,
+      claim: markClaim(claim),
+      valueText: text,
+      lines,
+      bar,
+      hit,
       outline: barOutline(from, to, barY, BAR_HEIGHT, openEnded),
       end: { x: to, direction: 1 },
       // An open end fades out over ~20 px, so its label starts after the fade.
       valueLabel: { text, x: to + (openEnded ? 26 : 6), y: barY + BAR_HEIGHT / 2 + 4.5 },
-      openEnded, approximate: claim.change === "~", range: claim.valueMax !== null,
+      openEnded,
+      approximate: claim.change === "~",
+      range: claim.valueMax !== null,
     };
   });
   const axisY = rowTop - ROW_GAP + 10;
   return {
-    width, height: bars.length ? axisY + 24 : 0, gridTop, axisY,
-    ticks: linearTicks(scale, (v) => `${percentTick(v)}%`), bars, total: all.length, note,
+    width,
+    height: bars.length ? axisY + 24 : 0,
+    gridTop,
+    axisY,
+    ticks: linearTicks(scale, (v) => `${percentTick(v)}%`),
+    bars,
+    total: all.length,
+    note,
   };
 }

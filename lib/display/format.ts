@@ -13,7 +13,14 @@ function moneyFormat(currency: string): Intl.NumberFormat | null {
   let format = moneyFormats.get(currency);
   if (format === undefined) {
     try {
-      format = new Intl.NumberFormat("en", { style: "currency", currency, notation: "compact", minimumFractionDigits: 0, maximumFractionDigits: 2, currencyDisplay: "code" });
+      format = new Intl.NumberFormat("en", {
+        style: "currency",
+        currency,
+        notation: "compact",
+        minimumFractionDigits: 0,
+        maximumFractionDigits: 2,
+        currencyDisplay: "code",
+      });
     } catch {
       format = null; // not an ISO 4217 code Intl knows
     }
@@ -31,22 +38,35 @@ export function formatMoney(value: number, currency: string | null): string {
 export function formatClaimValue(claim: Pick<Claim, "kind" | "value" | "valueMax" | "unit" | "subject">): string {
   const one = (v: number): string => {
     switch (claim.kind) {
-      case "money": return formatMoney(v, claim.unit);
-      case "percent": return `${plain.format(v)}%`;
-      case "percentage_point": return `${plain.format(v)} pp`;
-      case "rank": return `#${plain.format(v)}`;
-      case "date": return String(v);
+      case "money":
+        return formatMoney(v, claim.unit);
+      case "percent":
+        return `${plain.format(v)}%`;
+      case "percentage_point":
+        return `${plain.format(v)} pp`;
+      case "rank":
+        return `#${plain.format(v)}`;
+      case "date":
+        return String(v);
       // A count shows the noun as the article wrote it ("2 countries"); a duration its unit.
-      case "count": return `${v >= 1e6 ? compact.format(v) : plain.format(v)} ${v === 1 ? claim.unit ?? "" : claim.subject ?? claim.unit ?? ""}`.trim();
-      case "duration": return `${plain.format(v)} ${claim.unit ?? ""}${v === 1 || !claim.unit ? "" : "s"}`.trim();
-      default: return plain.format(v);
+      case "count":
+        return `${v >= 1e6 ? compact.format(v) : plain.format(v)} ${v === 1 ? (claim.unit ?? "") : (claim.subject ?? claim.unit ?? "")}`.trim();
+      case "duration":
+        return `${plain.format(v)} ${claim.unit ?? ""}${v === 1 || !claim.unit ? "" : "s"}`.trim();
+      default:
+        return plain.format(v);
     }
   };
   return claim.valueMax === null ? one(claim.value) : `${one(claim.value)} – ${one(claim.valueMax)}`;
 }
 
 export const CHANGE_LABEL: Record<Claim["change"], string> = {
-  "=": "level", "~": "about", ">": "more than", "<": "less than", up: "increase", down: "decrease",
+  "=": "level",
+  "~": "about",
+  ">": "more than",
+  "<": "less than",
+  up: "increase",
+  down: "decrease",
 };
 
 const SUMMARY_WORDS: Record<Exclude<Metric, "other">, [string, string]> = {

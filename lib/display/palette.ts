@@ -5,7 +5,10 @@ import type { Metric } from "../schema";
  * darker twin for text on light backgrounds and a lighter one for dark backgrounds. Labels are the words the UI
  * shows for each metric.
  */
-export const METRIC_STYLE: Record<Metric, { label: string; plural: string; color: string; light: string; dark: string }> = {
+export const METRIC_STYLE: Record<
+  Metric,
+  { label: string; plural: string; color: string; light: string; dark: string }
+> = {
   trade_balance: { label: "Trade balance", plural: "balance", color: "#0072B2", light: "#005A8C", dark: "#56B4E9" },
   trade_volume: { label: "Trade volume", plural: "volume", color: "#009E73", light: "#00704F", dark: "#3DD6A8" },
   exports: { label: "Exports", plural: "export", color: "#E69F00", light: "#8A5A00", dark: "#F0B840" },

@@ -29,7 +29,8 @@ function mergeSorted(left: readonly string[], right: readonly string[]): string[
   let i = 0;
   let j = 0;
   let k = 0;
-  while (i < left.length && j < right.length) out[k++] = collator.compare(left[i]!, right[j]!) <= 0 ? left[i++]! : right[j++]!;
+  while (i < left.length && j < right.length)
+    out[k++] = collator.compare(left[i]!, right[j]!) <= 0 ? left[i++]! : right[j++]!;
   while (i < left.length) out[k++] = left[i++]!;
   while (j < right.length) out[k++] = right[j++]!;
   return out;
@@ -59,7 +60,9 @@ export class SortKeys {
     if (cached) return cached;
     const keys = new Float64Array(this.claims.length);
     if (column === "value") {
-      this.claims.forEach((c, i) => { keys[i] = c.value; });
+      this.claims.forEach((c, i) => {
+        keys[i] = c.value;
+      });
     } else {
       const text = this.claims.map(TEXT_OF[column]);
       const distinct = [...new Set(text)];
@@ -78,7 +81,9 @@ export class SortKeys {
       }
       yield;
       const rank = new Map((runs[0] ?? []).map((t, i) => [t, t === "" ? Number.MAX_SAFE_INTEGER : i]));
-      text.forEach((t, i) => { keys[i] = rank.get(t)!; });
+      text.forEach((t, i) => {
+        keys[i] = rank.get(t)!;
+      });
     }
     this.cache.set(column, keys);
     return keys;
@@ -91,7 +96,9 @@ export class SortKeys {
     if (!order) {
       const keys = this.keys(column);
       const sign = desc ? -1 : 1;
-      order = Int32Array.from({ length: this.claims.length }, (_, i) => i).sort((a, b) => (keys[a]! - keys[b]!) * sign || a - b);
+      order = Int32Array.from({ length: this.claims.length }, (_, i) => i).sort(
+        (a, b) => (keys[a]! - keys[b]!) * sign || a - b,
+      );
       this.orders.set(cacheKey, order);
     }
     return order;

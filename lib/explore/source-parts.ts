@@ -84,7 +84,12 @@ function countStartingBefore(items: readonly { start: number }[], offset: number
  * The sentences of the claims `[from, to)` of `ordered`, each with the claims it highlights: a claim is drawn if it
  * lies inside a sentence and after the last one drawn there. Claims and sentences are walked together once.
  */
-export function sourceSentences(text: string, ordered: readonly Claim[], from = 0, to = ordered.length): SourceSentence[] {
+export function sourceSentences(
+  text: string,
+  ordered: readonly Claim[],
+  from = 0,
+  to = ordered.length,
+): SourceSentence[] {
   const sentences: SourceSentence[] = [];
   const seen = new Set<number>();
   let previousEnd = 0;
@@ -165,7 +170,8 @@ function cutBetween(text: string, ordered: readonly Claim[], lo: number, hi: num
 }
 
 function sourceParts(text: string, ordered: readonly Claim[]): SourcePart[] {
-  if (text.length <= WINDOW_ABOVE_CHARS && ordered.length <= WINDOW_ABOVE_CLAIMS) return [{ start: 0, end: text.length }];
+  if (text.length <= WINDOW_ABOVE_CHARS && ordered.length <= WINDOW_ABOVE_CLAIMS)
+    return [{ start: 0, end: text.length }];
   const parts: SourcePart[] = [];
   let start = 0;
   while (text.length - start > PART_MAX_CHARS) {

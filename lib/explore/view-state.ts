@@ -7,7 +7,16 @@ import { compileSearch, searchableText } from "./search";
  * reloaded. Parsing is forgiving: anything unknown is dropped, never an error.
  */
 
-export const SORTABLE_COLUMNS = ["quote", "value", "unit", "change", "metric", "subject", "period", "sentence"] as const;
+export const SORTABLE_COLUMNS = [
+  "quote",
+  "value",
+  "unit",
+  "change",
+  "metric",
+  "subject",
+  "period",
+  "sentence",
+] as const;
 export type SortableColumn = (typeof SORTABLE_COLUMNS)[number];
 
 export interface SortEntry {

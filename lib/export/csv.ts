@@ -7,8 +7,26 @@ import type { Claim } from "../schema";
  */
 
 export const CSV_COLUMNS = [
-  "id", "articleId", "sentenceIndex", "start", "end", "quote", "kind", "value", "valueMax", "unit", "currencyBasis",
-  "change", "metric", "subject", "period", "periodBasis", "links", "warnings", "rule", "sentence",
+  "id",
+  "articleId",
+  "sentenceIndex",
+  "start",
+  "end",
+  "quote",
+  "kind",
+  "value",
+  "valueMax",
+  "unit",
+  "currencyBasis",
+  "change",
+  "metric",
+  "subject",
+  "period",
+  "periodBasis",
+  "links",
+  "warnings",
+  "rule",
+  "sentence",
 ] as const satisfies ReadonlyArray<keyof Claim>;
 
 export function neutraliseFormula(text: string): string {
@@ -19,7 +37,8 @@ function cell(claim: Claim, column: (typeof CSV_COLUMNS)[number]): string {
   const value = claim[column];
   if (value === null) return "";
   if (typeof value === "number") return String(value);
-  if (column === "links") return claim.links.map((l) => `${l.relation}:${l.id}${l.rate === null ? "" : `@${l.rate}`}`).join(" ");
+  if (column === "links")
+    return claim.links.map((l) => `${l.relation}:${l.id}${l.rate === null ? "" : `@${l.rate}`}`).join(" ");
   if (column === "warnings") return neutraliseFormula(claim.warnings.join("; "));
   return neutraliseFormula(String(value));
 }

@@ -43,14 +43,23 @@ function fieldFor(name: string, property: JsonSchemaProperty | undefined): Table
   return field;
 }
 
-export function claimsDataPackage(article: Pick<Article, "id" | "title" | "source" | "publishedAt">, csvPath = "claims.csv") {
+export function claimsDataPackage(
+  article: Pick<Article, "id" | "title" | "source" | "publishedAt">,
+  csvPath = "claims.csv",
+) {
   const properties = (claimJsonSchema() as { properties: Record<string, JsonSchemaProperty> }).properties;
   return {
     profile: "tabular-data-package",
     name: `tradefigures-${article.id.toLowerCase().replace(/[^a-z0-9._-]+/g, "-")}`,
     title: `Numeric claims in “${article.title}”`,
     sources: [{ title: `${article.source}, ${article.publishedAt}` }],
-    licenses: [{ name: "CC-BY-4.0", path: "https://creativecommons.org/licenses/by/4.0/", title: "Creative Commons Attribution 4.0" }],
+    licenses: [
+      {
+        name: "CC-BY-4.0",
+        path: "https://creativecommons.org/licenses/by/4.0/",
+        title: "Creative Commons Attribution 4.0",
+      },
+    ],
     resources: [
       {
         name: "claims",
@@ -59,7 +68,7 @@ export function claimsDataPackage(article: Pick<Article, "id" | "title" | "sourc
         format: "csv",
         mediatype: "text/csv",
         encoding: "utf-8",
-        dialect: { delimiter: ",", lineTerminator: "\r\n", quoteChar: "\"", header: true },
+        dialect: { delimiter: ",", lineTerminator: "\r\n", quoteChar: '"', header: true },
         schema: {
           fields: CSV_COLUMNS.map((name) => fieldFor(name, properties[name])),
           missingValues: [""],

@@ -11,29 +11,41 @@ export interface Keyword {
 }
 
 const FAMILIES = METRIC_KEYWORDS.map(([family]) => family);
-const KEYWORD_PATTERN = new RegExp(`(?<![A-Za-z0-9])(?=[A-Za-z])(?:${METRIC_KEYWORDS.map(([family, source]) => `(?<${family}>(?:${source})\\b)`).join("|")})`, "gi");
+const KEYWORD_PATTERN = new RegExp(
+  `(?<![A-Za-z0-9])(?=[A-Za-z])(?:${METRIC_KEYWORDS.map(([family, source]) => `(?<${family}>(?:${source})\\b)`).join("|")})`,
+  "gi",
+);
 const GOODS_UNITS =
   /^(?:tonne|ton|barrel|vehicle|car|truck|unit|bushel|container|teu|kilogram|kg|pound|head|bale|ounce|shipment|gallon|litre|liter|megawatt|smartphone|phone|chip|semiconductor|device|aircraft|plane|jet|ship|vessel|bottle|case|crate|piece|item|product|cattle|pig|hog|cow|animal|machine|computer|laptop|tablet|panel|module|battery|motorcycle|bicycle|tire|tyre|toy|shoe|garment|appliance|cubic|board|log|pallet|carton|box|bag|sack|lot|cargo|package|parcel|teu)$/i;
 /** Money "of American goods" in a sentence about tariffs or countermeasures: the goods they hit, imports. */
-const TARGETED_GOODS = /^[\s\u00a0]+(?:worth[\s\u00a0]+)?of[\s\u00a0]+(?!the\b|its\b|their\b|his\b|her\b|our\b|this\b|that\b|GDP\b|output\b|revenue)\p{L}/u;
+const TARGETED_GOODS =
+  /^[\s\u00a0]+(?:worth[\s\u00a0]+)?of[\s\u00a0]+(?!the\b|its\b|their\b|his\b|her\b|our\b|this\b|that\b|GDP\b|output\b|revenue)\p{L}/u;
 /** "$33 billion of Canada's exports", "73 per cent of its imports": a share of a named flow. */
-const ATTACHED_FLOW = /^[\s\u00a0]+(?:worth[\s\u00a0]+)?(?:of|in)[\s\u00a0]+(?:(?!(?:as|and|but|while|when|after|before|because|since|amid|with|on|to|the[\s\u00a0]+\p{Lu})\b)(?:(?:\p{Lu}\.){2,}|[\p{L}'’-]+)[\s\u00a0]+){0,3}?(exports|imports)\b/iu;
-const GOODS_WORTH_BEFORE = /\b(?:goods|products|items|merchandise)[\s\u00a0]+(?:worth|valued at)[\s\u00a0]+(?:about|some|nearly|more than|over|roughly|up to)?[\s\u00a0]*$/i;
-const MEASURES_GLOBAL = /\b(?:tariffs?|dut(?:y|ies)|levy|levies|counter-?measures?|counter-?tariffs?|measures|retaliat\w*|sanctions?|cover(?:s|ed|ing)?|target(?:s|ed|ing)?|hit(?:s|ting)?)\b/gi;
-const MEASURES = /\b(?:tariffs?|dut(?:y|ies)|levy|levies|counter-?measures?|counter-?tariffs?|measures|retaliat\w*|sanctions?|cover(?:s|ed|ing)?|target(?:s|ed|ing)?|hit(?:s|ting)?)\b/i;
+const ATTACHED_FLOW =
+  /^[\s\u00a0]+(?:worth[\s\u00a0]+)?(?:of|in)[\s\u00a0]+(?:(?!(?:as|and|but|while|when|after|before|because|since|amid|with|on|to|the[\s\u00a0]+\p{Lu})\b)(?:(?:\p{Lu}\.){2,}|[\p{L}'’-]+)[\s\u00a0]+){0,3}?(exports|imports)\b/iu;
+const GOODS_WORTH_BEFORE =
+  /\b(?:goods|products|items|merchandise)[\s\u00a0]+(?:worth|valued at)[\s\u00a0]+(?:about|some|nearly|more than|over|roughly|up to)?[\s\u00a0]*$/i;
+const MEASURES_GLOBAL =
+  /\b(?:tariffs?|dut(?:y|ies)|levy|levies|counter-?measures?|counter-?tariffs?|measures|retaliat\w*|sanctions?|cover(?:s|ed|ing)?|target(?:s|ed|ing)?|hit(?:s|ting)?)\b/gi;
+const MEASURES =
+  /\b(?:tariffs?|dut(?:y|ies)|levy|levies|counter-?measures?|counter-?tariffs?|measures|retaliat\w*|sanctions?|cover(?:s|ed|ing)?|target(?:s|ed|ing)?|hit(?:s|ting)?)\b/i;
 /** Text between a change and a keyword after it that shows the keyword is a cause, not the thing measured. */
-const ATTACHED = /^[\s\u00a0]+(?:in|of|worth of|off|from|to)[\s\u00a0]+(?:[A-Za-z\u00C0-\u024F.'’-]+[\s\u00a0]+){0,3}$/i;
+const ATTACHED =
+  /^[\s\u00a0]+(?:in|of|worth of|off|from|to)[\s\u00a0]+(?:[A-Za-z\u00C0-\u024F.'’-]+[\s\u00a0]+){0,3}$/i;
 const PAST_PARTICIPLE = /ed$/i;
-const CAUSE_BETWEEN = /\bto[\s\u00a0]+[A-Za-z\u00C0-\u024F]+[\s\u00a0]+(?:the|a|an|its|their)\b|\b(?:on|for|as|because|after|while|when|amid|since|due|thanks|driven|led|following|despite|with|under|than|that|which|who|said|says|and|but|if|unless|before|once|until|so|where|whereas)\b|[,;:()]/i;
+const CAUSE_BETWEEN =
+  /\bto[\s\u00a0]+[A-Za-z\u00C0-\u024F]+[\s\u00a0]+(?:the|a|an|its|their)\b|\b(?:on|for|as|because|after|while|when|amid|since|due|thanks|driven|led|following|despite|with|under|than|that|which|who|said|says|and|but|if|unless|before|once|until|so|where|whereas)\b|[,;:()]/i;
 
 /** A keyword's family can depend on its neighbours: "budget deficit", "retail sales", "sold for", "import prices". */
 const RATE_QUOTA_AFTER = /^-rate[\s\u00a0]+quotas?\b/i;
-const DOMESTIC_SALES = /\b(?:retail|home|house|housing|car|auto|vehicle|existing|new|same-store|online|holiday|ticket|album|book)[\s\u00a0]+$/i;
+const DOMESTIC_SALES =
+  /\b(?:retail|home|house|housing|car|auto|vehicle|existing|new|same-store|online|holiday|ticket|album|book)[\s\u00a0]+$/i;
 const CAPITALISED_BEFORE = /\p{Lu}[\p{L}.]*[\s\u00a0]+$/u;
 const ABROAD_AFTER = /^[\s\u00a0]+(?:to|abroad|overseas|in)\b/;
 const EXPORT_WORD = /\bexport/i;
 const SELLING = /^(?:sold|sells|sen[dt]s?)$/i;
-const DESTINATION_AFTER = /\b(?:to[\s\u00a0]+(?:the[\s\u00a0]+)?\p{Lu}|abroad|overseas|foreign|(?:south|north|across) of the border|across the border)/u;
+const DESTINATION_AFTER =
+  /\b(?:to[\s\u00a0]+(?:the[\s\u00a0]+)?\p{Lu}|abroad|overseas|foreign|(?:south|north|across) of the border|across the border)/u;
 const PRICE_AFTER = /^[\s\u00a0]+(?:prices?|costs?|inflation)\b/i;
 const PRICE_OF_BEFORE = /\b(?:prices?|costs?)[\s\u00a0]+of[\s\u00a0]+(?:[\p{L}-]+[\s\u00a0]+)?$/iu;
 const SENDING = /^sen[dt]/i;
@@ -47,7 +59,8 @@ function onGoodsBefore(text: string, at: number): boolean {
   return before.includes("on") && ON_GOODS_BEFORE.test(before);
 }
 const ON_GOODS_BEFORE = /\bon[\s\u00a0]+(?:[\p{L}.'’-]+[\s\u00a0]+){0,3}$/u;
-const DATE_OF_FIGURE = /^[\s\u00a0]+(?:(?:decline|drop|fall|rise|increase|gain|jump|contraction|expansion|growth|surplus|deficit)[\s\u00a0]+)?(?:(?:per|a|an|each)[\s\u00a0]+(?:day|week|month|year)[\s\u00a0]+)?(?:in|during|for|as of|through|by|at end-?|at the end of)(?:[\s\u00a0]+the)?[\s\u00a0]+$/i;
+const DATE_OF_FIGURE =
+  /^[\s\u00a0]+(?:(?:decline|drop|fall|rise|increase|gain|jump|contraction|expansion|growth|surplus|deficit)[\s\u00a0]+)?(?:(?:per|a|an|each)[\s\u00a0]+(?:day|week|month|year)[\s\u00a0]+)?(?:in|during|for|as of|through|by|at end-?|at the end of)(?:[\s\u00a0]+the)?[\s\u00a0]+$/i;
 
 const CONTEXTUAL = new Set<Keyword["family"]>(["tariff_rate", "trade_balance", "sales", "exports", "imports"]);
 
@@ -70,7 +83,11 @@ function refineFamily(family: Keyword["family"], sentence: string, index: number
   // "sold $2.3 billion of soybeans to China" is an export; "vehicles sold worldwide" is not.
   if (family === "exports" && SELLING.test(word) && !DESTINATION_AFTER.test(after)) return "other";
   // "import prices", "prices of imported appliances": the head is the price, not the flow.
-  if ((family === "exports" || family === "imports") && (PRICE_AFTER.test(after) || (before.includes(" of ") && PRICE_OF_BEFORE.test(before)))) return "other";
+  if (
+    (family === "exports" || family === "imports") &&
+    (PRICE_AFTER.test(after) || (before.includes(" of ") && PRICE_OF_BEFORE.test(before)))
+  )
+    return "other";
   return family;
 }
 
@@ -95,7 +112,8 @@ export const REACH = 500;
 
 /** The items (in text order, not overlapping) that end at most REACH before `start` and begin at most REACH after `end`. */
 export function nearby<T extends { start: number; end: number }>(items: T[], start: number, end: number): T[] {
-  if (items.length === 0 || (items[0]!.end >= start - REACH && items[items.length - 1]!.start <= end + REACH)) return items;
+  if (items.length === 0 || (items[0]!.end >= start - REACH && items[items.length - 1]!.start <= end + REACH))
+    return items;
   let low = 0;
   let high = items.length;
   while (low < high) {
@@ -150,20 +168,35 @@ function targetingMeasure(text: string, sentenceStart: number, figure: Figure, k
   return [{ family: "imports", start, end: start + measure[0].length }];
 }
 
-export function classifyMetric(text: string, sentenceStart: number, figure: Figure, sentenceKeywords: Keyword[], previousKeywords: () => Keyword[]): Classified {
+export function classifyMetric(
+  text: string,
+  sentenceStart: number,
+  figure: Figure,
+  sentenceKeywords: Keyword[],
+  previousKeywords: () => Keyword[],
+): Classified {
   const { kind, unit, start, end, change } = figure;
   const keywords = nearby(sentenceKeywords, start, end);
-  if (kind === "date" || kind === "rank" || kind === "duration" || kind === "other") return { metric: "other", keyword: null };
+  if (kind === "date" || kind === "rank" || kind === "duration" || kind === "other")
+    return { metric: "other", keyword: null };
   const rate = kind === "percent" || kind === "percentage_point";
   if (kind === "count" && !(unit !== null && GOODS_UNITS.test(unit))) return { metric: "other", keyword: null };
   const attachedFlow = ATTACHED_FLOW.exec(text.slice(end, end + 60));
-  if (attachedFlow) return { metric: attachedFlow[1]!.toLowerCase().startsWith("ex") ? "exports" : "imports", keyword: null };
-  const candidates = kind === "money" ? [...keywords, ...targetingMeasure(text, sentenceStart, figure, keywords)] : keywords;
+  if (attachedFlow)
+    return { metric: attachedFlow[1]!.toLowerCase().startsWith("ex") ? "exports" : "imports", keyword: null };
+  const candidates =
+    kind === "money" ? [...keywords, ...targetingMeasure(text, sentenceStart, figure, keywords)] : keywords;
   let best: Keyword | null = null;
   let bestScore = Infinity;
   for (const k of candidates) {
     // Sending money is not exporting ("will send half a billion dollars to farmers").
-    if (kind === "money" && k.family === "exports" && SENDING.test(text.slice(k.start, k.end)) && !WORTH_OF_AFTER.test(text.slice(end, end + 12))) continue;
+    if (
+      kind === "money" &&
+      k.family === "exports" &&
+      SENDING.test(text.slice(k.start, k.end)) &&
+      !WORTH_OF_AFTER.test(text.slice(end, end + 12))
+    )
+      continue;
     // Goods counted in tonnes or vehicles are flows, never a balance or a rate.
     if (kind === "count" && (k.family === "trade_balance" || k.family === "tariff_rate")) continue;
     // A count of goods is not measured by a price or a value threshold near it.
@@ -172,7 +205,11 @@ export function classifyMetric(text: string, sentenceStart: number, figure: Figu
     const after = k.start >= end;
     const between = after ? text.slice(end, k.start) : text.slice(k.end, start);
     // Attached means the keyword heads the phrase after the figure ("of Canada's exports"), not a verb in it ("of the goods it pledged").
-    const attached = after && ATTACHED.test(between) && !CAUSE_BETWEEN.test(between) && !PAST_PARTICIPLE.test(text.slice(k.start, k.end));
+    const attached =
+      after &&
+      ATTACHED.test(between) &&
+      !CAUSE_BETWEEN.test(between) &&
+      !PAST_PARTICIPLE.test(text.slice(k.start, k.end));
     if (k.family === "tariff_rate") score = rate ? score * 0.7 : score + 25;
     if (k.family === "other" && !rate) score += 4;
     // The thing measured comes before its figure or right after it ("$5 billion in exports", "25% tariff");
@@ -197,35 +234,66 @@ export function classifyMetric(text: string, sentenceStart: number, figure: Figu
   }
   let metric = best.family as Metric;
   // Money next to a tariff word is the value of the goods it hits ("tariffs on $200 billion of goods"): imports.
-  if (metric === "tariff_rate" && !rate) metric = /\bon[\s\u00a0]+(?:about|some|nearly|more than|over|roughly|an additional|another)?[\s\u00a0]*$/i.test(text.slice(Math.max(0, start - 30), start)) ? "imports" : "other";
-  if (metric === "tariff_rate" && /\btariff (?:revenue|income|collections?)/i.test(text.slice(best.start, best.end + 20))) metric = "other";
+  if (metric === "tariff_rate" && !rate)
+    metric = /\bon[\s\u00a0]+(?:about|some|nearly|more than|over|roughly|an additional|another)?[\s\u00a0]*$/i.test(
+      text.slice(Math.max(0, start - 30), start),
+    )
+      ? "imports"
+      : "other";
+  if (
+    metric === "tariff_rate" &&
+    /\btariff (?:revenue|income|collections?)/i.test(text.slice(best.start, best.end + 20))
+  )
+    metric = "other";
   return { metric, keyword: best };
 }
 
 const HAS_LETTER = /\p{L}/u;
-const STOP_LEFT = /^(?:the|a|an|and|or|but|that|which|said|says|was|were|is|are|has|had|have|of|on|in|to|for|with|by|at|from|as|its|their|his|her|our|this|these|those|it|after|before|while|when|since|also|about|more|than|over|under|report(?:ed|s)?|showed|show|data|figures|statistics|according)$/i;
-const RIGHT_TAIL = /^(?:[\s\u00a0]+(?:to|with|from|between|into|of)[\s\u00a0]+(?:the[\s\u00a0]+)?(?:two[\s\u00a0]+countries|[\p{Lu}][\p{L}.'’-]*(?:[\s\u00a0]+[\p{Lu}][\p{L}.'’-]*){0,2}))/u;
-const OBJECT_AFTER_PREPOSITION = /^[\s\u00a0]+(?:the[\s\u00a0]+)?(?:two[\s\u00a0]+(?:countries|nations|neighbou?rs|economies)|[\p{Lu}][\p{L}.'’-]*(?:[\s\u00a0]+(?:and[\s\u00a0]+)?[\p{Lu}][\p{L}.'’-]*){0,3})/u;
-const FIGURE_OF = /^(?:[A-Z]{0,3}[$€£¥]|\d)[^\s]*(?:[\s\u00a0]+(?:million|billion|trillion|bn|m))?[\s\u00a0]+(?:worth[\s\u00a0]+)?of[\s\u00a0]+/i;
+const STOP_LEFT =
+  /^(?:the|a|an|and|or|but|that|which|said|says|was|were|is|are|has|had|have|of|on|in|to|for|with|by|at|from|as|its|their|his|her|our|this|these|those|it|after|before|while|when|since|also|about|more|than|over|under|report(?:ed|s)?|showed|show|data|figures|statistics|according)$/i;
+const RIGHT_TAIL =
+  /^(?:[\s\u00a0]+(?:to|with|from|between|into|of)[\s\u00a0]+(?:the[\s\u00a0]+)?(?:two[\s\u00a0]+countries|[\p{Lu}][\p{L}.'’-]*(?:[\s\u00a0]+[\p{Lu}][\p{L}.'’-]*){0,2}))/u;
+const OBJECT_AFTER_PREPOSITION =
+  /^[\s\u00a0]+(?:the[\s\u00a0]+)?(?:two[\s\u00a0]+(?:countries|nations|neighbou?rs|economies)|[\p{Lu}][\p{L}.'’-]*(?:[\s\u00a0]+(?:and[\s\u00a0]+)?[\p{Lu}][\p{L}.'’-]*){0,3})/u;
+const FIGURE_OF =
+  /^(?:[A-Z]{0,3}[$€£¥]|\d)[^\s]*(?:[\s\u00a0]+(?:million|billion|trillion|bn|m))?[\s\u00a0]+(?:worth[\s\u00a0]+)?of[\s\u00a0]+/i;
 const LAST_TWO_WORDS = /(?:^|[\s\u00a0])((?:[\p{L}-]+[\s\u00a0]+){0,2})$/u;
 const DATE_START = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|\d)/;
-const COMPARISON_BEFORE = /\b(?:since|than|before|until|compared with|compared to|versus|vs\.?|same (?:period|month|quarter|time|stretch)(?:[\s\u00a0]+(?:of|in))?)(?:[\s\u00a0]+(?:in|early|late|mid))?[\s\u00a0]+$/i;
+const COMPARISON_BEFORE =
+  /\b(?:since|than|before|until|compared with|compared to|versus|vs\.?|same (?:period|month|quarter|time|stretch)(?:[\s\u00a0]+(?:of|in))?)(?:[\s\u00a0]+(?:in|early|late|mid))?[\s\u00a0]+$/i;
 /** "up 51 per cent on 2023": a year after "on" is what the figure is compared with. */
 const FROM_BEFORE_DATE = /\bfrom[\s\u00a0]+$/i;
 const ON_BEFORE = /\bon[\s\u00a0]+$/i;
-const OBJECT_AFTER_OF = /^[\s\u00a0]+(?:worth[\s\u00a0]+)?of[\s\u00a0]+((?:(?![,;:()—–]|\.(?:[\s\u00a0]|$)(?![\s\u00a0]*\p{Ll})|[\s\u00a0]+(?:that|which|who|from|starting|beginning|effective|until|unless|if|when|after|before|because|by|in|at|as|to|while|without|and then|but|so|for|last|this|next|on|over)\b).)+)/iu;
-const OBJECT_AFTER_ON = /^[\s\u00a0]*\bon[\s\u00a0]+(?:all[\s\u00a0]+|most[\s\u00a0]+|some[\s\u00a0]+)?((?:(?![,;:()—–]|\.(?:[\s\u00a0]|$)(?![\s\u00a0]*\p{Ll})|[\s\u00a0]+(?:that|which|who|from|starting|beginning|effective|until|unless|if|when|after|before|because|by|in|at|as|to|while|without|and then|but|so|for|last|this|next|on|and(?=[\s\u00a0]+[\d$€£¥]))\b).)+)/iu;
+const OBJECT_AFTER_OF =
+  /^[\s\u00a0]+(?:worth[\s\u00a0]+)?of[\s\u00a0]+((?:(?![,;:()—–]|\.(?:[\s\u00a0]|$)(?![\s\u00a0]*\p{Ll})|[\s\u00a0]+(?:that|which|who|from|starting|beginning|effective|until|unless|if|when|after|before|because|by|in|at|as|to|while|without|and then|but|so|for|last|this|next|on|over)\b).)+)/iu;
+const OBJECT_AFTER_ON =
+  /^[\s\u00a0]*\bon[\s\u00a0]+(?:all[\s\u00a0]+|most[\s\u00a0]+|some[\s\u00a0]+)?((?:(?![,;:()—–]|\.(?:[\s\u00a0]|$)(?![\s\u00a0]*\p{Ll})|[\s\u00a0]+(?:that|which|who|from|starting|beginning|effective|until|unless|if|when|after|before|because|by|in|at|as|to|while|without|and then|but|so|for|last|this|next|on|and(?=[\s\u00a0]+[\d$€£¥]))\b).)+)/iu;
 
 /** What the figure is about: "Canada's merchandise trade surplus", "steel and aluminum imports". */
-export function readSubject(text: string, sentenceStart: number, sentenceEnd: number, metric: Metric, keyword: Keyword | null, quoteEnd: number, noun: string | null): string | null {
+export function readSubject(
+  text: string,
+  sentenceStart: number,
+  sentenceEnd: number,
+  metric: Metric,
+  keyword: Keyword | null,
+  quoteEnd: number,
+  noun: string | null,
+): string | null {
   if (noun) return noun.replace(/^[\d.,\s\u00a0]+/, "").trim() || null;
   // "$30 billion of U.S. goods": the goods named after the figure.
-  const goods = metric === "imports" || metric === "exports" ? OBJECT_AFTER_OF.exec(text.slice(quoteEnd, Math.min(sentenceEnd, quoteEnd + 120)))?.[1]?.trim().replace(/\.$/, "") : undefined;
+  const goods =
+    metric === "imports" || metric === "exports"
+      ? OBJECT_AFTER_OF.exec(text.slice(quoteEnd, Math.min(sentenceEnd, quoteEnd + 120)))?.[1]
+          ?.trim()
+          .replace(/\.$/, "")
+      : undefined;
   if (goods && !DATE_START.test(goods)) return goods;
   if (!keyword) return null;
   if (metric === "tariff_rate") {
     const from = Math.min(Math.max(keyword.end, quoteEnd), sentenceEnd);
-    const object = OBJECT_AFTER_ON.exec(text.slice(from, Math.min(sentenceEnd, from + 120)))?.[1]?.trim().replace(/\.$/, "");
+    const object = OBJECT_AFTER_ON.exec(text.slice(from, Math.min(sentenceEnd, from + 120)))?.[1]
+      ?.trim()
+      .replace(/\.$/, "");
     // "rise to 50% on June 4": a date is when, not what.
     // "tariffs on C$30 billion of U.S. goods": the goods, not their value.
     const goodsOnly = object?.replace(FIGURE_OF, "");
@@ -245,18 +313,34 @@ export function readSubject(text: string, sentenceStart: number, sentenceEnd: nu
   for (let i = words.length - 1; i >= 0; i--) {
     const word = words[i]!.trim();
     // A subject is words: an emoji or a stray mark before it ends the walk like punctuation does.
-    if (!word || STOP_LEFT.test(word) || /[,;:()"“”\d$%]/.test(word) || !HAS_LETTER.test(word) || phrase.split(" ").length > 4) break;
+    if (
+      !word ||
+      STOP_LEFT.test(word) ||
+      /[,;:()"“”\d$%]/.test(word) ||
+      !HAS_LETTER.test(word) ||
+      phrase.split(" ").length > 4
+    )
+      break;
     phrase = `${word} ${phrase}`;
   }
   const rest = text.slice(keyword.end, Math.min(sentenceEnd, keyword.end + 60));
   // A keyword that ends in its preposition ("flowed between") takes its object directly.
-  const tail = (/(?:between|with|to|from)$/i.test(text.slice(keyword.start, keyword.end)) ? OBJECT_AFTER_PREPOSITION.exec(rest) : RIGHT_TAIL.exec(rest))?.[0] ?? "";
+  const tail =
+    (/(?:between|with|to|from)$/i.test(text.slice(keyword.start, keyword.end))
+      ? OBJECT_AFTER_PREPOSITION.exec(rest)
+      : RIGHT_TAIL.exec(rest))?.[0] ?? "";
   const subject = `${phrase}${text.slice(keyword.start, keyword.end)}${tail}`.replace(/[\s\u00a0]+/g, " ").trim();
   return subject || null;
 }
 
 /** The date nearest the figure in its sentence lends it its period. */
-export function nearestDate(text: string, sentenceDates: DateMention[], start: number, end: number, isChange = false): DateMention | null {
+export function nearestDate(
+  text: string,
+  sentenceDates: DateMention[],
+  start: number,
+  end: number,
+  isChange = false,
+): DateMention | null {
   let best: DateMention | null = null;
   let bestDistance = Infinity;
   // The previous sentence's dates are asked for with start = end = MAX_SAFE_INTEGER: all of them count.
@@ -264,7 +348,8 @@ export function nearestDate(text: string, sentenceDates: DateMention[], start: n
   for (const d of dates) {
     // "the lowest since 2009", "than in 2019": a date of comparison is not the figure's period.
     const before = text.slice(Math.max(0, d.start - 24), d.start);
-    if (d.period === null || COMPARISON_BEFORE.test(before) || (d.rule === "date.year" && ON_BEFORE.test(before))) continue;
+    if (d.period === null || COMPARISON_BEFORE.test(before) || (d.rule === "date.year" && ON_BEFORE.test(before)))
+      continue;
     // "down $3 billion from fiscal 2025": after a change, "from" names the base it is measured against.
     if (isChange && d.start >= end && FROM_BEFORE_DATE.test(before)) continue;
     let gap = d.end <= start ? start - d.end : d.start >= end ? d.start - end : 0;

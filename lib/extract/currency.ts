@@ -47,17 +47,33 @@ export function readConvention(text: string, locale: string | undefined): Curren
   const china = text.match(/\b(?:China|Chinese|Beijing)\b/g)?.length ?? 0;
   const japan = text.match(/\b(?:Japan|Japanese|Tokyo)\b/g)?.length ?? 0;
   const yen = china > japan ? "CNY" : "JPY";
-  return { dollar, dollarReason, yen, yenReason: china > japan ? "the article is about China" : "the article is not about China" };
+  return {
+    dollar,
+    dollarReason,
+    yen,
+    yenReason: china > japan ? "the article is about China" : "the article is not about China",
+  };
 }
 
-export function resolveCurrency(q: Quantity, convention: CurrencyConvention): { unit: string | null; currencyBasis: CurrencyBasis | null; warning: string | null } {
+export function resolveCurrency(
+  q: Quantity,
+  convention: CurrencyConvention,
+): { unit: string | null; currencyBasis: CurrencyBasis | null; warning: string | null } {
   if (q.kind !== "money") return { unit: q.unit, currencyBasis: null, warning: null };
   if (q.ambiguousSymbol === "$") {
-    return { unit: convention.dollar, currencyBasis: "inferred", warning: `currency ${convention.dollar} inferred for a bare $ from ${convention.dollarReason}` };
+    return {
+      unit: convention.dollar,
+      currencyBasis: "inferred",
+      warning: `currency ${convention.dollar} inferred for a bare $ from ${convention.dollarReason}`,
+    };
   }
   if (q.ambiguousSymbol === "¥") {
     // ¥ is written out, so the currency is explicit; only which yen-or-yuan it is comes from the story.
-    return { unit: convention.yen, currencyBasis: "explicit", warning: `¥ read as ${convention.yen}: ${convention.yenReason}` };
+    return {
+      unit: convention.yen,
+      currencyBasis: "explicit",
+      warning: `¥ read as ${convention.yen}: ${convention.yenReason}`,
+    };
   }
   return { unit: q.unit, currencyBasis: q.currencyBasis ?? "explicit", warning: null };
 }

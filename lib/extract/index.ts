@@ -50,7 +50,8 @@ function withoutDates<T extends { start: number; end: number }>(figures: T[], da
   let d = 0;
   return figures.filter((figure) => {
     while (d < dates.length && dates[d]!.end <= figure.start) d++;
-    for (let k = d; k < dates.length && dates[k]!.start < figure.end; k++) if (overlaps(dates[k]!, figure)) return false;
+    for (let k = d; k < dates.length && dates[k]!.start < figure.end; k++)
+      if (overlaps(dates[k]!, figure)) return false;
     return true;
   });
 }
@@ -108,32 +109,80 @@ function draftFigure(q: RangedQuantity, context: SentenceContext): Draft {
       warnings.push(`period ${date.period} taken from the previous sentence ("${text.slice(date.start, date.end)}")`);
     }
   } else if (date?.basis === "resolved") {
-    warnings.push(`period ${date.period} resolved from "${text.slice(date.start, date.end)}" against the publication date`);
+    warnings.push(
+      `period ${date.period} resolved from "${text.slice(date.start, date.end)}" against the publication date`,
+    );
   }
   // Field by field: V8 (Node 20) is slow on `{ ...q, extra }`.
   return {
-    start: q.start, end: q.end, kind: q.kind, value: q.value, valueMax: q.valueMax, scale: q.scale, unit: money.unit,
-    currencyBasis: money.currencyBasis, ambiguousSymbol: q.ambiguousSymbol, noun: q.noun, rule: q.rule, change, metric,
+    start: q.start,
+    end: q.end,
+    kind: q.kind,
+    value: q.value,
+    valueMax: q.valueMax,
+    scale: q.scale,
+    unit: money.unit,
+    currencyBasis: money.currencyBasis,
+    ambiguousSymbol: q.ambiguousSymbol,
+    noun: q.noun,
+    rule: q.rule,
+    change,
+    metric,
     subject: readSubject(text, sentence.start, sentence.end, metric, keyword, q.end, q.noun),
-    period: date?.period ?? null, periodBasis: date ? periodBasis : null, links: [], warnings,
+    period: date?.period ?? null,
+    periodBasis: date ? periodBasis : null,
+    links: [],
+    warnings,
   };
 }
 
 function toClaim(text: string, articleId: string, sentence: Sentence, d: Draft): Claim {
   return {
-    id: claimId(articleId, d.start, d.end), articleId, sentenceIndex: sentence.index, sentence: text.slice(sentence.start, sentence.end),
-    start: d.start, end: d.end, quote: text.slice(d.start, d.end), kind: d.kind, value: d.value, valueMax: d.valueMax,
-    unit: d.unit, currencyBasis: d.kind === "money" ? d.currencyBasis : null, change: d.change, metric: d.metric,
-    subject: d.subject, period: d.period, periodBasis: d.periodBasis, links: d.links, warnings: d.warnings, rule: d.rule,
+    id: claimId(articleId, d.start, d.end),
+    articleId,
+    sentenceIndex: sentence.index,
+    sentence: text.slice(sentence.start, sentence.end),
+    start: d.start,
+    end: d.end,
+    quote: text.slice(d.start, d.end),
+    kind: d.kind,
+    value: d.value,
+    valueMax: d.valueMax,
+    unit: d.unit,
+    currencyBasis: d.kind === "money" ? d.currencyBasis : null,
+    change: d.change,
+    metric: d.metric,
+    subject: d.subject,
+    period: d.period,
+    periodBasis: d.periodBasis,
+    links: d.links,
+    warnings: d.warnings,
+    rule: d.rule,
   };
 }
 
 function dateClaim(text: string, articleId: string, sentence: Sentence, d: DateMention): Claim {
   return {
-    id: claimId(articleId, d.start, d.end), articleId, sentenceIndex: sentence.index, sentence: text.slice(sentence.start, sentence.end),
-    start: d.start, end: d.end, quote: text.slice(d.start, d.end), kind: "date", value: d.year, valueMax: null, unit: null,
-    currencyBasis: null, change: "=", metric: "other", subject: null, period: d.period, periodBasis: d.period ? d.basis : null,
-    links: [], warnings: [], rule: d.rule,
+    id: claimId(articleId, d.start, d.end),
+    articleId,
+    sentenceIndex: sentence.index,
+    sentence: text.slice(sentence.start, sentence.end),
+    start: d.start,
+    end: d.end,
+    quote: text.slice(d.start, d.end),
+    kind: "date",
+    value: d.year,
+    valueMax: null,
+    unit: null,
+    currencyBasis: null,
+    change: "=",
+    metric: "other",
+    subject: null,
+    period: d.period,
+    periodBasis: d.period ? d.basis : null,
+    links: [],
+    warnings: [],
+    rule: d.rule,
   };
 }
 
@@ -179,14 +228,27 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Datas
       return;
     }
     const context: SentenceContext = {
-      text, sentence, dates: sentenceDates, previousDates: datesBySentence[s - 1] ?? [], keywords: keywordsOf(s),
-      previousKeywords: () => keywordsOf(s - 1), convention,
+      text,
+      sentence,
+      dates: sentenceDates,
+      previousDates: datesBySentence[s - 1] ?? [],
+      keywords: keywordsOf(s),
+      previousKeywords: () => keywordsOf(s - 1),
+      convention,
     };
-    const quantities = pointsInContext(text.slice(sentence.start, sentence.end), shareListUnits(text, sentenceQuantities));
+    const quantities = pointsInContext(
+      text.slice(sentence.start, sentence.end),
+      shareListUnits(text, sentenceQuantities),
+    );
     // A range whose upper end overflows is dropped before neighbours are linked, so no link points at nothing.
-    const drafts = joinRanges(text, quantities).filter((q) => Number.isFinite(q.value) && (q.valueMax === null || Number.isFinite(q.valueMax))).map((q) => draftFigure(q, context));
+    const drafts = joinRanges(text, quantities)
+      .filter((q) => Number.isFinite(q.value) && (q.valueMax === null || Number.isFinite(q.valueMax)))
+      .map((q) => draftFigure(q, context));
     relateNeighbours(text, articleId, drafts);
-    const merged = [...drafts.map((d) => toClaim(text, articleId, sentence, d)), ...sentenceDates.map((d) => dateClaim(text, articleId, sentence, d))];
+    const merged = [
+      ...drafts.map((d) => toClaim(text, articleId, sentence, d)),
+      ...sentenceDates.map((d) => dateClaim(text, articleId, sentence, d)),
+    ];
     merged.sort((a, b) => a.start - b.start);
     claims.push(...merged);
   });

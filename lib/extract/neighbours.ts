@@ -11,12 +11,15 @@ import { claimId } from "./index";
  */
 
 // "$30 billion of U.S. goods (US$21 billion)": the bracket may follow a short "of …" phrase.
-const BRACKETED = /^(?:[\s\u00a0]+(?:of|in|worth of)[\s\u00a0]+[^()]{1,40}?)?[\s\u00a0]*\([\s\u00a0]*(?:or|about|roughly|approximately|around|some|~)?[\s\u00a0]*$/i;
+const BRACKETED =
+  /^(?:[\s\u00a0]+(?:of|in|worth of)[\s\u00a0]+[^()]{1,40}?)?[\s\u00a0]*\([\s\u00a0]*(?:or|about|roughly|approximately|around|some|~)?[\s\u00a0]*$/i;
 const RESTATED = /^[\s\u00a0]*(?:,|\(|—|–)?[\s\u00a0]*or[\s\u00a0]*$/i;
 // "rose 0.1% in May and 2.4% year-on-year", "fell 3.1%, vehicles 7.4% and pharmaceuticals 12.5%".
-const COORDINATED = /^(?:(?:[\s\u00a0]+(?:in|on|during|for|at)[\s\u00a0]+[\p{L}\d .-]{1,25}?)?,?[\s\u00a0]+(?:and|or|but)[\s\u00a0]+|(?:,[\s\u00a0]+(?:and[\s\u00a0]+)?|[\s\u00a0]+and[\s\u00a0]+)(?:(?!(?:to|from|of|in|at|by|for|with|on|than|the|a|an|was|were|is|are|while|as)\b)\p{Ll}[\p{L}-]*[\s\u00a0]+){1,2})$/u;
+const COORDINATED =
+  /^(?:(?:[\s\u00a0]+(?:in|on|during|for|at)[\s\u00a0]+[\p{L}\d .-]{1,25}?)?,?[\s\u00a0]+(?:and|or|but)[\s\u00a0]+|(?:,[\s\u00a0]+(?:and[\s\u00a0]+)?|[\s\u00a0]+and[\s\u00a0]+)(?:(?!(?:to|from|of|in|at|by|for|with|on|than|the|a|an|was|were|is|are|while|as)\b)\p{Ll}[\p{L}-]*[\s\u00a0]+){1,2})$/u;
 const PREVIOUS_LEVEL = /\bfrom[\s\u00a0]*$/i;
-const LEVEL_REACHED = /^[\s\u00a0]+to[\s\u00a0]+(?:(?:a|an|the)[\s\u00a0]+(?:record|new|fresh|revised|seasonally adjusted|[a-z]+-month|[a-z]+-year)?[\s\u00a0]*(?:high|low)?[\s\u00a0]*(?:of[\s\u00a0]+)?)?$/i;
+const LEVEL_REACHED =
+  /^[\s\u00a0]+to[\s\u00a0]+(?:(?:a|an|the)[\s\u00a0]+(?:record|new|fresh|revised|seasonally adjusted|[a-z]+-month|[a-z]+-year)?[\s\u00a0]*(?:high|low)?[\s\u00a0]*(?:of[\s\u00a0]+)?)?$/i;
 
 function shareWhat(from: Draft, to: Draft): void {
   Object.assign(to, { metric: from.metric, subject: from.subject, period: from.period, periodBasis: from.periodBasis });
@@ -29,16 +32,34 @@ export function relateNeighbours(text: string, articleId: string, drafts: Draft[
     const between = text.slice(a.end, b.start);
     if (a.kind === "money" && b.kind === "money" && a.unit && b.unit && a.unit !== b.unit && BRACKETED.test(between)) {
       const rate = (x: number, y: number) => Number((x / y).toPrecision(6));
-      a.links.push({ id: claimId(articleId, b.start, b.end), relation: "currency_equivalent", rate: rate(a.value, b.value) });
-      b.links.push({ id: claimId(articleId, a.start, a.end), relation: "currency_equivalent", rate: rate(b.value, a.value) });
+      a.links.push({
+        id: claimId(articleId, b.start, b.end),
+        relation: "currency_equivalent",
+        rate: rate(a.value, b.value),
+      });
+      b.links.push({
+        id: claimId(articleId, a.start, a.end),
+        relation: "currency_equivalent",
+        rate: rate(b.value, a.value),
+      });
       if (b.change === "=") b.change = a.change;
       shareWhat(a, b);
     } else if (RESTATED.test(between)) {
       if (b.change === "=") b.change = a.change;
       shareWhat(a, b);
-    } else if (b.change === "=" && (a.change === "up" || a.change === "down") && a.kind === b.kind && COORDINATED.test(between)) {
+    } else if (
+      b.change === "=" &&
+      (a.change === "up" || a.change === "down") &&
+      a.kind === b.kind &&
+      COORDINATED.test(between)
+    ) {
       b.change = a.change;
-    } else if ((a.change === "up" || a.change === "down") && a.kind === b.kind && a.unit === b.unit && LEVEL_REACHED.test(between)) {
+    } else if (
+      (a.change === "up" || a.change === "down") &&
+      a.kind === b.kind &&
+      a.unit === b.unit &&
+      LEVEL_REACHED.test(between)
+    ) {
       Object.assign(b, { metric: a.metric, subject: a.subject });
     }
     if (PREVIOUS_LEVEL.test(text.slice(Math.max(0, b.start - 8), b.start))) {

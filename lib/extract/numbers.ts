@@ -20,7 +20,8 @@ const WORD_NUMBER = `(?:(?:${TENS_WORDS})(?:[- ](?:${UNITS_WORDS}))?|zero|${UNIT
 const FRACTION_WORDS = "half a|half an|a half|a quarter of a|a quarter|a third of a|a third|three-quarters of a|a|an";
 const ORDINAL_WORDS = Object.keys(ORDINALS).join("|");
 const CODES_BEFORE = CURRENCY_CODES.join("|");
-const SHARE_WORDS = "(?:a|one)[- ](?:half|third|quarter|fifth|sixth|tenth)|half|two-thirds|three-quarters|two-fifths|three-fifths";
+const SHARE_WORDS =
+  "(?:a|one)[- ](?:half|third|quarter|fifth|sixth|tenth)|half|two-thirds|three-quarters|two-fifths|three-fifths";
 const SCALE_WORDS = "hundred|thousand|million|billion|trillion|mln|mn|bln|bn|trn|tn|lakhs?|crores?";
 
 /** The decimal mark an article writes: "1.5" in English, "1,5" in German, French, Spanish… */
@@ -59,7 +60,7 @@ function numberPattern(mark: DecimalMark): RegExp {
       `(?<digits>(?=\\.?\\d)(?:(?<=\\$US|\\$A|${CODES_BEFORE})|(?<![${WORD_CHARS}_.,'’/]))(?:${DIGIT_FORMS[mark]})(?:(?<suffix>st|nd|rd|th)\\b)?(?![\\d]))`,
       // Word forms share one word-start test: hoisted, it halves the scan (16 → 8 ms a MB).
       `(?<![A-Za-z0-9])(?=[A-Za-z])(?:` +
-      `(?<fraction>\\b(?:${FRACTION_WORDS})(?=[\\s\\u00a0]+(?:${SCALE_WORDS}|percentage|per cent|percent|point)\\b))`,
+        `(?<fraction>\\b(?:${FRACTION_WORDS})(?=[\\s\\u00a0]+(?:${SCALE_WORDS}|percentage|per cent|percent|point)\\b))`,
       // "a fifth of its exports"; "fell by a third" (a fraction of a change, recorded as percent per the guide).
       `(?<share>\\b(?:${SHARE_WORDS})(?=[\\s\\u00a0]+of\\b))`,
       // The "by" is checked after the share word matched: a lookbehind first would run at every word.
@@ -103,13 +104,29 @@ const ATTACHED_SCALE = /^(bn|mn|tn|[kKmMbB])(?![\p{L}\p{N}])/u;
 
 /** "a fifth of Japan's exports" is a share: recorded as percent (two decimals for thirds and sixths). */
 const SHARE_PERCENT: Record<string, number> = {
-  half: 50, third: 33.33, quarter: 25, fifth: 20, sixth: 16.67, tenth: 10, "two-thirds": 66.67, "three-quarters": 75,
-  "two-fifths": 40, "three-fifths": 60,
+  half: 50,
+  third: 33.33,
+  quarter: 25,
+  fifth: 20,
+  sixth: 16.67,
+  tenth: 10,
+  "two-thirds": 66.67,
+  "three-quarters": 75,
+  "two-fifths": 40,
+  "three-fifths": 60,
 };
 
 const FRACTION_VALUES: Record<string, number> = {
-  "half a": 0.5, "half an": 0.5, "a half": 0.5, "a quarter of a": 0.25, "a quarter": 0.25, "a third of a": 1 / 3,
-  "a third": 1 / 3, "three-quarters of a": 0.75, a: 1, an: 1,
+  "half a": 0.5,
+  "half an": 0.5,
+  "a half": 0.5,
+  "a quarter of a": 0.25,
+  "a quarter": 0.25,
+  "a third of a": 1 / 3,
+  "a third": 1 / 3,
+  "three-quarters of a": 0.75,
+  a: 1,
+  an: 1,
 };
 
 function wordValue(words: string): number {

@@ -19,7 +19,10 @@ export interface ProgressReporter {
 const ignore: AtPosition = () => {};
 const SILENT: ProgressReporter = { stage: () => ignore, done: () => {} };
 
-export function progressReporter(onProgress: ((fraction: number) => void) | undefined, length: number): ProgressReporter {
+export function progressReporter(
+  onProgress: ((fraction: number) => void) | undefined,
+  length: number,
+): ProgressReporter {
   if (!onProgress) return SILENT;
   let last = -1;
   let from = 0;

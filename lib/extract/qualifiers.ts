@@ -11,22 +11,40 @@ const UP_VERBS =
   "strengthen|strengthens|strengthened|strengthening|firmed|firms|appreciated|appreciates|lift|lifts|lifted|lifting|bumped|bump|rose|rise|rises|rising|risen|increased|increase|increases|increasing|grew|grow|grows|growing|grown|jumped|jump|jumps|jumping|climbed|climb|climbs|climbing|gained|gain|gains|gaining|surged|surge|surges|surging|soared|soar|soars|soaring|(?<!\\b(?:made|make|makes|making|took|take|takes|taking|sum|summed|ended|end|ends|set|sets|signed|sign|signs|picked|pick|picks|lined|line|shored|shore|opened|open|opens|stepped|step|steps|backed|back|backs|held|hold|holds|put|puts|showed|show|shows|turned|turn|turns|came|come|comes|gave|give|gives|split|splits|built|build|builds|tied|tie|ties|locked|lock|locks|wrapped|wrap|wraps|summed)\\s)up|added|add|adds|adding|widened|widen|widens|widening|expanded|expand|expands|expanding|boosted|boost|boosts|boosting|hiked|hike|hikes|hiking|swelled|swell|swells|spiked|advanced|advances|rebounded|rebound|improved|accelerated|ballooned|doubled|grew|widening";
 const DOWN_VERBS =
   "off|subtracted|subtract|subtracts|subtracting|deducted|knocked|weaken|weakens|weakening|depreciated|depreciates|fell|fall|falls|falling|fallen|dropped|drop|drops|dropping|declined|decline|declines|declining|decreased|decrease|decreases|decreasing|slipped|slip|slips|slid|slide|slides|sliding|plunged|plunge|plunges|plunging|plummeted|plummet|plummets|slumped|slump|slumps|tumbled|tumble|tumbles|sank|sink|sinks|down|lost|lose|loses|losing|shrank|shrink|shrinks|shrunk|narrowed|narrow|narrows|narrowing|cut|cuts|cutting|shaved|shave|shaves|shaving|shed|sheds|shedding|contracted|contract|contracts|eased|ease|eases|dipped|dip|dips|retreated|reduced|reduce|reduces|reducing|lowered|lowering|trimmed|trim|trims|slashed|slash|slashes|wiped|erased|weakened|deteriorated|dived|dove|crashed|collapsed|sagged|softened|decelerated|wipe|erase|shaving";
-const UP_NOUNS = "increase|increases|rise|rises|gain|gains|jump|jumps|growth|hike|hikes|surge|climb|boost|expansion|advance|upswing|uptick|rebound";
-const DOWN_NOUNS = "decline|declines|drop|drops|fall|falls|decrease|decreases|contraction|cut|cuts|reduction|reductions|loss|losses|slump|plunge|slide|dip|downturn";
+const UP_NOUNS =
+  "increase|increases|rise|rises|gain|gains|jump|jumps|growth|hike|hikes|surge|climb|boost|expansion|advance|upswing|uptick|rebound";
+const DOWN_NOUNS =
+  "decline|declines|drop|drops|fall|falls|decrease|decreases|contraction|cut|cuts|reduction|reductions|loss|losses|slump|plunge|slide|dip|downturn";
 
-const DIRECT_VERB = new RegExp(`\\b(?:(${UP_VERBS})|(${DOWN_VERBS}))(?:\\s+(?:by|of))?(?:\\s+(?:a|an|another|just|only|some|roughly|about|around|nearly|almost|approximately|more than|over|at least|less than|under|up to|as much as|as many as|an estimated|a further|a total of|a whopping|a massive|a record|at a|at an))*\\s*$`, "i");
-const NOUN_OF = new RegExp(`\\b(?:(${UP_NOUNS})|(${DOWN_NOUNS}))\\s+of(?:\\s+(?:about|around|roughly|nearly|almost|more than|over|at least|less than|up to|some))?\\s*$`, "i");
-const BY_AT_END = /\bby(?:\s+(?:about|around|roughly|nearly|almost|approximately|some|an estimated|more than|over|at least|less than|under|up to|as much as|a further|another|just|only))*\s*$/i;
+const DIRECT_VERB = new RegExp(
+  `\\b(?:(${UP_VERBS})|(${DOWN_VERBS}))(?:\\s+(?:by|of))?(?:\\s+(?:a|an|another|just|only|some|roughly|about|around|nearly|almost|approximately|more than|over|at least|less than|under|up to|as much as|as many as|an estimated|a further|a total of|a whopping|a massive|a record|at a|at an))*\\s*$`,
+  "i",
+);
+const NOUN_OF = new RegExp(
+  `\\b(?:(${UP_NOUNS})|(${DOWN_NOUNS}))\\s+of(?:\\s+(?:about|around|roughly|nearly|almost|more than|over|at least|less than|up to|some))?\\s*$`,
+  "i",
+);
+const BY_AT_END =
+  /\bby(?:\s+(?:about|around|roughly|nearly|almost|approximately|some|an estimated|more than|over|at least|less than|under|up to|as much as|a further|another|just|only))*\s*$/i;
 // Before "by", "lower" is a verb too ("lower tariffs by 115 points"), not the adjective of "a lower 10% levy".
 const CLAUSE_DOWN = `${DOWN_VERBS}|lower|lowers`;
 // "raised tariffs by 10 points" is a change; "raised $18.5 million" is an amount raised, a level.
 const CLAUSE_UP = `${UP_VERBS}|raised|raise|raises|raising`;
-const CLAUSE_VERB = new RegExp(`\\b(?:(${CLAUSE_UP})|(${CLAUSE_DOWN}))\\b(?![^,;:()]*\\b(?:${CLAUSE_UP}|${CLAUSE_DOWN})\\b)[^,;:()]*$`, "i");
+const CLAUSE_VERB = new RegExp(
+  `\\b(?:(${CLAUSE_UP})|(${CLAUSE_DOWN}))\\b(?![^,;:()]*\\b(?:${CLAUSE_UP}|${CLAUSE_DOWN})\\b)[^,;:()]*$`,
+  "i",
+);
 // "a 3% decline", "a 2.5% annual rise", "5% higher"; a comparative must follow the figure directly ("from more than" is not one).
-const NOUN_AFTER = new RegExp(`^\\s+(?:(?!(?:from|to|of|in|on|at|by|for|with|than|and|or)\\b)[A-Za-z-]+\\s+)?(?:(${UP_NOUNS})|(${DOWN_NOUNS}))\\b|^\\s+(?:(higher|more)|(lower|less))\\b`, "i");
-const ABOUT = /(?:\babout|\baround|\broughly|\bnearly|\balmost|\bapproximately|\bsome|\ban estimated|\bestimated|\bclose to|\bcirca|\bapprox\.?|\bjust about|\bin the region of|\bon the order of|~)\s*$/i;
-const MORE_THAN = /(?:\bmore than|\bover|\bat least|\babove|\bupwards of|\bin excess of|\btopped|\btopping|\btops|\bexceeded|\bexceeding|\bexceeds|\bexceed|\bsurpassed|\bsurpassing|\bnorth of|\bgreater than|\bhigher than|\bwell over|\bjust over|\bno less than|\bnot less than|\bmore than a)\s*$/i;
-const LESS_THAN = /(?:\bless than|\bunder|\bbelow|\bup to|\bas many as|\bas much as|\bat most|\bfewer than|\bno more than|\bnot more than|\blower than|\bjust under|\bjust below|\bshy of|\bshort of|\ba maximum of|\bno higher than|\bas high as|\bas little as|\bas few as)(?:\s+(?:a|an)\s+(?:quota|cap|ceiling|limit|maximum|total)\s+of)?\s*$/i;
+const NOUN_AFTER = new RegExp(
+  `^\\s+(?:(?!(?:from|to|of|in|on|at|by|for|with|than|and|or)\\b)[A-Za-z-]+\\s+)?(?:(${UP_NOUNS})|(${DOWN_NOUNS}))\\b|^\\s+(?:(higher|more)|(lower|less))\\b`,
+  "i",
+);
+const ABOUT =
+  /(?:\babout|\baround|\broughly|\bnearly|\balmost|\bapproximately|\bsome|\ban estimated|\bestimated|\bclose to|\bcirca|\bapprox\.?|\bjust about|\bin the region of|\bon the order of|~)\s*$/i;
+const MORE_THAN =
+  /(?:\bmore than|\bover|\bat least|\babove|\bupwards of|\bin excess of|\btopped|\btopping|\btops|\bexceeded|\bexceeding|\bexceeds|\bexceed|\bsurpassed|\bsurpassing|\bnorth of|\bgreater than|\bhigher than|\bwell over|\bjust over|\bno less than|\bnot less than|\bmore than a)\s*$/i;
+const LESS_THAN =
+  /(?:\bless than|\bunder|\bbelow|\bup to|\bas many as|\bas much as|\bat most|\bfewer than|\bno more than|\bnot more than|\blower than|\bjust under|\bjust below|\bshy of|\bshort of|\ba maximum of|\bno higher than|\bas high as|\bas little as|\bas few as)(?:\s+(?:a|an)\s+(?:quota|cap|ceiling|limit|maximum|total)\s+of)?\s*$/i;
 const LEVEL_FROM_TO = /(?:\bfrom|(?<!\bup\s)\bto)\s*$/i;
 
 const TOP_AT_END = /\btop\s*$/i;
@@ -72,7 +90,7 @@ export function readChange(text: string, q: Quantity, sentenceStart: number): Ch
   // Only "over two years" gets here with a bound: "over" a duration means during it.
   if (nearest) return "=";
   const after = direction(NOUN_AFTER.exec(right));
-  if (after && DETERMINER_AT_END.test(left.trimEnd()) || after && q.kind !== "count") return after!;
+  if ((after && DETERMINER_AT_END.test(left.trimEnd())) || (after && q.kind !== "count")) return after!;
   return "=";
 }
 
@@ -81,7 +99,10 @@ const AND_JOIN = /^[\s\u00a0]+and[\s\u00a0]+$/;
 
 function compatible(a: Quantity, b: Quantity): boolean {
   if (a.kind === b.kind) return a.unit === b.unit || a.unit === null || b.unit === null;
-  return (a.kind === "other" && a.rule === "number.bare") || (a.kind === "money" && b.kind === "other" && b.rule === "number.bare");
+  return (
+    (a.kind === "other" && a.rule === "number.bare") ||
+    (a.kind === "money" && b.kind === "other" && b.rule === "number.bare")
+  );
 }
 
 export interface RangedQuantity extends Quantity {
@@ -91,9 +112,17 @@ export interface RangedQuantity extends Quantity {
 /** Copies a quantity with some fields changed, field by field (V8 is slow on `{ ...q, extra }`). */
 function ranged(q: Quantity, f: Partial<RangedQuantity>): RangedQuantity {
   return {
-    start: f.start ?? q.start, end: f.end ?? q.end, kind: f.kind ?? q.kind, value: f.value ?? q.value, valueMax: f.valueMax ?? null,
-    scale: f.scale ?? q.scale, unit: f.unit !== undefined ? f.unit : q.unit, currencyBasis: q.currencyBasis, ambiguousSymbol: q.ambiguousSymbol,
-    noun: f.noun !== undefined ? f.noun : q.noun, rule: f.rule ?? q.rule,
+    start: f.start ?? q.start,
+    end: f.end ?? q.end,
+    kind: f.kind ?? q.kind,
+    value: f.value ?? q.value,
+    valueMax: f.valueMax ?? null,
+    scale: f.scale ?? q.scale,
+    unit: f.unit !== undefined ? f.unit : q.unit,
+    currencyBasis: q.currencyBasis,
+    ambiguousSymbol: q.ambiguousSymbol,
+    noun: f.noun !== undefined ? f.noun : q.noun,
+    rule: f.rule ?? q.rule,
   };
 }
 
@@ -107,12 +136,27 @@ export function joinRanges(text: string, quantities: Quantity[]): RangedQuantity
       const gap = text.slice(a.end, b.start);
       const before = text.slice(Math.max(0, a.start - 12), a.start);
       const between = AND_JOIN.test(gap) && BETWEEN_BEFORE.test(before);
-      const dashed = RANGE_JOIN.test(gap) && !FROM_BEFORE.test(before) && !(TO_WORD.test(gap) && DIRECT_VERB.test(text.slice(Math.max(0, a.start - 40), a.start)));
+      const dashed =
+        RANGE_JOIN.test(gap) &&
+        !FROM_BEFORE.test(before) &&
+        !(TO_WORD.test(gap) && DIRECT_VERB.test(text.slice(Math.max(0, a.start - 40), a.start)));
       if (between || dashed) {
         const money = a.kind === "money" ? a : b.kind === "money" ? b : null;
         const shared = a.scale === 1 && b.scale > 1 ? b.scale : 1;
         const startAt = between ? a.start - BETWEEN_BEFORE.exec(before)![0].length : a.start;
-        out.push(ranged(money ?? b, { start: startAt, end: b.end, kind: money ? "money" : b.kind, unit: money ? money.unit : b.unit, value: a.value * shared, valueMax: b.value, rule: `${b.rule}+range`, scale: b.scale, noun: b.noun }));
+        out.push(
+          ranged(money ?? b, {
+            start: startAt,
+            end: b.end,
+            kind: money ? "money" : b.kind,
+            unit: money ? money.unit : b.unit,
+            value: a.value * shared,
+            valueMax: b.value,
+            rule: `${b.rule}+range`,
+            scale: b.scale,
+            noun: b.noun,
+          }),
+        );
         i++;
         continue;
       }
@@ -133,7 +177,12 @@ export function shareListUnits(text: string, quantities: Quantity[]): Quantity[]
     for (let j = i - 1; j >= 0; j--) {
       const q = out[j]!;
       if (q.rule !== "number.bare" || !LIST_JOIN.test(text.slice(q.end, out[j + 1]!.start))) break;
-      out[j] = ranged(q, { kind: last.kind, unit: last.unit, value: last.rule === "points.basis" ? q.value / 100 : q.value, rule: `${last.rule}+list` });
+      out[j] = ranged(q, {
+        kind: last.kind,
+        unit: last.unit,
+        value: last.rule === "points.basis" ? q.value / 100 : q.value,
+        rule: `${last.rule}+list`,
+      });
     }
   }
   return out;

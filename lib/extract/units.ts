@@ -1,7 +1,16 @@
 import type { CurrencyBasis, Kind } from "../schema";
 import {
-  COUNT_MODIFIERS, CURRENCY_CODES, CURRENCY_PREFIXES, CURRENCY_WORDS, DOLLAR_NATIONALITIES, DURATION_UNITS, NAME_WORDS,
-  NOT_NOUNS, ORDINAL_NAME_NOUNS, PLURAL_EXCEPTIONS, SUPERLATIVES,
+  COUNT_MODIFIERS,
+  CURRENCY_CODES,
+  CURRENCY_PREFIXES,
+  CURRENCY_WORDS,
+  DOLLAR_NATIONALITIES,
+  DURATION_UNITS,
+  NAME_WORDS,
+  NOT_NOUNS,
+  ORDINAL_NAME_NOUNS,
+  PLURAL_EXCEPTIONS,
+  SUPERLATIVES,
 } from "./lexicon";
 import type { NumberToken } from "./numbers";
 
@@ -30,19 +39,24 @@ const CODES = CURRENCY_CODES.join("|");
 /** Letters right before a number that are its currency ("US$5", "$US5", "USD5"), not a name ("G7"). */
 const CURRENCY_LETTERS_BEFORE = new RegExp(`(?:US|C|CA|A|AU|NZ|HK|S|R|Mex|MX)\\$?$|\\$US$|\\$A$|(?:${CODES})$`);
 // "٪" is the Arabic percent sign, written after Latin digits too.
-const PERCENT_AFTER = /^(?:[\s\u00a0]?[%٪]|[\s\u00a0-]per[\s\u00a0-]?cent\b|[\s\u00a0-]percent\b|[\s\u00a0]?pct\b|[\s\u00a0]?pc\b(?!\.\w))/i;
-const POINTS_AFTER = /^(?:(?:[\s\u00a0-]+of[\s\u00a0]+a)?[\s\u00a0-]+(?:percentage|pct\.?|per[\s-]?cent(?:age)?)[\s\u00a0-]+points?\b|[\s\u00a0]?(?:pp|ppts?)\b)/i;
+const PERCENT_AFTER =
+  /^(?:[\s\u00a0]?[%٪]|[\s\u00a0-]per[\s\u00a0-]?cent\b|[\s\u00a0-]percent\b|[\s\u00a0]?pct\b|[\s\u00a0]?pc\b(?!\.\w))/i;
+const POINTS_AFTER =
+  /^(?:(?:[\s\u00a0-]+of[\s\u00a0]+a)?[\s\u00a0-]+(?:percentage|pct\.?|per[\s-]?cent(?:age)?)[\s\u00a0-]+points?\b|[\s\u00a0]?(?:pp|ppts?)\b)/i;
 const BASIS_POINTS_AFTER = /^(?:[\s\u00a0-]+basis[\s\u00a0-]+points?\b|[\s\u00a0]?bps?\b)/i;
 const CODE_AFTER = new RegExp(`^[\\s\\u00a0]?(${CODES})\\b`);
 const CODE_BEFORE = new RegExp(`\\b(${CODES})[\\s\\u00a0]?$`);
 const CURRENCY_WORD_AFTER =
   /^[\s\u00a0]+(?:(U\.S\.|US|American|Canadian|Australian|New Zealand|Hong Kong|Singapore|Taiwan(?:ese)?|Mexican|Chinese|Japanese|South Korean|Korean|Swiss|British|Indian|Brazilian|Philippine|Russian|Turkish)[\s\u00a0]+)?(dollars?|euros?|pounds?(?:[\s\u00a0]+sterling)?|sterling|yen|yuan|renminbi|pesos?|won|rupees?|francs?|reais|rand|ringgit|baht|rupiah|liras?|dong|shekels?|naira|kronor|krona|krone)\b/i;
-const DURATION_AFTER = /^(?:[\s\u00a0]+(?:(?:consecutive|straight|successive|full|more|additional|further|previous|past|last|next|few|long)[\s\u00a0]+)?|-)(days?|weeks?|months?|years?|decades?|hours?|minutes?|seconds?|quarters?|century|centuries)\b(-old\b)?/i;
-const PERSON_BEFORE = /(?:\b(?:man|woman|boy|girl|senator|president|minister|chief|executive|officer|founder|chairman|chairwoman|mayor|governor|leader|singer|actor|actress|player|coach|driver|victim|suspect|father|mother|son|daughter|husband|wife|resident|worker|author|judge)|\p{Lu}\p{Ll}+),[\s\u00a0]*$/u;
+const DURATION_AFTER =
+  /^(?:[\s\u00a0]+(?:(?:consecutive|straight|successive|full|more|additional|further|previous|past|last|next|few|long)[\s\u00a0]+)?|-)(days?|weeks?|months?|years?|decades?|hours?|minutes?|seconds?|quarters?|century|centuries)\b(-old\b)?/i;
+const PERSON_BEFORE =
+  /(?:\b(?:man|woman|boy|girl|senator|president|minister|chief|executive|officer|founder|chairman|chairwoman|mayor|governor|leader|singer|actor|actress|player|coach|driver|victim|suspect|father|mother|son|daughter|husband|wife|resident|worker|author|judge)|\p{Lu}\p{Ll}+),[\s\u00a0]*$/u;
 const AGED_BEFORE = /\b(?:aged|age)[\s\u00a0]+$/i;
 const RANK_AFTER = new RegExp(`^(?:[\\s-]+(?:${SUPERLATIVES})\\b|[\\s-]+(?:most|least)[\\s-]+\\w+)`, "i");
 const PLACE_AFTER = /^[\s\u00a0]+(?:place|position|spot|rank)\b/i;
-const RANKED_BEFORE = /\b(?:rank(?:ed|s|ing)?|placed|places|finish(?:ed|es)?|came(?: in)?|comes(?: in)?|(?:slip|slipp|fall|fell|falling|drop|dropp|ris|rose|climb|mov|sink|sank|tumbl|jump)\w*(?:[\s\u00a0]+(?:up|down|back))?[\s\u00a0]+to|No\.)[\s\u00a0]+$/i;
+const RANKED_BEFORE =
+  /\b(?:rank(?:ed|s|ing)?|placed|places|finish(?:ed|es)?|came(?: in)?|comes(?: in)?|(?:slip|slipp|fall|fell|falling|drop|dropp|ris|rose|climb|mov|sink|sank|tumbl|jump)\w*(?:[\s\u00a0]+(?:up|down|back))?[\s\u00a0]+to|No\.)[\s\u00a0]+$/i;
 const RATING_AFTER = /^[\s\u00a0]+out[\s\u00a0]+of[\s\u00a0]+(\d+)\b/i;
 const SUFFIX_START = /^[\s\u00a0-]{0,3}[%٪A-Za-z\u00C0-\u024F]/;
 const WORD_AFTER = /^[\s\u00a0]+((?:\p{Lu}\.){2,}|[\p{L}][\p{L}'’-]*)/u;
@@ -71,10 +85,16 @@ function singular(noun: string): string {
 
 const escape = (marker: string) => marker.replace(/[.$]/g, "\\$&");
 /** Every currency marker that may stand right before a number, longest first, as one end-anchored pattern. */
-const PREFIX_BEFORE = new RegExp(`(?:${CURRENCY_PREFIXES.map(([marker]) => escape(marker) + (/^\p{L}/u.test(marker) ? "[\\s\\u00a0]?" : "")).join("|")})$`, "u");
+const PREFIX_BEFORE = new RegExp(
+  `(?:${CURRENCY_PREFIXES.map(([marker]) => escape(marker) + (/^\p{L}/u.test(marker) ? "[\\s\\u00a0]?" : "")).join("|")})$`,
+  "u",
+);
 const PREFIX_CODES = new Map(CURRENCY_PREFIXES);
 
-function currencyBefore(text: string, start: number): { code: string | null; symbol: "$" | "¥" | null; length: number } | null {
+function currencyBefore(
+  text: string,
+  start: number,
+): { code: string | null; symbol: "$" | "¥" | null; length: number } | null {
   const before = text.slice(Math.max(0, start - 6), start);
   const written = PREFIX_BEFORE.exec(before)?.[0];
   const marker = written?.trimEnd();
@@ -117,15 +137,19 @@ function isName(text: string, token: NumberToken): boolean {
   if (GROUP_OF_BEFORE.test(before)) return true;
   if (token.form === "words") {
     // "two-way trade"; a capitalised number word mid-sentence is a name ("the Big Three").
-    return WAY_AFTER.test(after) || (isUpper(text[token.start]) && (WORD_OR_COMMA_BEFORE.test(before) || DIGIT_HYPHEN_BEFORE.test(before)));
+    return (
+      WAY_AFTER.test(after) ||
+      (isUpper(text[token.start]) && (WORD_OR_COMMA_BEFORE.test(before) || DIGIT_HYPHEN_BEFORE.test(before)))
+    );
   }
   const last = before[before.length - 1];
   // "COVID-19", "F-35" are names; Hebrew glues its prepositions on with a hyphen ("ב-12%": by 12%).
-  const letterHyphen = last === "-" && isLetter(before[before.length - 2]) && !HEBREW_LETTER.test(before[before.length - 2]!);
+  const letterHyphen =
+    last === "-" && isLetter(before[before.length - 2]) && !HEBREW_LETTER.test(before[before.length - 2]!);
   if ((isLetter(last) || letterHyphen) && !CURRENCY_LETTERS_BEFORE.test(before)) return true;
   if (token.form === "digits" && isLetter(after[0])) return !SCALE_OR_PLURAL_AFTER.test(after);
   if (after[0] === "-" && isUpper(after[1])) return true;
-  const previousWord = last === " " || last === "\u00a0" ? PREVIOUS_WORD.exec(before)?.[1] ?? "" : "";
+  const previousWord = last === " " || last === "\u00a0" ? (PREVIOUS_WORD.exec(before)?.[1] ?? "") : "";
   if (HAS_CAPITAL.test(previousWord) && NAME_WORDS.has(previousWord.toLowerCase())) return true;
   if (token.form === "ordinal") {
     const noun = NOUN_AFTER.exec(after)?.[1]?.toLowerCase();
@@ -145,19 +169,30 @@ function countedNoun(text: string, from: number, value: number): { end: number; 
   }
   if (words.length === 0) return null;
   const first = words[0]!.word.toLowerCase();
-  if (NOT_NOUNS.has(first) || (isUpper(words[0]!.word[0]) && !NATIONALITY_ENDING.test(first) && !INITIALISM.test(words[0]!.word) && !UNIT_ABBREVIATION.test(words[0]!.word))) return null;
+  if (
+    NOT_NOUNS.has(first) ||
+    (isUpper(words[0]!.word[0]) &&
+      !NATIONALITY_ENDING.test(first) &&
+      !INITIALISM.test(words[0]!.word) &&
+      !UNIT_ABBREVIATION.test(words[0]!.word))
+  )
+    return null;
   // Skip modifiers ("3,400 new jobs", "12 Canadian companies") to reach the noun.
   let pick = 0;
   while (pick < words.length - 1) {
     const w = words[pick]!.word;
     const lower = w.toLowerCase();
-    const modifier = COUNT_MODIFIERS.has(lower) || isUpper(w[0]) || (value !== 1 && !lower.endsWith("s") && words[pick + 1]!.word.endsWith("s"));
+    const modifier =
+      COUNT_MODIFIERS.has(lower) ||
+      isUpper(w[0]) ||
+      (value !== 1 && !lower.endsWith("s") && words[pick + 1]!.word.endsWith("s"));
     if (!modifier || NOT_NOUNS.has(words[pick + 1]!.word.toLowerCase())) break;
     pick++;
   }
   const noun = words[pick]!.word;
   if (NOT_NOUNS.has(noun.toLowerCase()) || (isUpper(noun[0]) && !UNIT_ABBREVIATION.test(noun))) return null;
-  if (UNIT_ABBREVIATION.test(noun)) return { end: words[pick]!.end, noun: text.slice(from, words[pick]!.end).trim(), unit: noun.replace(/s$/, "") };
+  if (UNIT_ABBREVIATION.test(noun))
+    return { end: words[pick]!.end, noun: text.slice(from, words[pick]!.end).trim(), unit: noun.replace(/s$/, "") };
   const nounText = text.slice(from, words[pick]!.end).trim();
   return { end: words[pick]!.end, noun: nounText, unit: singular(noun) };
 }
@@ -177,8 +212,16 @@ interface QuantityFields {
 /** Built field by field: V8 (Node 20) takes microseconds for `{ ...base, extra }`, which this path did per number. */
 function quantity(token: NumberToken, f: QuantityFields): Quantity {
   return {
-    start: f.start, end: f.end, kind: f.kind, value: f.value ?? token.value, scale: token.scale, unit: f.unit,
-    currencyBasis: f.currencyBasis ?? null, ambiguousSymbol: f.ambiguousSymbol ?? null, noun: f.noun ?? null, rule: f.rule,
+    start: f.start,
+    end: f.end,
+    kind: f.kind,
+    value: f.value ?? token.value,
+    scale: token.scale,
+    unit: f.unit,
+    currencyBasis: f.currencyBasis ?? null,
+    ambiguousSymbol: f.ambiguousSymbol ?? null,
+    noun: f.noun ?? null,
+    rule: f.rule,
   };
 }
 
@@ -193,10 +236,22 @@ export function readQuantity(text: string, token: NumberToken): Quantity | null 
     const ranked = RANKED_BEFORE.test(text.slice(Math.max(0, start - 24), start));
     if (!rank && !ranked) return null;
     if (token.value === 1 && !ranked && !rank) return null;
-    return quantity(token, { start, end: rank ? end + rank[0].length : end, kind: "rank", unit: null, rule: "rank.ordinal" });
+    return quantity(token, {
+      start,
+      end: rank ? end + rank[0].length : end,
+      kind: "rank",
+      unit: null,
+      rule: "rank.ordinal",
+    });
   }
   if (token.form === "digits" && NUMBER_SIGN.test(text.slice(Math.max(0, start - 5), start))) {
-    return quantity(token, { start: start - NUMBER_SIGN.exec(text.slice(Math.max(0, start - 5), start))![0].length, end, kind: "rank", unit: null, rule: "rank.number" });
+    return quantity(token, {
+      start: start - NUMBER_SIGN.exec(text.slice(Math.max(0, start - 5), start))![0].length,
+      end,
+      kind: "rank",
+      unit: null,
+      rule: "rank.number",
+    });
   }
 
   const prefix = currencyBefore(text, start);
@@ -205,54 +260,117 @@ export function readQuantity(text: string, token: NumberToken): Quantity | null 
     const codeAfter = CODE_AFTER.exec(after);
     if (codeAfter) end += codeAfter[0].length;
     return quantity(token, {
-      start, end, kind: "money", unit: prefix.code, ambiguousSymbol: prefix.symbol,
-      currencyBasis: prefix.symbol ? "inferred" : "explicit", rule: prefix.symbol ? "money.symbol" : "money.prefix",
+      start,
+      end,
+      kind: "money",
+      unit: prefix.code,
+      ambiguousSymbol: prefix.symbol,
+      currencyBasis: prefix.symbol ? "inferred" : "explicit",
+      rule: prefix.symbol ? "money.symbol" : "money.prefix",
     });
   }
   if (token.plainInteger && token.value >= 1900 && token.value <= 2100) return null; // a year: the date rules own it
-  if (token.value < 130 && AGED_BEFORE.test(text.slice(Math.max(0, start - 6), start))) return quantity(token, { start, end, kind: "duration", unit: "year", rule: "duration.aged" });
+  if (token.value < 130 && AGED_BEFORE.test(text.slice(Math.max(0, start - 6), start)))
+    return quantity(token, { start, end, kind: "duration", unit: "year", rule: "duration.aged" });
   // "The senator, 74, announced…": a whole number set off by commas after a person is an age.
-  if (token.plainInteger && token.value >= 16 && token.value < 120 && after.startsWith(",") && PERSON_BEFORE.test(text.slice(Math.max(0, start - 40), start))) {
+  if (
+    token.plainInteger &&
+    token.value >= 16 &&
+    token.value < 120 &&
+    after.startsWith(",") &&
+    PERSON_BEFORE.test(text.slice(Math.max(0, start - 40), start))
+  ) {
     return quantity(token, { start, end, kind: "duration", unit: "year", rule: "duration.age-apposition" });
   }
   // Most numbers are followed by punctuation or a digit-free word boundary: skip the suffix rules for them.
-  if (!SUFFIX_START.test(after)) return token.form === "words" || token.value === 0 ? null : quantity(token, { start, end, kind: "other", unit: null, rule: "number.bare" });
+  if (!SUFFIX_START.test(after))
+    return token.form === "words" || token.value === 0
+      ? null
+      : quantity(token, { start, end, kind: "other", unit: null, rule: "number.bare" });
   const percent = PERCENT_AFTER.exec(after);
-  if (percent) return quantity(token, { start, end: end + percent[0].length, kind: "percent", unit: "%", rule: "percent" });
+  if (percent)
+    return quantity(token, { start, end: end + percent[0].length, kind: "percent", unit: "%", rule: "percent" });
   const points = POINTS_AFTER.exec(after);
-  if (points) return quantity(token, { start, end: end + points[0].length, kind: "percentage_point", unit: "pp", rule: "points" });
+  if (points)
+    return quantity(token, {
+      start,
+      end: end + points[0].length,
+      kind: "percentage_point",
+      unit: "pp",
+      rule: "points",
+    });
   const basisPoints = BASIS_POINTS_AFTER.exec(after);
   if (basisPoints) {
-    return quantity(token, { value: token.value / 100, start, end: end + basisPoints[0].length, kind: "percentage_point", unit: "pp", rule: "points.basis" });
+    return quantity(token, {
+      value: token.value / 100,
+      start,
+      end: end + basisPoints[0].length,
+      kind: "percentage_point",
+      unit: "pp",
+      rule: "points.basis",
+    });
   }
   const codeAfter = CODE_AFTER.exec(after);
   if (codeAfter) {
     const code = codeAfter[1] === "RMB" ? "CNY" : codeAfter[1]!;
-    return quantity(token, { start, end: end + codeAfter[0].length, kind: "money", unit: code, currencyBasis: "explicit", rule: "money.code-after" });
+    return quantity(token, {
+      start,
+      end: end + codeAfter[0].length,
+      kind: "money",
+      unit: code,
+      currencyBasis: "explicit",
+      rule: "money.code-after",
+    });
   }
   const word = CURRENCY_WORD_AFTER.exec(after);
   if (word && !(POUNDS.test(word[2]!) && OF_AFTER.test(after.slice(word[0].length)))) {
     const nationality = word[1]?.toLowerCase();
-    const stem = word[2]!.toLowerCase().replace(/s$/, "").replace(/\s+sterling$/, "");
+    const stem = word[2]!
+      .toLowerCase()
+      .replace(/s$/, "")
+      .replace(/\s+sterling$/, "");
     const isDollar = stem === "dollar";
-    const code = isDollar ? (nationality ? DOLLAR_NATIONALITIES[nationality] ?? null : null) : CURRENCY_WORDS[word[2]!.toLowerCase()] ?? CURRENCY_WORDS[stem] ?? null;
+    const code = isDollar
+      ? nationality
+        ? (DOLLAR_NATIONALITIES[nationality] ?? null)
+        : null
+      : (CURRENCY_WORDS[word[2]!.toLowerCase()] ?? CURRENCY_WORDS[stem] ?? null);
     const wonVerb = stem === "won" && token.value < 1000;
     if (!wonVerb) {
       return quantity(token, {
-        start, end: end + word[0].length, kind: "money", unit: code, ambiguousSymbol: isDollar && !code ? "$" : null,
-        currencyBasis: isDollar && !code ? "inferred" : "explicit", rule: "money.word",
+        start,
+        end: end + word[0].length,
+        kind: "money",
+        unit: code,
+        ambiguousSymbol: isDollar && !code ? "$" : null,
+        currencyBasis: isDollar && !code ? "inferred" : "explicit",
+        rule: "money.word",
       });
     }
   }
   const duration = DURATION_AFTER.exec(after);
   if (duration) {
-    return quantity(token, { start, end: end + duration[0].length, kind: "duration", unit: DURATION_UNITS[duration[1]!.toLowerCase()]!, rule: duration[2] ? "duration.age" : "duration" });
+    return quantity(token, {
+      start,
+      end: end + duration[0].length,
+      kind: "duration",
+      unit: DURATION_UNITS[duration[1]!.toLowerCase()]!,
+      rule: duration[2] ? "duration.age" : "duration",
+    });
   }
   const rating = RATING_AFTER.exec(after);
   if (rating) return quantity(token, { start, end: end + rating[0].length, kind: "other", unit: null, rule: "rating" });
   const counted = countedNoun(text, end, token.value);
   // "one senior member", "a single country": a determiner, not a count.
-  if (counted && !(token.form === "words" && token.value === 1)) return quantity(token, { start, end: counted.end, kind: "count", unit: counted.unit, noun: counted.noun, rule: "count.noun" });
+  if (counted && !(token.form === "words" && token.value === 1))
+    return quantity(token, {
+      start,
+      end: counted.end,
+      kind: "count",
+      unit: counted.unit,
+      noun: counted.noun,
+      rule: "count.noun",
+    });
   // "787 Dreamliners", "500 Fortune": a number before a capitalised noun names a thing.
   if (CAPITALISED_AFTER.test(after) && !NATIONALITY_AFTER.test(after)) return null;
   // A number word with nothing to count ("the two", "one of them") is not a figure; bare digits are.
@@ -260,17 +378,35 @@ export function readQuantity(text: string, token: NumberToken): Quantity | null 
   return quantity(token, { start, end, kind: "other", unit: null, rule: "number.bare" });
 }
 
-
 const RATE_CONTEXT = /%|\bper ?cent\b|\bpct\b|\b(?:rates?|share|levy|levies|tariffs?|dut(?:y|ies)|yields?|margins?)\b/i;
-const POINTS_ELSEWHERE = /\b(?:index|indices|Dow|S&P|Nasdaq|FTSE|Nikkei|TSX|ASX|Kospi|Sensex|Hang Seng|DAX|CAC|Stoxx|scored|scoring|game|match|league|polls?|lead)\b/i;
+const POINTS_ELSEWHERE =
+  /\b(?:index|indices|Dow|S&P|Nasdaq|FTSE|Nikkei|TSX|ASX|Kospi|Sensex|Hang Seng|DAX|CAC|Stoxx|scored|scoring|game|match|league|polls?|lead)\b/i;
 
 /**
  * "The share of US imports fell 4 points to 9.6%", "the levy would rise by 4.8 points": bare points in a sentence
  * about rates are percentage points. Index, sports and poll points stay counts.
  */
 export function pointsInContext(sentence: string, quantities: Quantity[]): Quantity[] {
-  if (!quantities.some((q) => q.kind === "count" && q.unit === "point") || !RATE_CONTEXT.test(sentence) || POINTS_ELSEWHERE.test(sentence)) return quantities;
-  return quantities.map((q) => (q.kind === "count" && q.unit === "point"
-    ? { start: q.start, end: q.end, kind: "percentage_point", value: q.value, scale: q.scale, unit: "pp", currencyBasis: null, ambiguousSymbol: null, noun: null, rule: "points.context" }
-    : q));
+  if (
+    !quantities.some((q) => q.kind === "count" && q.unit === "point") ||
+    !RATE_CONTEXT.test(sentence) ||
+    POINTS_ELSEWHERE.test(sentence)
+  )
+    return quantities;
+  return quantities.map((q) =>
+    q.kind === "count" && q.unit === "point"
+      ? {
+          start: q.start,
+          end: q.end,
+          kind: "percentage_point",
+          value: q.value,
+          scale: q.scale,
+          unit: "pp",
+          currencyBasis: null,
+          ambiguousSymbol: null,
+          noun: null,
+          rule: "points.context",
+        }
+      : q,
+  );
 }

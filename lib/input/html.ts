@@ -14,16 +14,66 @@ import { Parser } from "htmlparser2";
  * stray text in it in the body; hiding the whole head would hide the page when a sloppy one never closes it.
  */
 const HIDDEN = new Set([
-  "script", "style", "noscript", "template", "svg", "math", "title", "iframe", "object", "canvas", "select", "datalist",
+  "script",
+  "style",
+  "noscript",
+  "template",
+  "svg",
+  "math",
+  "title",
+  "iframe",
+  "object",
+  "canvas",
+  "select",
+  "datalist",
 ]);
 
 /** Blocks that end a line. */
-const LINE_BLOCKS = new Set(["div", "li", "tr", "dt", "dd", "caption", "figcaption", "summary", "legend", "option", "center"]);
+const LINE_BLOCKS = new Set([
+  "div",
+  "li",
+  "tr",
+  "dt",
+  "dd",
+  "caption",
+  "figcaption",
+  "summary",
+  "legend",
+  "option",
+  "center",
+]);
 
 /** Blocks that end a paragraph: a blank line after them. */
 const PARAGRAPH_BLOCKS = new Set([
-  "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "ul", "ol", "dl", "table", "section", "article", "header",
-  "footer", "aside", "nav", "main", "figure", "hr", "address", "details", "form", "fieldset", "hgroup", "body", "html",
+  "p",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "blockquote",
+  "pre",
+  "ul",
+  "ol",
+  "dl",
+  "table",
+  "section",
+  "article",
+  "header",
+  "footer",
+  "aside",
+  "nav",
+  "main",
+  "figure",
+  "hr",
+  "address",
+  "details",
+  "form",
+  "fieldset",
+  "hgroup",
+  "body",
+  "html",
 ]);
 
 const CELLS = new Set(["td", "th"]);

@@ -19,10 +19,19 @@ const MB = 1024 * 1024;
 export const MAX_INPUT_BYTES = 50 * MB;
 
 const EXTENSIONS: Record<string, InputFormat> = {
-  txt: "text", text: "text", md: "markdown", markdown: "markdown", html: "html", htm: "html", xhtml: "html",
+  txt: "text",
+  text: "text",
+  md: "markdown",
+  markdown: "markdown",
+  html: "html",
+  htm: "html",
+  xhtml: "html",
 };
 const MIME_TYPES: Record<string, InputFormat> = {
-  "text/plain": "text", "text/markdown": "markdown", "text/x-markdown": "markdown", "text/html": "html",
+  "text/plain": "text",
+  "text/markdown": "markdown",
+  "text/x-markdown": "markdown",
+  "text/html": "html",
   "application/xhtml+xml": "html",
 };
 
@@ -105,7 +114,8 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 /** Refuses a file over the limit by its size alone, so a caller can check before reading it. */
 export function checkInputSize(bytes: number, name: string): void {
-  if (bytes > MAX_INPUT_BYTES) throw new InputError(`${name}: file is ${(bytes / MB).toFixed(1)} MB; the limit is ${MAX_INPUT_BYTES / MB} MB`);
+  if (bytes > MAX_INPUT_BYTES)
+    throw new InputError(`${name}: file is ${(bytes / MB).toFixed(1)} MB; the limit is ${MAX_INPUT_BYTES / MB} MB`);
 }
 
 /** A file's bytes as text: strict UTF-8, BOM removed; refuses empty, oversized, binary, UTF-16 and broken files. */
@@ -114,9 +124,11 @@ export function decodeText(bytes: Uint8Array, name: string): string {
   checkInputSize(bytes.length, name);
   const magic = MAGIC_NUMBERS.find(([prefix]) => startsWith(bytes, prefix));
   if (magic) throw new InputError(`${name}: looks binary (${magic[1]}), expected UTF-8 text`);
-  if (startsWith(bytes, [0xff, 0xfe, 0, 0]) || startsWith(bytes, [0, 0, 0xfe, 0xff])) throw new InputError(`${name}: is UTF-32; save it as UTF-8`);
+  if (startsWith(bytes, [0xff, 0xfe, 0, 0]) || startsWith(bytes, [0, 0, 0xfe, 0xff]))
+    throw new InputError(`${name}: is UTF-32; save it as UTF-8`);
   // UTF-16 comes in pairs of bytes: "FF FE 41" is broken UTF-8, not UTF-16.
-  const utf16 = bytes.length % 2 === 0 && (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]) || looksUtf16(bytes));
+  const utf16 =
+    bytes.length % 2 === 0 && (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]) || looksUtf16(bytes));
   if (utf16) throw new InputError(`${name}: is UTF-16; save it as UTF-8`);
   if (bytes.includes(0)) throw new InputError(`${name}: looks binary (contains NUL bytes), expected UTF-8 text`);
   let text: string;

@@ -78,7 +78,10 @@ function withoutEmphasis(text: string): string {
 }
 
 function inlineText(part: string): string {
-  const text = part.replace(IMAGE, "").replace(FOOTNOTE, "").replace(LINK, (_m, inline: string | undefined, ref: string | undefined) => inline ?? ref ?? "");
+  const text = part
+    .replace(IMAGE, "")
+    .replace(FOOTNOTE, "")
+    .replace(LINK, (_m, inline: string | undefined, ref: string | undefined) => inline ?? ref ?? "");
   return withoutEmphasis(text.replace(AUTOLINK, "$1").replace(INLINE_TAG, "")).replace(ESCAPE, "$1");
 }
 
@@ -148,7 +151,11 @@ export function markdownToText(markdown: string): string {
     if (TABLE_ROW.test(line)) {
       if (paragraph.length > 0) flush();
       if (TABLE_DIVIDER.test(line)) continue;
-      const cells = line.trim().slice(1, -1).split(CELL_DIVIDER).map((cell) => inline(cell.trim()));
+      const cells = line
+        .trim()
+        .slice(1, -1)
+        .split(CELL_DIVIDER)
+        .map((cell) => inline(cell.trim()));
       lines.push(cells.join("\t"));
       continue;
     }

@@ -11,7 +11,8 @@ import { SeedError, articleFromText, decodeUtf8, readArticleFile } from "./seeds
  * "-" reads standard input. Bad input: exit 2 with one line on stderr, and nothing on stdout.
  */
 
-const USAGE = "usage: extract [--format json|csv|ndjson] [--published-at YYYY-MM-DD] [--locale BCP47] [--schema] FILE... (- for stdin)";
+const USAGE =
+  "usage: extract [--format json|csv|ndjson] [--published-at YYYY-MM-DD] [--locale BCP47] [--schema] FILE... (- for stdin)";
 const MAX_BYTES = 50 * 1024 * 1024;
 
 class UsageError extends Error {}
@@ -28,7 +29,8 @@ function datasetsFor(files: string[], fallback: { publishedAt: string; locale: s
   return files.map((file) => {
     if (file === "-") {
       const bytes = readStdin();
-      if (bytes.length > MAX_BYTES) throw new SeedError(`stdin: ${bytes.length} bytes is over the ${MAX_BYTES}-byte limit`);
+      if (bytes.length > MAX_BYTES)
+        throw new SeedError(`stdin: ${bytes.length} bytes is over the ${MAX_BYTES}-byte limit`);
       const text = decodeUtf8(bytes, "stdin");
       return extractArticle(articleFromText(text, `stdin-${textId(text)}`, fallback, "stdin"));
     }
@@ -69,9 +71,11 @@ export function main(argv: string[]): number {
       process.stdout.write(JSON.stringify({ claim: claimJsonSchema(), dataset: datasetJsonSchema() }, null, 2) + "\n");
       return 0;
     }
-    if (!["json", "csv", "ndjson"].includes(values.format)) throw new UsageError(`unknown --format "${values.format}" (json, csv or ndjson)`);
+    if (!["json", "csv", "ndjson"].includes(values.format))
+      throw new UsageError(`unknown --format "${values.format}" (json, csv or ndjson)`);
     const publishedAt = values["published-at"] ?? new Date().toISOString().slice(0, 10);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(publishedAt) || Number.isNaN(Date.parse(publishedAt))) throw new UsageError(`--published-at must be a date YYYY-MM-DD, got "${publishedAt}"`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(publishedAt) || Number.isNaN(Date.parse(publishedAt)))
+      throw new UsageError(`--published-at must be a date YYYY-MM-DD, got "${publishedAt}"`);
     if (positionals.length === 0) throw new UsageError("no input file given");
     process.stdout.write(render(datasetsFor(positionals, { publishedAt, locale: values.locale }), values.format));
     return 0;

@@ -33,7 +33,11 @@ export const ExtractRequestSchema = z.strictObject({
   // Accepted so a client can send its whole form; the dataset does not carry a title.
   title: z.string().optional(),
   publishedAt: z.iso.date().default(todayUtc),
-  locale: z.string().max(64).refine(isLanguageTag, "locale must be a BCP 47 language tag such as en-CA").default(DEFAULT_LOCALE),
+  locale: z
+    .string()
+    .max(64)
+    .refine(isLanguageTag, "locale must be a BCP 47 language tag such as en-CA")
+    .default(DEFAULT_LOCALE),
 });
 
 export type ExtractRequest = z.infer<typeof ExtractRequestSchema>;
@@ -59,7 +63,11 @@ function contentTypeProblem(header: string | null): string | null {
     const equals = parameter.indexOf("=");
     if (equals === -1) continue;
     const name = parameter.slice(0, equals).trim().toLowerCase();
-    const value = parameter.slice(equals + 1).trim().replace(/^"(.*)"$/, "$1").toLowerCase();
+    const value = parameter
+      .slice(equals + 1)
+      .trim()
+      .replace(/^"(.*)"$/, "$1")
+      .toLowerCase();
     if (name === "charset" && value !== "utf-8" && value !== "utf8") return "charset must be utf-8";
   }
   return null;

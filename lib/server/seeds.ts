@@ -39,7 +39,8 @@ export function splitSeedText(raw: string, file: string): { id: string; text: st
   const newline = raw.indexOf("\n");
   const id = (newline === -1 ? raw : raw.slice(0, newline)).trim();
   const text = newline === -1 ? "" : raw.slice(newline + 1).replace(/^\s+/, "");
-  if (!/^[A-Za-z0-9_-]{1,128}$/.test(id)) throw new SeedError(`${file}: first line must be the article id (letters, digits, _ or -)`);
+  if (!/^[A-Za-z0-9_-]{1,128}$/.test(id))
+    throw new SeedError(`${file}: first line must be the article id (letters, digits, _ or -)`);
   if (text.trim() === "") throw new SeedError(`${file}: has an id but no article text`);
   return { id, text };
 }
@@ -86,8 +87,21 @@ export function readArticleFile(file: string, fallback: { publishedAt: string; l
   return articleFromText(text, basename(file).replace(/\.[^.]*$/, "") || "article", fallback, file);
 }
 
-export function articleFromText(text: string, name: string, fallback: { publishedAt: string; locale: string }, label: string): Article {
+export function articleFromText(
+  text: string,
+  name: string,
+  fallback: { publishedAt: string; locale: string },
+  label: string,
+): Article {
   if (text.trim() === "") throw new SeedError(`${label}: contains only white space`);
   const id = name.replace(/[^A-Za-z0-9_-]+/g, "-").slice(0, 64) || "article";
-  return { id, title: name, section: "", source: label, publishedAt: fallback.publishedAt, locale: fallback.locale, text };
+  return {
+    id,
+    title: name,
+    section: "",
+    source: label,
+    publishedAt: fallback.publishedAt,
+    locale: fallback.locale,
+    text,
+  };
 }

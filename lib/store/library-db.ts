@@ -46,14 +46,19 @@ export class LibraryError extends Error {
 }
 
 function isQuotaError(error: unknown): boolean {
-  return error instanceof DOMException && (error.name === "QuotaExceededError" || error.name === "NS_ERROR_DOM_QUOTA_REACHED");
+  return (
+    error instanceof DOMException &&
+    (error.name === "QuotaExceededError" || error.name === "NS_ERROR_DOM_QUOTA_REACHED")
+  );
 }
 
 const MB = 1024 * 1024;
 
 function sizeOf(articles: StoredArticle[]): string {
   const chars = articles.reduce((n, a) => n + a.text.length, 0);
-  return chars >= MB / 10 ? `${(chars / MB).toFixed(1)} MB of text` : `${Math.max(1, Math.round(chars / 1024))} kB of text`;
+  return chars >= MB / 10
+    ? `${(chars / MB).toFixed(1)} MB of text`
+    : `${Math.max(1, Math.round(chars / 1024))} kB of text`;
 }
 
 function failure(error: unknown, what: string, articles: StoredArticle[] = []): LibraryError {
@@ -71,7 +76,11 @@ let opening: Promise<IDBDatabase> | null = null;
 function openDb(): Promise<IDBDatabase> {
   opening ??= new Promise<IDBDatabase>((resolve, reject) => {
     if (typeof indexedDB === "undefined") {
-      reject(new LibraryError("This browser keeps no local storage here (IndexedDB is unavailable): results are shown but not kept."));
+      reject(
+        new LibraryError(
+          "This browser keeps no local storage here (IndexedDB is unavailable): results are shown but not kept.",
+        ),
+      );
       return;
     }
     const request = indexedDB.open(DB_NAME, DB_VERSION);
@@ -81,8 +90,14 @@ function openDb(): Promise<IDBDatabase> {
       if (!db.objectStoreNames.contains(ARTICLES)) db.createObjectStore(ARTICLES, { keyPath: "id" });
     };
     request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(new LibraryError(`Browser storage could not be opened (${request.error?.message ?? "unknown error"}): results are shown but not kept.`));
-    request.onblocked = () => reject(new LibraryError("Browser storage is held by another tab of this site: close it and reload."));
+    request.onerror = () =>
+      reject(
+        new LibraryError(
+          `Browser storage could not be opened (${request.error?.message ?? "unknown error"}): results are shown but not kept.`,
+        ),
+      );
+    request.onblocked = () =>
+      reject(new LibraryError("Browser storage is held by another tab of this site: close it and reload."));
   });
   opening.catch(() => {
     opening = null;
@@ -91,7 +106,12 @@ function openDb(): Promise<IDBDatabase> {
 }
 
 /** Runs `work` in one transaction and settles when it commits (or aborts, with the abort's cause). */
-async function inTransaction<T>(mode: IDBTransactionMode, work: (tx: IDBTransaction) => T, what: string, articles?: StoredArticle[]): Promise<T> {
+async function inTransaction<T>(
+  mode: IDBTransactionMode,
+  work: (tx: IDBTransaction) => T,
+  what: string,
+  articles?: StoredArticle[],
+): Promise<T> {
   const db = await openDb();
   return new Promise<T>((resolve, reject) => {
     let tx: IDBTransaction;
@@ -118,16 +138,22 @@ function requestResult<T>(request: IDBRequest<T>): Promise<T> {
 
 export async function listArticles(): Promise<LibraryEntry[]> {
   let request!: IDBRequest<LibraryEntry[]>;
-  await inTransaction("readonly", (tx) => {
-    request = tx.objectStore(ENTRIES).getAll() as IDBRequest<LibraryEntry[]>;
-  }, "reading the list of articles");
+  await inTransaction(
+    "readonly",
+    (tx) => {
+      request = tx.objectStore(ENTRIES).getAll() as IDBRequest<LibraryEntry[]>;
+    },
+    "reading the list of articles",
+  );
   return request.result.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.title.localeCompare(b.title));
 }
 
 export async function getArticle(id: string): Promise<StoredArticle | null> {
   const db = await openDb();
   try {
-    const found = await requestResult(db.transaction(ARTICLES, "readonly").objectStore(ARTICLES).get(id) as IDBRequest<StoredArticle | undefined>);
+    const found = await requestResult(
+      db.transaction(ARTICLES, "readonly").objectStore(ARTICLES).get(id) as IDBRequest<StoredArticle | undefined>,
+    );
     return found ?? null;
   } catch (error) {
     throw failure(error, "reading the article");
@@ -135,13 +161,21 @@ export async function getArticle(id: string): Promise<StoredArticle | null> {
 }
 
 /** Saves (or replaces) articles, all or none. */
-export async function saveArticles(articles: StoredArticle[], what = articles.length === 1 ? "this article" : `these ${articles.length} articles`): Promise<void> {
-  await inTransaction("readwrite", (tx) => {
-    for (const article of articles) {
-      tx.objectStore(ARTICLES).put(article);
-      tx.objectStore(ENTRIES).put(libraryEntry(article));
-    }
-  }, what, articles);
+export async function saveArticles(
+  articles: StoredArticle[],
+  what = articles.length === 1 ? "this article" : `these ${articles.length} articles`,
+): Promise<void> {
+  await inTransaction(
+    "readwrite",
+    (tx) => {
+      for (const article of articles) {
+        tx.objectStore(ARTICLES).put(article);
+        tx.objectStore(ENTRIES).put(libraryEntry(article));
+      }
+    },
+    what,
+    articles,
+  );
 }
 
 export async function renameArticle(id: string, title: string, now = new Date().toISOString()): Promise<void> {
@@ -154,16 +188,24 @@ export async function renameArticle(id: string, title: string, now = new Date().
 }
 
 export async function deleteArticle(id: string): Promise<void> {
-  await inTransaction("readwrite", (tx) => {
-    tx.objectStore(ARTICLES).delete(id);
-    tx.objectStore(ENTRIES).delete(id);
-  }, "deleting the article");
+  await inTransaction(
+    "readwrite",
+    (tx) => {
+      tx.objectStore(ARTICLES).delete(id);
+      tx.objectStore(ENTRIES).delete(id);
+    },
+    "deleting the article",
+  );
 }
 
 export async function allArticles(): Promise<StoredArticle[]> {
   let request!: IDBRequest<StoredArticle[]>;
-  await inTransaction("readonly", (tx) => {
-    request = tx.objectStore(ARTICLES).getAll() as IDBRequest<StoredArticle[]>;
-  }, "reading the articles");
+  await inTransaction(
+    "readonly",
+    (tx) => {
+      request = tx.objectStore(ARTICLES).getAll() as IDBRequest<StoredArticle[]>;
+    },
+    "reading the articles",
+  );
   return request.result.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
 }

@@ -17,9 +17,17 @@ export const StoredArticleSchema = ArticleSchema.extend({
 }).superRefine((article, ctx) => {
   article.claims.forEach((claim, i) => {
     if (claim.articleId !== article.id) {
-      ctx.addIssue({ code: "custom", path: ["claims", i, "articleId"], message: `belongs to article ${claim.articleId}, not ${article.id}` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["claims", i, "articleId"],
+        message: `belongs to article ${claim.articleId}, not ${article.id}`,
+      });
     } else if (claim.end > article.text.length || article.text.slice(claim.start, claim.end) !== claim.quote) {
-      ctx.addIssue({ code: "custom", path: ["claims", i, "quote"], message: "does not match the article text at its offsets" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["claims", i, "quote"],
+        message: "does not match the article text at its offsets",
+      });
     }
   });
 });

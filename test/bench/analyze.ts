@@ -41,7 +41,10 @@ try {
     const analyze = new AnalyzePage(page, server.url);
     await analyze.goto();
     const bytes = articleOf(megabytes);
-    await analyze.fileInput.setInputFiles({ name: `article-${megabytes}mb.txt`, mimeType: "text/plain", buffer: bytes }, { timeout: 120_000 });
+    await analyze.fileInput.setInputFiles(
+      { name: `article-${megabytes}mb.txt`, mimeType: "text/plain", buffer: bytes },
+      { timeout: 120_000 },
+    );
     await analyze.fill({ publishedAt: seed.publishedAt, locale: seed.locale });
     await page.evaluate(() => {
       (window as unknown as { __tasks: number[] }).__tasks = [];
@@ -54,7 +57,11 @@ try {
     await page.waitForTimeout(2_000);
     const thread = await page.evaluate((limit): PageThread => {
       const tasks = (window as unknown as { __tasks: number[] }).__tasks;
-      return { longest: Math.round(Math.max(0, ...tasks)), over: tasks.filter((t) => t > limit).length, tasks: tasks.length };
+      return {
+        longest: Math.round(Math.max(0, ...tasks)),
+        over: tasks.filter((t) => t > limit).length,
+        tasks: tasks.length,
+      };
     }, LONG_TASK_MS);
     const { total } = await analyze.dashboard.rowCounts();
 

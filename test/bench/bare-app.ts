@@ -31,11 +31,21 @@ export function createBareApp(): string {
   const dir = mkdtempSync(join(tmpdir(), "tradefigures-bare-next-"));
   mkdirSync(join(dir, "app"));
   for (const [file, text] of Object.entries(BARE_FILES)) writeFileSync(join(dir, file), text);
-  const tsconfig = JSON.parse(readFileSync(join(REPO_ROOT, "tsconfig.json"), "utf8")) as { compilerOptions: Record<string, unknown> };
+  const tsconfig = JSON.parse(readFileSync(join(REPO_ROOT, "tsconfig.json"), "utf8")) as {
+    compilerOptions: Record<string, unknown>;
+  };
   delete tsconfig.compilerOptions.paths;
   writeFileSync(
     join(dir, "tsconfig.json"),
-    JSON.stringify({ compilerOptions: tsconfig.compilerOptions, include: ["next-env.d.ts", "**/*.ts", "**/*.tsx", ".next/types/**/*.ts"], exclude: ["node_modules"] }, null, 2),
+    JSON.stringify(
+      {
+        compilerOptions: tsconfig.compilerOptions,
+        include: ["next-env.d.ts", "**/*.ts", "**/*.tsx", ".next/types/**/*.ts"],
+        exclude: ["node_modules"],
+      },
+      null,
+      2,
+    ),
   );
   symlinkSync(join(REPO_ROOT, "node_modules"), join(dir, "node_modules"), "dir");
   return dir;

@@ -179,7 +179,9 @@ function countDistinctSpans(recognized: readonly Recognized[]): number {
 
 function packageVersion(name: string): string {
   try {
-    const manifest: unknown = JSON.parse(readFileSync(new URL(`../../node_modules/${name}/package.json`, import.meta.url), "utf8"));
+    const manifest: unknown = JSON.parse(
+      readFileSync(new URL(`../../node_modules/${name}/package.json`, import.meta.url), "utf8"),
+    );
     const version = (manifest as { version?: unknown }).version;
     return typeof version === "string" ? version : "?";
   } catch {
@@ -196,7 +198,6 @@ function firstScaleRun(text: string): { seconds: number; claims: number; heapAft
   return { seconds, claims: dataset.claims.filter((claim) => claim.kind !== "date").length, heapAfterBytes };
 }
 
-
 /**
  * Child side: warm up, take a memory baseline, build the input, then call the extractor until about
  * SCALE_MIN_SECONDS have passed (no result outlives its run, so the peak is one call's). Reports one JSON line.
@@ -211,7 +212,10 @@ function measureScaleInThisProcess(targetBytes: number): ScaleResult {
   const inputRssBytes = process.memoryUsage().rss;
   const first = firstScaleRun(text);
   const times = [first.seconds];
-  while (times.length < SCALE_MAX_RUNS && (times.length < SCALE_MIN_RUNS || times.reduce((sum, t) => sum + t, 0) < SCALE_MIN_SECONDS)) {
+  while (
+    times.length < SCALE_MAX_RUNS &&
+    (times.length < SCALE_MIN_RUNS || times.reduce((sum, t) => sum + t, 0) < SCALE_MIN_SECONDS)
+  ) {
     times.push(timed(() => extractClaims(text)).seconds);
   }
   return {
@@ -230,16 +234,21 @@ function measureScaleInThisProcess(targetBytes: number): ScaleResult {
 function runScaleChild(targetBytes: number): ScaleOutcome {
   const script = fileURLToPath(import.meta.url);
   const tsxLoader = import.meta.resolve("tsx");
-  const child = spawnSync(process.execPath, ["--expose-gc", "--import", tsxLoader, script, CHILD_FLAG, String(targetBytes)], {
-    encoding: "utf8",
-    timeout: CHILD_TIMEOUT_MS,
-    maxBuffer: 16 * MB,
-  });
+  const child = spawnSync(
+    process.execPath,
+    ["--expose-gc", "--import", tsxLoader, script, CHILD_FLAG, String(targetBytes)],
+    {
+      encoding: "utf8",
+      timeout: CHILD_TIMEOUT_MS,
+      maxBuffer: 16 * MB,
+    },
+  );
   if (child.error && "code" in child.error && child.error.code === "ETIMEDOUT") {
     return { ok: false, reason: `timed out after ${CHILD_TIMEOUT_MS / 1000} s` };
   }
   if (child.error) throw child.error;
-  if (child.status !== 0) throw new Error(`child for ${targetBytes} B exited with ${child.status ?? child.signal}:\n${child.stderr}`);
+  if (child.status !== 0)
+    throw new Error(`child for ${targetBytes} B exited with ${child.status ?? child.signal}:\n${child.stderr}`);
   const lastLine = child.stdout.trim().split("\n").at(-1) ?? "";
   return { ok: true, result: JSON.parse(lastLine) as ScaleResult };
 }
@@ -289,7 +298,8 @@ function printOurs(timing: Timing): void {
 
 function printPeer(peer: Peer, timing: Timing): void {
   const { results, spans } = timing.found;
-  const distinct = spans === results ? "" : `; ${spans} distinct spans (${perArticle(spans, timing.copies)} per article)`;
+  const distinct =
+    spans === results ? "" : `; ${spans} distinct spans (${perArticle(spans, timing.copies)} per article)`;
   console.log(
     `  ${peer.name}: ${formatRate(mbPerSecond(timing))} MB/s — ${peer.method}, on ${formatBytes(timing.bytes)}` +
       ` (${timing.copies} copies) in ${formatSeconds(timing.seconds)}; results: ${results}` +
@@ -327,7 +337,9 @@ async function main(): Promise<void> {
   const copies = copiesForBytes(seed, THROUGHPUT_BYTES);
   console.log(`Extraction benchmark — Node ${process.version}; MB = 1e6 bytes of UTF-8`);
   const throughputBytes = formatCount(utf8Bytes(repeatSeed(seed, copies)));
-  console.log(`Throughput on the seed article (${formatCount(utf8Bytes(seed))} B) repeated ${copies}x = ${throughputBytes} B:`);
+  console.log(
+    `Throughput on the seed article (${formatCount(utf8Bytes(seed))} B) repeated ${copies}x = ${throughputBytes} B:`,
+  );
 
   const ours = timeOurs(seed, copies);
   printOurs(ours);
@@ -351,10 +363,17 @@ async function main(): Promise<void> {
 
   const slowest = Math.min(oursRate, scaleRate(small), scaleRate(large));
   console.log("Summary:");
-  console.log(`  target >= ${TARGET_MBPS} MB/s: ${passFail(slowest >= TARGET_MBPS)} (${formatRate(slowest)} MB/s, slowest of the ${formatBytes(ours.bytes)}, 1 MB and 10 MB runs)`);
-  console.log(`  target >= ${TARGET_RATIO_VS_COMPROMISE}x compromise: ${passFail(ratioVsCompromise >= TARGET_RATIO_VS_COMPROMISE)} (${formatRatio(ratioVsCompromise)}x)`);
-  console.log(`  linear (10MB/1MB time ratio <= ${MAX_LINEARITY_RATIO}): ${passFail(linearity <= MAX_LINEARITY_RATIO)} (${linearity.toFixed(1)})`);
-  if (ours.found.results === 0) console.log("  note: our extractor found no claims — still the placeholder? Its figures mean nothing yet.");
+  console.log(
+    `  target >= ${TARGET_MBPS} MB/s: ${passFail(slowest >= TARGET_MBPS)} (${formatRate(slowest)} MB/s, slowest of the ${formatBytes(ours.bytes)}, 1 MB and 10 MB runs)`,
+  );
+  console.log(
+    `  target >= ${TARGET_RATIO_VS_COMPROMISE}x compromise: ${passFail(ratioVsCompromise >= TARGET_RATIO_VS_COMPROMISE)} (${formatRatio(ratioVsCompromise)}x)`,
+  );
+  console.log(
+    `  linear (10MB/1MB time ratio <= ${MAX_LINEARITY_RATIO}): ${passFail(linearity <= MAX_LINEARITY_RATIO)} (${linearity.toFixed(1)})`,
+  );
+  if (ours.found.results === 0)
+    console.log("  note: our extractor found no claims — still the placeholder? Its figures mean nothing yet.");
 }
 
 function childTargetBytes(argv: readonly string[]): number | undefined {

@@ -26,13 +26,16 @@ interface AutocannonResult {
   latency: { p50: number; p99: number };
 }
 
-const autocannon = createRequire(import.meta.url)("autocannon") as (options: AutocannonOptions) => Promise<AutocannonResult>;
+const autocannon = createRequire(import.meta.url)("autocannon") as (
+  options: AutocannonOptions,
+) => Promise<AutocannonResult>;
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 30);
 const CONNECTIONS = 50;
 const WARM_UP_REQUESTS = 5;
 
-if (!Number.isFinite(SECONDS) || SECONDS <= 0) throw new Error(`LOAD_SECONDS must be a positive number of seconds, not "${process.env.LOAD_SECONDS}"`);
+if (!Number.isFinite(SECONDS) || SECONDS <= 0)
+  throw new Error(`LOAD_SECONDS must be a positive number of seconds, not "${process.env.LOAD_SECONDS}"`);
 
 interface Target {
   name: string;
@@ -66,7 +69,11 @@ const BARE_TARGET: Target = { name: "GET / (bare Next.js page)", path: "/", meth
 /** A few requests first, so the first measured ones do not pay for cold caches and lazily loaded modules. */
 async function warmUp(baseUrl: string, target: Target): Promise<void> {
   for (let i = 0; i < WARM_UP_REQUESTS; i++) {
-    const response = await fetch(new URL(target.path, baseUrl), { method: target.method, headers: target.headers, body: target.body });
+    const response = await fetch(new URL(target.path, baseUrl), {
+      method: target.method,
+      headers: target.headers,
+      body: target.body,
+    });
     await response.arrayBuffer();
     if (response.status !== 200) throw new Error(`${target.name} answered ${response.status} while warming up`);
   }
@@ -116,7 +123,9 @@ try {
 console.log("");
 const bareRate = measured.at(-1)!.result.requests.average;
 for (const { target, result } of measured.slice(0, -1)) {
-  console.log(`${target.name}: ${((result.requests.average / bareRate) * 100).toFixed(0)}% of the bare page's requests/s`);
+  console.log(
+    `${target.name}: ${((result.requests.average / bareRate) * 100).toFixed(0)}% of the bare page's requests/s`,
+  );
 }
 console.log("");
 for (const { target, result } of measured) {

@@ -3,7 +3,8 @@
 import type { Locator } from "playwright-core";
 
 /** The selected claim's highlight, inside its highlighted sentence in the source view. */
-export const selectedInSource = (id: string) => `[data-testid="selected-sentence"] mark[data-claim-id="${id}"][data-selected="true"]`;
+export const selectedInSource = (id: string) =>
+  `[data-testid="selected-sentence"] mark[data-claim-id="${id}"][data-selected="true"]`;
 
 export interface Timing {
   dom: number;
@@ -35,9 +36,10 @@ export function timeClick(target: Locator, doneSelector: string, timeoutMs: numb
         }, timeoutMs);
         observer.observe(panel, { subtree: true, childList: true, attributes: true, characterData: true });
         start = performance.now();
-        (element as HTMLElement | SVGElement).dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true, view: window }));
+        (element as HTMLElement | SVGElement).dispatchEvent(
+          new MouseEvent("click", { bubbles: true, cancelable: true, view: window }),
+        );
       }),
     [doneSelector, timeoutMs] as const,
   );
 }
-

@@ -12,15 +12,28 @@ function generator(seed: number): () => number {
 }
 
 const UNITS = ["USD", "CAD", "EUR", "%", "pp", "job", "tonne"];
-const SUBJECTS = ["steel imports", "cars and parts", "Canada's merchandise trade surplus", "soybean exports", "two-way trade", "lumber"];
+const SUBJECTS = [
+  "steel imports",
+  "cars and parts",
+  "Canada's merchandise trade surplus",
+  "soybean exports",
+  "two-way trade",
+  "lumber",
+];
 
 /** One claim's fields other than where it sits: drawn from `next` in a fixed order, so a seed gives the same claims. */
 function syntheticFields(next: () => number, i: number) {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const value = Math.round(next() * 1e6) * 10 ** Math.floor(next() * 6);
   return {
-    value, quote: `$${value}`, kind: pick(KINDS.filter((k) => k !== "date")), unit: pick(UNITS), change: pick(CHANGES),
-    metric: pick(METRICS), subject: pick(SUBJECTS), period: String(2000 + (i % 26)),
+    value,
+    quote: `$${value}`,
+    kind: pick(KINDS.filter((k) => k !== "date")),
+    unit: pick(UNITS),
+    change: pick(CHANGES),
+    metric: pick(METRICS),
+    subject: pick(SUBJECTS),
+    period: String(2000 + (i % 26)),
   };
 }
 
@@ -32,9 +45,26 @@ export function syntheticClaims(count: number): Claim[] {
     const sentence = `Synthetic sentence ${i} says the figure was ${quote} in ${period}.`;
     const start = i * 80;
     claims.push({
-      id: `syn-${i}`, articleId: "synthetic", sentenceIndex: i, sentence, start, end: start + quote.length, quote,
-      kind, value, valueMax: null, unit, currencyBasis: null, change, metric, subject,
-      period, periodBasis: "explicit", links: [], warnings: [], rule: "synthetic",
+      id: `syn-${i}`,
+      articleId: "synthetic",
+      sentenceIndex: i,
+      sentence,
+      start,
+      end: start + quote.length,
+      quote,
+      kind,
+      value,
+      valueMax: null,
+      unit,
+      currencyBasis: null,
+      change,
+      metric,
+      subject,
+      period,
+      periodBasis: "explicit",
+      links: [],
+      warnings: [],
+      rule: "synthetic",
     });
   }
   return claims;
@@ -60,7 +90,12 @@ function plausible<F extends ReturnType<typeof syntheticFields>>(fields: F): F {
   if (fields.kind === "money") return { ...fields, unit: CURRENCY_FOR[fields.unit] ?? fields.unit };
   if (fields.kind !== "percent" && fields.kind !== "percentage_point") return fields;
   const value = (fields.value % 1000) / 10;
-  return { ...fields, value, quote: fields.kind === "percent" ? `${value}%` : `${value} points`, unit: fields.kind === "percent" ? "%" : "pp" };
+  return {
+    ...fields,
+    value,
+    quote: fields.kind === "percent" ? `${value}%` : `${value} points`,
+    unit: fields.kind === "percent" ? "%" : "pp",
+  };
 }
 
 /**
@@ -85,9 +120,26 @@ export function syntheticArticle({ claims: count, length }: { claims: number; le
     const sentence = `${lead}${fields.quote} for ${fields.subject} in ${fields.period}.`;
     const start = at + lead.length;
     claims.push({
-      id: `syn-${i}`, articleId: "synthetic", sentenceIndex, sentence, start, end: start + fields.quote.length, quote: fields.quote,
-      kind: fields.kind, value: fields.value, valueMax: null, unit: fields.unit, currencyBasis: null, change: fields.change,
-      metric: fields.metric, subject: fields.subject, period: fields.period, periodBasis: "explicit", links: [], warnings: [], rule: "synthetic",
+      id: `syn-${i}`,
+      articleId: "synthetic",
+      sentenceIndex,
+      sentence,
+      start,
+      end: start + fields.quote.length,
+      quote: fields.quote,
+      kind: fields.kind,
+      value: fields.value,
+      valueMax: null,
+      unit: fields.unit,
+      currencyBasis: null,
+      change: fields.change,
+      metric: fields.metric,
+      subject: fields.subject,
+      period: fields.period,
+      periodBasis: "explicit",
+      links: [],
+      warnings: [],
+      rule: "synthetic",
     });
     const blockEnd = (i + 1) * perClaim;
     write(sentence);

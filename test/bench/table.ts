@@ -31,7 +31,8 @@ function timeSortClick(button: Locator): Promise<Timing> {
         const before = table.querySelector("tbody tr[data-claim-id]")?.getAttribute("data-claim-id") ?? null;
         let start = 0;
         const observer = new MutationObserver(() => {
-          if ((table.querySelector("tbody tr[data-claim-id]")?.getAttribute("data-claim-id") ?? null) === before) return;
+          if ((table.querySelector("tbody tr[data-claim-id]")?.getAttribute("data-claim-id") ?? null) === before)
+            return;
           const dom = performance.now() - start;
           observer.disconnect();
           clearTimeout(timer);
@@ -41,7 +42,13 @@ function timeSortClick(button: Locator): Promise<Timing> {
           observer.disconnect();
           reject(new Error(`the first row did not change within ${timeoutMs} ms`));
         }, timeoutMs);
-        observer.observe(table, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ["data-claim-id"] });
+        observer.observe(table, {
+          subtree: true,
+          childList: true,
+          characterData: true,
+          attributes: true,
+          attributeFilter: ["data-claim-id"],
+        });
         start = performance.now();
         (element as HTMLElement).click();
       }),
@@ -81,13 +88,14 @@ async function timeSearchKey(page: Page, search: Locator, key: string): Promise<
   return page.evaluate(() => (window as unknown as { __searchTiming: Promise<Timing> }).__searchTiming);
 }
 
-
 function report(name: string, timings: Timing[]): void {
   const dom = timings.map((t) => t.dom);
   const frame = timings.map((t) => t.frame);
   const ms = (value: number) => `${value.toFixed(1)} ms`;
-  console.log(`${name}: median ${ms(median(dom))}, max ${ms(Math.max(...dom))} to the DOM change; ` +
-    `median ${ms(median(frame))}, max ${ms(Math.max(...frame))} to the next frame (runs: ${frame.map((v) => v.toFixed(0)).join(", ")})`);
+  console.log(
+    `${name}: median ${ms(median(dom))}, max ${ms(Math.max(...dom))} to the DOM change; ` +
+      `median ${ms(median(frame))}, max ${ms(Math.max(...frame))} to the next frame (runs: ${frame.map((v) => v.toFixed(0)).join(", ")})`,
+  );
   const pass = Math.max(...frame) < TARGET_MS;
   console.log(`${pass ? "PASS" : "FAIL"} ${name} < ${TARGET_MS} ms (max, to the next frame)`);
 }
@@ -102,8 +110,10 @@ try {
   await table.goto(`/bench/table?rows=${ROWS}`);
   await table.rows.first().waitFor();
   const counts = await table.rowCounts();
-  console.log(`/bench/table?rows=${ROWS}: ${await table.rowCount.textContent()}, ${await table.rows.count()} rows in the DOM, ` +
-    `ready in ${((performance.now() - loadStarted) / 1000).toFixed(1)} s`);
+  console.log(
+    `/bench/table?rows=${ROWS}: ${await table.rowCount.textContent()}, ${await table.rows.count()} rows in the DOM, ` +
+      `ready in ${((performance.now() - loadStarted) / 1000).toFixed(1)} s`,
+  );
   if (counts.total !== ROWS) console.log(`note: the table holds ${counts.total} rows, not ${ROWS}`);
 
   // The header cycles descending, ascending, unsorted: only clicks that end sorted are counted.

@@ -11,7 +11,9 @@ import { createBareApp, removeBareApp } from "./bare-app.ts";
 
 const ARTIFACTS = join(REPO_ROOT, "test", ".artifacts");
 // The browser tests' flags, with Lighthouse's preferred headless mode.
-const LIGHTHOUSE_CHROME_FLAGS = CHROMIUM_ARGS.map((flag) => (flag === "--headless" ? "--headless=new" : flag)).join(" ");
+const LIGHTHOUSE_CHROME_FLAGS = CHROMIUM_ARGS.map((flag) => (flag === "--headless" ? "--headless=new" : flag)).join(
+  " ",
+);
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
 type Category = (typeof CATEGORIES)[number];
 type Preset = "mobile" | "desktop";
@@ -45,20 +47,35 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.on("error", fail);
-    child.on("close", (code) => (code === 0 ? done(output) : fail(new Error(`${command} exited with ${code}:\n${output}`))));
+    child.on("close", (code) =>
+      code === 0 ? done(output) : fail(new Error(`${command} exited with ${code}:\n${output}`)),
+    );
   });
 }
 
 async function lighthouse(url: string, preset: Preset, name = "lighthouse"): Promise<Record<Category, CategoryResult>> {
   const reportPath = join(ARTIFACTS, `${name}-${preset}.json`);
-  const args = [url, "--output=json", `--output-path=${reportPath}`, "--quiet", `--chrome-flags=${LIGHTHOUSE_CHROME_FLAGS}`];
+  const args = [
+    url,
+    "--output=json",
+    `--output-path=${reportPath}`,
+    "--quiet",
+    `--chrome-flags=${LIGHTHOUSE_CHROME_FLAGS}`,
+  ];
   if (preset === "desktop") args.push("--preset=desktop");
-  const runLighthouse = () => run(join(REPO_ROOT, "node_modules", ".bin", "lighthouse"), args, { ...process.env, CHROME_PATH: CHROMIUM_PATH });
+  const runLighthouse = () =>
+    run(join(REPO_ROOT, "node_modules", ".bin", "lighthouse"), args, { ...process.env, CHROME_PATH: CHROMIUM_PATH });
   try {
     await runLighthouse();
   } catch (error) {
     // Seen once on this machine under load: "Chrome prevented page load with an interstitial". One retry, reported.
-    console.log(`Lighthouse ${preset} failed, retrying once: ${String(error).split("\n").find((line) => /error/i.test(line)) ?? error}`);
+    console.log(
+      `Lighthouse ${preset} failed, retrying once: ${
+        String(error)
+          .split("\n")
+          .find((line) => /error/i.test(line)) ?? error
+      }`,
+    );
     await runLighthouse();
   }
   const report = JSON.parse(readFileSync(reportPath, "utf8")) as LighthouseReport;
@@ -130,7 +147,9 @@ try {
     // The same Lighthouse runs on the bare page, as the yardstick for what Next.js alone scores on this machine.
     for (const preset of ["mobile", "desktop"] as const) {
       const bareScores = await lighthouse(`${bare.url}/`, preset, "lighthouse-bare");
-      console.log(`Lighthouse ${preset.padEnd(7)} (bare page) ${CATEGORIES.map((c) => `${c} ${bareScores[c].score}`).join("  ")}`);
+      console.log(
+        `Lighthouse ${preset.padEnd(7)} (bare page) ${CATEGORIES.map((c) => `${c} ${bareScores[c].score}`).join("  ")}`,
+      );
     }
     bareJs = await firstLoadJs(`${bare.url}/`);
   } finally {
@@ -142,8 +161,12 @@ try {
 
 const aboveBare = appJs.gzipBytes - bareJs.gzipBytes;
 console.log("");
-console.log(`First-load JS of /:           ${kb(appJs.gzipBytes)} gzip (${kb(appJs.rawBytes)} raw, ${appJs.chunks} chunks)`);
-console.log(`First-load JS of a bare page: ${kb(bareJs.gzipBytes)} gzip (${kb(bareJs.rawBytes)} raw, ${bareJs.chunks} chunks)`);
+console.log(
+  `First-load JS of /:           ${kb(appJs.gzipBytes)} gzip (${kb(appJs.rawBytes)} raw, ${appJs.chunks} chunks)`,
+);
+console.log(
+  `First-load JS of a bare page: ${kb(bareJs.gzipBytes)} gzip (${kb(bareJs.rawBytes)} raw, ${bareJs.chunks} chunks)`,
+);
 console.log(`Difference:                   ${aboveBare >= 0 ? "+" : ""}${kb(aboveBare)} gzip`);
 console.log("");
 for (const preset of ["mobile", "desktop"] as const) {
@@ -153,5 +176,10 @@ for (const preset of ["mobile", "desktop"] as const) {
     console.log(`     ${category} ${scores[preset][category].score}: ${scores[preset][category].lost.join("; ")}`);
   }
 }
-console.log(verdict(aboveBare <= TARGET_MAX_KB_ABOVE_BARE * KB, `first-load JS at most ${TARGET_MAX_KB_ABOVE_BARE} kB gzip above the bare page (${kb(aboveBare)})`));
+console.log(
+  verdict(
+    aboveBare <= TARGET_MAX_KB_ABOVE_BARE * KB,
+    `first-load JS at most ${TARGET_MAX_KB_ABOVE_BARE} kB gzip above the bare page (${kb(aboveBare)})`,
+  ),
+);
 console.log(`(reports: ${join("test", ".artifacts", "lighthouse-mobile.json")}, lighthouse-desktop.json)`);

@@ -18,7 +18,10 @@ export interface ArticleMeta {
 export class AnalyzePage {
   readonly dashboard: DashboardPage;
 
-  constructor(readonly page: Page, readonly baseUrl: string) {
+  constructor(
+    readonly page: Page,
+    readonly baseUrl: string,
+  ) {
     this.dashboard = new DashboardPage(page, baseUrl);
   }
 
@@ -68,11 +71,14 @@ export class AnalyzePage {
 
   /** Drops a file on the form as a reader would drag it there from their desktop, and starts the analysis. */
   async startDropped(name: string, mimeType: string, text: string, meta: ArticleMeta = {}): Promise<void> {
-    const dataTransfer = await this.page.evaluateHandle(([fileName, type, content]) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([content!], fileName!, { type }));
-      return transfer;
-    }, [name, mimeType, text]);
+    const dataTransfer = await this.page.evaluateHandle(
+      ([fileName, type, content]) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([content!], fileName!, { type }));
+        return transfer;
+      },
+      [name, mimeType, text],
+    );
     await this.form.dispatchEvent("dragover", { dataTransfer });
     await this.form.dispatchEvent("drop", { dataTransfer });
     await this.page.getByTestId("chosen-file").getByText(name).waitFor();
@@ -132,14 +138,18 @@ export class AnalyzePage {
   }
 
   async rename(title: string, to: string): Promise<void> {
-    await this.entry(title).getByRole("button", { name: `Rename ${title}` }).click();
+    await this.entry(title)
+      .getByRole("button", { name: `Rename ${title}` })
+      .click();
     await this.library.getByLabel(`New title for ${title}`).fill(to);
     await this.library.getByRole("button", { name: "Save" }).click();
     await this.entry(to).waitFor();
   }
 
   async delete(title: string): Promise<void> {
-    await this.entry(title).getByRole("button", { name: `Delete ${title}` }).click();
+    await this.entry(title)
+      .getByRole("button", { name: `Delete ${title}` })
+      .click();
     await this.entry(title).getByRole("button", { name: "Delete", exact: true }).click();
     await this.entry(title).waitFor({ state: "detached" });
   }
@@ -159,6 +169,8 @@ export class AnalyzePage {
 
   /** One of the result's header downloads: "CSV", "JSON" or "Data Package". */
   resultDownload(label: "CSV" | "JSON" | "Data Package"): Promise<Download> {
-    return this.download(this.result.getByRole("navigation", { name: "Downloads" }).getByRole("button", { name: label, exact: true }));
+    return this.download(
+      this.result.getByRole("navigation", { name: "Downloads" }).getByRole("button", { name: label, exact: true }),
+    );
   }
 }

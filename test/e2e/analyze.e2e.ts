@@ -73,7 +73,11 @@ function bundled(): Promise<Dataset> {
   return fetch(new URL("/data/claims.json", baseUrl)).then(async (r) => DatasetSchema.parse(await r.json()));
 }
 
-const utf8 = (text: string, name: string, mimeType = "text/plain"): FileInput => ({ name, mimeType, buffer: Buffer.from(text, "utf8") });
+const utf8 = (text: string, name: string, mimeType = "text/plain"): FileInput => ({
+  name,
+  mimeType,
+  buffer: Buffer.from(text, "utf8"),
+});
 
 describe("analysing your own article at /analyze", () => {
   test("the seed article pasted gives exactly the bundled article's figures, computed in the browser, and is kept across reloads", async () => {
@@ -87,7 +91,9 @@ describe("analysing your own article at /analyze", () => {
     expect(await analyze.result.getByRole("heading", { level: 1 }).textContent()).toBe("My copy");
 
     // Nothing the reader pasted went over the network: no request carries a body, none goes to the API.
-    const sent = requests.filter((r) => r.method() !== "GET" || r.postData() !== null || new URL(r.url()).pathname.startsWith("/api/"));
+    const sent = requests.filter(
+      (r) => r.method() !== "GET" || r.postData() !== null || new URL(r.url()).pathname.startsWith("/api/"),
+    );
     expect(sent.map((r) => `${r.method()} ${r.url()}`)).toEqual([]);
 
     await analyze.page.reload();
@@ -99,7 +105,8 @@ describe("analysing your own article at /analyze", () => {
 
   test("its CSV download, read back with papaparse, is exactly its JSON download; a formula in the text stays inert", async () => {
     await analyze.goto();
-    const text = "=HYPERLINK(\"http://x\") Exports rose 12% to $3.4 billion in 2024.\n\n@SUM(A1) Imports fell 5% to $2 billion.";
+    const text =
+      '=HYPERLINK("http://x") Exports rose 12% to $3.4 billion in 2024.\n\n@SUM(A1) Imports fell 5% to $2 billion.';
     await analyze.startPasted(text, SEED_META);
     await analyze.waitForResult();
     const own = await downloadedDataset();
@@ -110,7 +117,9 @@ describe("analysing your own article at /analyze", () => {
     const { fields, records } = parseClaimsCsv(csv);
     expect(fields).toEqual([...CSV_COLUMNS]);
     expect(records).toEqual(own.claims.map((c) => asCsvRecord(c, fields)));
-    const dataPackage = JSON.parse(await downloadedText(await analyze.resultDownload("Data Package"))) as { resources: Array<{ path: string }> };
+    const dataPackage = JSON.parse(await downloadedText(await analyze.resultDownload("Data Package"))) as {
+      resources: Array<{ path: string }>;
+    };
     expect(dataPackage.resources[0]?.path).toBe(`${own.articleId}-claims.csv`);
   });
 
@@ -127,7 +136,9 @@ describe("analysing your own article at /analyze", () => {
     await expect.poll(() => source.innerText()).toContain("Canada imposed a 25% tariff on steel in 2025.");
     expect(await source.innerText()).toContain("Exports fell 8% to $12 billion last year.");
     expect(await source.innerText()).not.toContain("__pwned");
-    expect(await analyze.page.locator("main script, main img, main iframe, main a[href^='javascript']").count()).toBe(0);
+    expect(await analyze.page.locator("main script, main img, main iframe, main a[href^='javascript']").count()).toBe(
+      0,
+    );
     expect(await analyze.result.getByRole("heading", { level: 1 }).textContent()).toBe("Steel tariffs");
     expect(await analyze.page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
     expect(dialogs).toEqual([]);
@@ -136,7 +147,8 @@ describe("analysing your own article at /analyze", () => {
 
   test("a Markdown file dropped on the form is read as its prose: no markup, no link", async () => {
     await analyze.goto();
-    const markdown = "# Trade update\n\n**Exports** rose [12%](https://example.com/x) to *$3.4 billion* in 2024.\n\n- Tariffs on steel: `25%`\n";
+    const markdown =
+      "# Trade update\n\n**Exports** rose [12%](https://example.com/x) to *$3.4 billion* in 2024.\n\n- Tariffs on steel: `25%`\n";
     await analyze.startDropped("update.md", "text/markdown", markdown, SEED_META);
     await analyze.waitForResult();
     const source = analyze.dashboard.source.first();
@@ -150,7 +162,10 @@ describe("analysing your own article at /analyze", () => {
 
   test("pasted markup is shown as the characters it is: a <script> in plain text is text", async () => {
     await analyze.goto();
-    await analyze.startPasted(`<script>alert("x")</script><img src=x onerror=alert(1)> Tariffs on cars rose to 25% in 2025.`, SEED_META);
+    await analyze.startPasted(
+      `<script>alert("x")</script><img src=x onerror=alert(1)> Tariffs on cars rose to 25% in 2025.`,
+      SEED_META,
+    );
     await analyze.waitForResult();
     const source = analyze.dashboard.source.first();
     await expect.poll(() => source.innerText()).toContain(`<script>alert("x")</script><img src=x onerror=alert(1)>`);
@@ -161,10 +176,42 @@ describe("analysing your own article at /analyze", () => {
   const badFiles: Array<[string, FileInput, RegExp]> = [
     ["an empty file", { name: "empty.txt", mimeType: "text/plain", buffer: Buffer.alloc(0) }, /empty/i],
     ["a whitespace-only file", utf8(" \n\t \n", "blank.txt"), /no text/i],
-    ["a PNG image named .txt", { name: "photo.txt", mimeType: "text/plain", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) }, /binary/i],
-    ["Latin-1 text", { name: "latin1.txt", mimeType: "text/plain", buffer: Buffer.from("Exportations en hausse de 5 % \xe0 Montr\xe9al", "latin1") }, /not valid UTF-8/i],
-    ["UTF-16 text", { name: "utf16.txt", mimeType: "text/plain", buffer: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("Exports rose 5%.", "utf16le")]) }, /UTF-16/],
-    ["a PDF", { name: "report.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "latin1") }, /\.txt, \.md or \.html|binary/i],
+    [
+      "a PNG image named .txt",
+      {
+        name: "photo.txt",
+        mimeType: "text/plain",
+        buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+      },
+      /binary/i,
+    ],
+    [
+      "Latin-1 text",
+      {
+        name: "latin1.txt",
+        mimeType: "text/plain",
+        buffer: Buffer.from("Exportations en hausse de 5 % \xe0 Montr\xe9al", "latin1"),
+      },
+      /not valid UTF-8/i,
+    ],
+    [
+      "UTF-16 text",
+      {
+        name: "utf16.txt",
+        mimeType: "text/plain",
+        buffer: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("Exports rose 5%.", "utf16le")]),
+      },
+      /UTF-16/,
+    ],
+    [
+      "a PDF",
+      {
+        name: "report.pdf",
+        mimeType: "application/pdf",
+        buffer: Buffer.from("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "latin1"),
+      },
+      /\.txt, \.md or \.html|binary/i,
+    ],
   ];
 
   test.each(badFiles)("%s gets a one-line message and stores nothing", async (_, file, message) => {
@@ -212,7 +259,14 @@ describe("analysing your own article at /analyze", () => {
     for (;;) {
       // One frame of the page's own thread at a time: it paints while the worker extracts.
       const value = await analyze.page.evaluate(
-        () => new Promise<number | null>((resolve) => requestAnimationFrame(() => resolve(document.querySelector<HTMLProgressElement>('[data-testid="job-progress"] progress')?.value ?? null))),
+        () =>
+          new Promise<number | null>((resolve) =>
+            requestAnimationFrame(() =>
+              resolve(
+                document.querySelector<HTMLProgressElement>('[data-testid="job-progress"] progress')?.value ?? null,
+              ),
+            ),
+          ),
       );
       if (value === null) break;
       seen.add(value);
@@ -263,7 +317,11 @@ describe("analysing your own article at /analyze", () => {
     await analyze.open("Second");
     expect(await analyze.result.getByRole("heading", { level: 1 }).textContent()).toBe("Second");
 
-    await analyze.importLibrary({ name: "not-a-library.json", mimeType: "application/json", buffer: Buffer.from('{"claims": []}') });
+    await analyze.importLibrary({
+      name: "not-a-library.json",
+      mimeType: "application/json",
+      buffer: Buffer.from('{"claims": []}'),
+    });
     await expect.poll(() => analyze.problem.textContent()).toMatch(/not a Tradefigures library export/);
     expect(await analyze.entries.count()).toBe(2);
   });
@@ -280,7 +338,9 @@ describe("analysing your own article at /analyze", () => {
 
     const big = (seed.text + "\n\n").repeat(120);
     await analyze.startFile(utf8(big, "too-big-to-keep.txt"), { ...SEED_META, title: "Not kept" });
-    await expect.poll(() => analyze.result.getByRole("heading", { level: 1 }).textContent(), { timeout: 30_000 }).toBe("Not kept");
+    await expect
+      .poll(() => analyze.result.getByRole("heading", { level: 1 }).textContent(), { timeout: 30_000 })
+      .toBe("Not kept");
     const warning = analyze.result.getByTestId("save-problem");
     await expect.poll(() => warning.textContent()).toMatch(/storage is full.*nothing already stored was lost/i);
     expect(await analyze.result.getByRole("heading", { level: 1 }).textContent()).toBe("Not kept");
@@ -300,7 +360,10 @@ describe("screenshots of /analyze", () => {
         await analyze.goto();
         await analyze.startPasted(seed.text, { ...SEED_META, title: seed.title });
         await analyze.waitForResult();
-        await analyze.page.screenshot({ path: join(SCREENS_DIR, `analyze-${width}-${colorScheme}.png`), fullPage: true });
+        await analyze.page.screenshot({
+          path: join(SCREENS_DIR, `analyze-${width}-${colorScheme}.png`),
+          fullPage: true,
+        });
         expect(await analyze.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
       });
     }

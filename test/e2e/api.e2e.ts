@@ -77,20 +77,37 @@ async function datasetOf(response: Response, text: string): Promise<Dataset> {
 describe("POST /api/extract over HTTP", () => {
   test("200: the seed article's dataset, as extractArticle gives it", async () => {
     const { text, publishedAt, locale } = seed;
-    const response = await send({ body: jsonBody({ text, publishedAt, locale, title: seed.title }), contentType: JSON_TYPE });
+    const response = await send({
+      body: jsonBody({ text, publishedAt, locale, title: seed.title }),
+      contentType: JSON_TYPE,
+    });
     expect(await datasetOf(response, text)).toEqual(extractArticle({ id: textId(text), text, publishedAt, locale }));
   });
 
   test("200: the same article sent chunked, without Content-Length", async () => {
     const { text, publishedAt, locale } = seed;
-    const response = await send({ body: jsonBody({ text, publishedAt, locale }), contentType: JSON_TYPE, streamed: true });
+    const response = await send({
+      body: jsonBody({ text, publishedAt, locale }),
+      contentType: JSON_TYPE,
+      streamed: true,
+    });
     expect((await datasetOf(response, text)).claims.length).toBeGreaterThan(20);
   });
 
   test.each([
     ["malformed JSON", 400, encoder.encode('{"text": "Exports rose 5%.",}'), /not valid JSON/],
-    ["invalid UTF-8", 400, new Uint8Array([0x7b, 0x22, 0x74, 0x65, 0x78, 0x74, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0x22, 0x7d]), /not valid UTF-8/],
-    ["an unknown key", 422, jsonBody({ text: "Exports rose 5%.", author: "me" }), /^\(root\): Unrecognized key: "author"$/],
+    [
+      "invalid UTF-8",
+      400,
+      new Uint8Array([0x7b, 0x22, 0x74, 0x65, 0x78, 0x74, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0x22, 0x7d]),
+      /not valid UTF-8/,
+    ],
+    [
+      "an unknown key",
+      422,
+      jsonBody({ text: "Exports rose 5%.", author: "me" }),
+      /^\(root\): Unrecognized key: "author"$/,
+    ],
     ["white space for text", 422, jsonBody({ text: "  \n " }), /^text: text is empty or only white space$/],
   ])("%s: %i", async (_, status, body, message) => {
     const response = await send({ body: body as Uint8Array<ArrayBuffer>, contentType: JSON_TYPE });
@@ -117,7 +134,12 @@ describe("POST /api/extract over HTTP", () => {
 
   test("413: a 3 MB chunked upload without Content-Length", async () => {
     const body = chunkedBody(new Uint8Array(3 * MB).fill(0x20));
-    const response = await fetch(endpoint, { method: "POST", headers: { "content-type": JSON_TYPE }, body: body.stream, duplex: "half" } as RequestInit);
+    const response = await fetch(endpoint, {
+      method: "POST",
+      headers: { "content-type": JSON_TYPE },
+      body: body.stream,
+      duplex: "half",
+    } as RequestInit);
     expect(response.status).toBe(413);
     // Read out to its end (within the discard allowance), so the connection stays usable.
     expect(response.headers.get("connection")).not.toBe("close");
@@ -128,7 +150,12 @@ describe("POST /api/extract over HTTP", () => {
     const body = chunkedBody(new Uint8Array(64 * MB).fill(0x20));
     let outcome: string;
     try {
-      const response = await fetch(endpoint, { method: "POST", headers: { "content-type": JSON_TYPE }, body: body.stream, duplex: "half" } as RequestInit);
+      const response = await fetch(endpoint, {
+        method: "POST",
+        headers: { "content-type": JSON_TYPE },
+        body: body.stream,
+        duplex: "half",
+      } as RequestInit);
       outcome = String(response.status);
       await response.arrayBuffer();
     } catch (error) {
@@ -151,35 +178,94 @@ describe("POST /api/extract over HTTP", () => {
 
 /** Pieces of trade prose, so random text reaches deep into the extractor and not only its first rejection. */
 const TEXT_PIECES = [
-  "$", "US$", "C$", "€", "¥", "12", "1,200", "3.5", "0", "2024", "bn", " billion", " million", "%", " per cent",
-  " percentage points", "-", " to ", " between ", " and ", ".", ". ", "\n", " ", "\u00a0", "last year", "Q1", "tariff",
-  "exports", "imports", "surplus", "deficit", "rose", "fell by", "more than", "about", "jobs", "tonnes", "👍🏽", "🇨🇦",
-  "שלום", "صادرات", "\u200f", "e\u0301", "99999999999999999999", "1e308", "\ud800", "\u0000",
+  "$",
+  "US$",
+  "C$",
+  "€",
+  "¥",
+  "12",
+  "1,200",
+  "3.5",
+  "0",
+  "2024",
+  "bn",
+  " billion",
+  " million",
+  "%",
+  " per cent",
+  " percentage points",
+  "-",
+  " to ",
+  " between ",
+  " and ",
+  ".",
+  ". ",
+  "\n",
+  " ",
+  "\u00a0",
+  "last year",
+  "Q1",
+  "tariff",
+  "exports",
+  "imports",
+  "surplus",
+  "deficit",
+  "rose",
+  "fell by",
+  "more than",
+  "about",
+  "jobs",
+  "tonnes",
+  "👍🏽",
+  "🇨🇦",
+  "שלום",
+  "صادرات",
+  "\u200f",
+  "e\u0301",
+  "99999999999999999999",
+  "1e308",
+  "\ud800",
+  "\u0000",
 ];
-const tradeText = fc.array(fc.constantFrom(...TEXT_PIECES), { minLength: 1, maxLength: 80 }).map((parts) => parts.join(""));
+const tradeText = fc
+  .array(fc.constantFrom(...TEXT_PIECES), { minLength: 1, maxLength: 80 })
+  .map((parts) => parts.join(""));
 const anyText = fc.oneof(tradeText, fc.string({ maxLength: 200 }), fc.string({ unit: "binary", maxLength: 200 }));
-const isoDay = fc.date({ min: new Date("1900-01-01"), max: new Date("2100-12-31"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const isoDay = fc
+  .date({ min: new Date("1900-01-01"), max: new Date("2100-12-31"), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 const locale = fc.constantFrom("en-US", "en-CA", "en-AU", "fr-CA", "de-DE", "ja", "zh-Hant-TW", "es-419");
 
 const validRequest = fc.record(
-  { text: anyText.filter((text) => text.trim() !== ""), title: fc.string({ maxLength: 40 }), publishedAt: isoDay, locale },
+  {
+    text: anyText.filter((text) => text.trim() !== ""),
+    title: fc.string({ maxLength: 40 }),
+    publishedAt: isoDay,
+    locale,
+  },
   { requiredKeys: ["text"] },
 );
 
 /** A JSON text that is not quite a request: wrong types, extra keys, odd shapes. */
 const wrongShape: fc.Arbitrary<Uint8Array<ArrayBuffer>> = fc.oneof(
   fc.jsonValue().map(jsonBody),
-  fc.record({ text: fc.jsonValue(), publishedAt: fc.jsonValue(), locale: fc.jsonValue() }, { requiredKeys: [] }).map(jsonBody),
-  fc.tuple(validRequest, fc.string({ minLength: 1, maxLength: 20 }), fc.jsonValue()).map(([request, key, value]) => jsonBody({ ...request, [key]: value })),
+  fc
+    .record({ text: fc.jsonValue(), publishedAt: fc.jsonValue(), locale: fc.jsonValue() }, { requiredKeys: [] })
+    .map(jsonBody),
+  fc
+    .tuple(validRequest, fc.string({ minLength: 1, maxLength: 20 }), fc.jsonValue())
+    .map(([request, key, value]) => jsonBody({ ...request, [key]: value })),
   // Written out: keys JSON.stringify would not produce from an object literal, numbers it cannot print.
-  fc.constantFrom(
-    '{"text":"x","__proto__":{"polluted":true}}',
-    '{"text":"x","constructor":{"prototype":{"polluted":true}}}',
-    '{"text":1e999}',
-    '{"text":"x","publishedAt":-1e999}',
-    `{"text":"x","locale":${"9".repeat(400)}}`,
-    '{"text":"x","text":5}',
-  ).map((raw) => encoder.encode(raw)),
+  fc
+    .constantFrom(
+      '{"text":"x","__proto__":{"polluted":true}}',
+      '{"text":"x","constructor":{"prototype":{"polluted":true}}}',
+      '{"text":1e999}',
+      '{"text":"x","publishedAt":-1e999}',
+      `{"text":"x","locale":${"9".repeat(400)}}`,
+      '{"text":"x","text":5}',
+    )
+    .map((raw) => encoder.encode(raw)),
 );
 
 /** Requests whose outcome is known in advance, each with the statuses it may get. */
@@ -193,53 +279,120 @@ interface FuzzCase extends Sent {
 const truncate = (bytes: Uint8Array<ArrayBuffer>, at: number) => bytes.slice(0, Math.min(at, bytes.length - 1));
 
 const fuzzCase: fc.Arbitrary<FuzzCase> = fc.oneof(
-  { weight: 5, arbitrary: validRequest.map((r): FuzzCase => ({ kind: "valid", body: jsonBody(r), contentType: JSON_TYPE, statuses: [200], text: r.text })) },
   {
-    weight: 4,
-    arbitrary: wrongShape.map((body): FuzzCase => ({ kind: "wrong shape", body, contentType: JSON_TYPE, statuses: [200, 422] })),
-  },
-  {
-    weight: 2,
-    arbitrary: fc.tuple(validRequest, fc.nat()).map(([r, at]): FuzzCase => ({ kind: "truncated JSON", body: truncate(jsonBody(r), at), contentType: JSON_TYPE, statuses: [400] })),
-  },
-  {
-    weight: 2,
-    arbitrary: fc.record({ depth: fc.integer({ min: 1, max: 100_000 }), open: fc.constantFrom("[", '{"a":'), closed: fc.boolean() }).map(({ depth, open, closed }): FuzzCase => ({
-      kind: "deep nesting",
-      body: encoder.encode(open.repeat(depth) + "1" + (closed ? (open === "[" ? "]" : "}").repeat(depth) : "")),
+    weight: 5,
+    arbitrary: validRequest.map((r): FuzzCase => ({
+      kind: "valid",
+      body: jsonBody(r),
       contentType: JSON_TYPE,
-      statuses: closed ? [422] : [400],
+      statuses: [200],
+      text: r.text,
     })),
   },
   {
-    weight: 2,
-    arbitrary: fc.tuple(validRequest, fc.nat(), fc.constantFrom([0xff], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xf8, 0x88, 0x80, 0x80, 0x80], [0xe2, 0x82])).map(([r, at, bad]): FuzzCase => {
-      const valid = jsonBody(r);
-      // Inside the text value, so the bytes are otherwise good JSON.
-      const cut = 9 + (at % Math.max(1, valid.length - 11));
-      const body = new Uint8Array([...valid.subarray(0, cut), ...bad, ...valid.subarray(cut)]);
-      return { kind: "invalid UTF-8", body, contentType: JSON_TYPE, statuses: [400] };
-    }),
+    weight: 4,
+    arbitrary: wrongShape.map((body): FuzzCase => ({
+      kind: "wrong shape",
+      body,
+      contentType: JSON_TYPE,
+      statuses: [200, 422],
+    })),
   },
-  { weight: 2, arbitrary: fc.uint8Array({ maxLength: 4096 }).map((bytes): FuzzCase => ({ kind: "random bytes", body: new Uint8Array(bytes), contentType: JSON_TYPE, statuses: [400, 422] })) },
   {
     weight: 2,
     arbitrary: fc
-      .tuple(validRequest, fc.oneof(fc.constantFrom("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/json; charset=latin1", "text/json", "", "*/*"), fc.stringMatching(/^[\x20-\x7e]{0,40}$/)))
+      .tuple(validRequest, fc.nat())
+      .map(([r, at]): FuzzCase => ({
+        kind: "truncated JSON",
+        body: truncate(jsonBody(r), at),
+        contentType: JSON_TYPE,
+        statuses: [400],
+      })),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .record({
+        depth: fc.integer({ min: 1, max: 100_000 }),
+        open: fc.constantFrom("[", '{"a":'),
+        closed: fc.boolean(),
+      })
+      .map(({ depth, open, closed }): FuzzCase => ({
+        kind: "deep nesting",
+        body: encoder.encode(open.repeat(depth) + "1" + (closed ? (open === "[" ? "]" : "}").repeat(depth) : "")),
+        contentType: JSON_TYPE,
+        statuses: closed ? [422] : [400],
+      })),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(
+        validRequest,
+        fc.nat(),
+        fc.constantFrom([0xff], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xf8, 0x88, 0x80, 0x80, 0x80], [0xe2, 0x82]),
+      )
+      .map(([r, at, bad]): FuzzCase => {
+        const valid = jsonBody(r);
+        // Inside the text value, so the bytes are otherwise good JSON.
+        const cut = 9 + (at % Math.max(1, valid.length - 11));
+        const body = new Uint8Array([...valid.subarray(0, cut), ...bad, ...valid.subarray(cut)]);
+        return { kind: "invalid UTF-8", body, contentType: JSON_TYPE, statuses: [400] };
+      }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .uint8Array({ maxLength: 4096 })
+      .map((bytes): FuzzCase => ({
+        kind: "random bytes",
+        body: new Uint8Array(bytes),
+        contentType: JSON_TYPE,
+        statuses: [400, 422],
+      })),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(
+        validRequest,
+        fc.oneof(
+          fc.constantFrom(
+            "text/plain",
+            "application/x-www-form-urlencoded",
+            "multipart/form-data; boundary=x",
+            "application/json; charset=latin1",
+            "text/json",
+            "",
+            "*/*",
+          ),
+          fc.stringMatching(/^[\x20-\x7e]{0,40}$/),
+        ),
+      )
       .filter(([, type]) => !/^\s*application\/json\s*(;|$)/i.test(type))
-      .map(([r, type]): FuzzCase => ({ kind: "wrong content type", body: jsonBody(r), contentType: type, statuses: [415] })),
+      .map(([r, type]): FuzzCase => ({
+        kind: "wrong content type",
+        body: jsonBody(r),
+        contentType: type,
+        statuses: [415],
+      })),
   },
   {
     weight: 1,
-    arbitrary: fc.record({ extra: fc.integer({ min: 1, max: 512 * 1024 }), streamed: fc.boolean() }).map(({ extra, streamed }): FuzzCase => ({
-      kind: "over the limit",
-      body: encoder.encode(`{"text":"${"a".repeat(MAX_BODY_BYTES + extra - 11)}"}`),
-      contentType: JSON_TYPE,
-      streamed,
-      statuses: [413],
-    })),
+    arbitrary: fc
+      .record({ extra: fc.integer({ min: 1, max: 512 * 1024 }), streamed: fc.boolean() })
+      .map(({ extra, streamed }): FuzzCase => ({
+        kind: "over the limit",
+        body: encoder.encode(`{"text":"${"a".repeat(MAX_BODY_BYTES + extra - 11)}"}`),
+        contentType: JSON_TYPE,
+        streamed,
+        statuses: [413],
+      })),
   },
-  { weight: 1, arbitrary: fc.constant<FuzzCase>({ kind: "no body", body: null, contentType: JSON_TYPE, statuses: [400] }) },
+  {
+    weight: 1,
+    arbitrary: fc.constant<FuzzCase>({ kind: "no body", body: null, contentType: JSON_TYPE, statuses: [400] }),
+  },
 );
 
 /** Whether a case goes out chunked: its own choice, else the coin's for small bodies. */
@@ -263,7 +416,8 @@ describe("POST /api/extract fuzz", () => {
         const response = await send({ ...request, streamed: chunked(request, streamed) });
         seen.set(`${request.kind} ${response.status}`, (seen.get(`${request.kind} ${response.status}`) ?? 0) + 1);
         expect(request.statuses, `${request.kind} answered ${response.status}`).toContain(response.status);
-        if (response.status === 200) await datasetOf(response, request.text ?? JSON.parse(new TextDecoder().decode(request.body!)).text);
+        if (response.status === 200)
+          await datasetOf(response, request.text ?? JSON.parse(new TextDecoder().decode(request.body!)).text);
         else await errorOf(response);
       }),
       { seed: FUZZ_SEED, numRuns: FUZZ_RUNS, endOnFailure: true },
@@ -271,9 +425,16 @@ describe("POST /api/extract fuzz", () => {
     if (details.failed) {
       // fast-check's own report would print every byte of a 2 MB body.
       const [coin, request] = details.counterexample ?? [false, undefined];
-      throw new Error(`api fuzz failed (seed ${FUZZ_SEED}, path ${details.counterexamplePath}): ${summary(request, coin)}: ${String(details.errorInstance)}`);
+      throw new Error(
+        `api fuzz failed (seed ${FUZZ_SEED}, path ${details.counterexamplePath}): ${summary(request, coin)}: ${String(details.errorInstance)}`,
+      );
     }
-    console.log(`api fuzz: ${[...seen].sort().map(([k, n]) => `${k} ×${n}`).join(", ")}`);
+    console.log(
+      `api fuzz: ${[...seen]
+        .sort()
+        .map(([k, n]) => `${k} ×${n}`)
+        .join(", ")}`,
+    );
 
     // Still serving: the page and a valid request.
     const page = await fetch(new URL("/", baseUrl));

@@ -46,13 +46,17 @@ export function recordProblems(page: Page): PageProblems {
     problems.failedRequests.push(`${request.method()} ${request.url()}: ${request.failure()?.errorText ?? "failed"}`);
   });
   page.on("response", (response) => {
-    if (response.status() >= 400) problems.failedRequests.push(`${response.request().method()} ${response.url()}: ${response.status()}`);
+    if (response.status() >= 400)
+      problems.failedRequests.push(`${response.request().method()} ${response.url()}: ${response.status()}`);
   });
   return problems;
 }
 
 export class DashboardPage {
-  constructor(readonly page: Page, readonly baseUrl: string) {}
+  constructor(
+    readonly page: Page,
+    readonly baseUrl: string,
+  ) {}
 
   /** `path` may carry a query string or a hash: "/?claim=…", "/#claim-…". */
   async goto(path = "/"): Promise<void> {
@@ -108,7 +112,9 @@ export class DashboardPage {
   }
 
   columnHeader(column: SortColumnLabel): Locator {
-    return this.table.getByRole("columnheader").filter({ has: this.page.getByRole("button", { name: this.sortButtonName(column) }) });
+    return this.table
+      .getByRole("columnheader")
+      .filter({ has: this.page.getByRole("button", { name: this.sortButtonName(column) }) });
   }
 
   async ariaSort(column: SortColumnLabel): Promise<AriaSort> {

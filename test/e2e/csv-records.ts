@@ -13,17 +13,24 @@ function fromCell(field: string, cell: string): string | number | null {
 }
 
 export function parseClaimsCsv(text: string): { fields: string[]; records: CsvRecord[] } {
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ""), { header: true, dynamicTyping: false, skipEmptyLines: true });
+  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ""), {
+    header: true,
+    dynamicTyping: false,
+    skipEmptyLines: true,
+  });
   expect(parsed.errors).toEqual([]);
   const fields = parsed.meta.fields ?? [];
-  const records = parsed.data.map((row) => Object.fromEntries(fields.map((field) => [field, fromCell(field, row[field] ?? "")])));
+  const records = parsed.data.map((row) =>
+    Object.fromEntries(fields.map((field) => [field, fromCell(field, row[field] ?? "")])),
+  );
   return { fields, records };
 }
 
 /** A claim as the CSV can carry it: links and warnings as text, and nothing to tell "" from null. */
 export function asCsvRecord(claim: Claim, fields: readonly string[]): CsvRecord {
   const cell = (field: string): string | number | null => {
-    if (field === "links") return claim.links.map((l) => `${l.relation}:${l.id}${l.rate === null ? "" : `@${l.rate}`}`).join(" ") || null;
+    if (field === "links")
+      return claim.links.map((l) => `${l.relation}:${l.id}${l.rate === null ? "" : `@${l.rate}`}`).join(" ") || null;
     if (field === "warnings") return claim.warnings.join("; ") || null;
     const value = claim[field as keyof Claim];
     if (value === null || value === "") return null;
@@ -32,4 +39,3 @@ export function asCsvRecord(claim: Claim, fields: readonly string[]): CsvRecord 
   };
   return Object.fromEntries(fields.map((field) => [field, cell(field)]));
 }
-

@@ -121,14 +121,27 @@ describe("the dashboard at /", () => {
     await dashboard.goto("/");
     for (const name of ["money", "tariffs", "positions"] as const) {
       expect(await dashboard.chartMarks(name).count(), `marks in chart-${name}`).toBeGreaterThan(0);
-      expect(await dashboard.chartMarks(name).first().evaluate((mark) => (mark as HTMLElement | SVGElement).tabIndex)).toBe(0);
+      expect(
+        await dashboard
+          .chartMarks(name)
+          .first()
+          .evaluate((mark) => (mark as HTMLElement | SVGElement).tabIndex),
+      ).toBe(0);
     }
-    const [svg] = await Promise.all([dashboard.page.waitForEvent("download"), dashboard.chartDownload("money", "SVG").click()]);
+    const [svg] = await Promise.all([
+      dashboard.page.waitForEvent("download"),
+      dashboard.chartDownload("money", "SVG").click(),
+    ]);
     expect(svg.suggestedFilename()).toMatch(/\.svg$/);
     expect(readFileSync(await svg.path(), "utf8")).toMatch(/^(<\?xml[^>]*>\s*)?<svg[\s>]/);
-    const [png] = await Promise.all([dashboard.page.waitForEvent("download"), dashboard.chartDownload("money", "PNG").click()]);
+    const [png] = await Promise.all([
+      dashboard.page.waitForEvent("download"),
+      dashboard.chartDownload("money", "PNG").click(),
+    ]);
     expect(png.suggestedFilename()).toMatch(/\.png$/);
-    expect(readFileSync(await png.path()).subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(readFileSync(await png.path()).subarray(0, 8)).toEqual(
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    );
     expect(problems).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [] });
   });
 });
@@ -253,7 +266,10 @@ describe("data routes", () => {
     const response = await fetch(new URL("/data/claims.csv", baseUrl));
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^text\/csv/);
-    await expectCsvMatchesJson(await response.text(), (await dataset()).claims.map((c) => c.id));
+    await expectCsvMatchesJson(
+      await response.text(),
+      (await dataset()).claims.map((c) => c.id),
+    );
   });
 
   test("GET /data/datapackage.json is JSON", async () => {
@@ -272,7 +288,10 @@ describe("screenshots", () => {
         await dashboard.page.emulateMedia({ colorScheme });
         await dashboard.goto("/");
         await dashboard.page.waitForLoadState("networkidle");
-        await dashboard.page.screenshot({ path: join(SCREENS_DIR, `dashboard-${width}-${colorScheme}.png`), fullPage: true });
+        await dashboard.page.screenshot({
+          path: join(SCREENS_DIR, `dashboard-${width}-${colorScheme}.png`),
+          fullPage: true,
+        });
         // Wide content scrolls inside its own box; the page itself never scrolls sideways.
         expect(await dashboard.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
       });

@@ -35,7 +35,8 @@ function pageNonce(policy: string | null): string {
 }
 
 function expectStaticHeaders(response: Response): void {
-  for (const { key, value } of STATIC_SECURITY_HEADERS) expect(response.headers.get(key), `${response.url}: ${key}`).toBe(value);
+  for (const { key, value } of STATIC_SECURITY_HEADERS)
+    expect(response.headers.get(key), `${response.url}: ${key}`).toBe(value);
 }
 
 async function firstScriptChunk(): Promise<string> {
@@ -46,21 +47,24 @@ async function firstScriptChunk(): Promise<string> {
 }
 
 describe("headers over HTTP", () => {
-  test.each(HTML_PAGES)("HTML %s (%i): a page policy with a fresh nonce, and the static headers", async (path, status) => {
-    const [first, second] = [await fetch(url(path)), await fetch(url(path))];
-    for (const response of [first, second]) {
-      expect(response.status).toBe(status);
-      expect(response.headers.get("content-type")).toMatch(/^text\/html/);
-      expectStaticHeaders(response);
-    }
-    const nonces = [first, second].map((r) => pageNonce(r.headers.get("content-security-policy")));
-    expect(nonces[0]).not.toBe(nonces[1]);
-    // Every script tag in the HTML carries the nonce of its own response.
-    const html = await first.text();
-    const scripts = html.match(/<script\b[^>]*>/g) ?? [];
-    expect(scripts.length).toBeGreaterThan(0);
-    for (const tag of scripts) expect(tag).toContain(`nonce="${nonces[0]}"`);
-  });
+  test.each(HTML_PAGES)(
+    "HTML %s (%i): a page policy with a fresh nonce, and the static headers",
+    async (path, status) => {
+      const [first, second] = [await fetch(url(path)), await fetch(url(path))];
+      for (const response of [first, second]) {
+        expect(response.status).toBe(status);
+        expect(response.headers.get("content-type")).toMatch(/^text\/html/);
+        expectStaticHeaders(response);
+      }
+      const nonces = [first, second].map((r) => pageNonce(r.headers.get("content-security-policy")));
+      expect(nonces[0]).not.toBe(nonces[1]);
+      // Every script tag in the HTML carries the nonce of its own response.
+      const html = await first.text();
+      const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+      expect(scripts.length).toBeGreaterThan(0);
+      for (const tag of scripts) expect(tag).toContain(`nonce="${nonces[0]}"`);
+    },
+  );
 
   test.each([
     ["/data/claims.csv", 200, /^text\/csv/],
@@ -122,7 +126,9 @@ class PolicedPage {
   async goto(path: string): Promise<{ status: number; policy: string | null }> {
     const response = await this.page.goto(url(path));
     if (!response) throw new Error(`no response for ${path}`);
-    await this.page.waitForFunction(() => typeof (window as unknown as { next?: { version?: string } }).next?.version === "string");
+    await this.page.waitForFunction(
+      () => typeof (window as unknown as { next?: { version?: string } }).next?.version === "string",
+    );
     return { status: response.status(), policy: (await response.allHeaders())["content-security-policy"] ?? null };
   }
 
@@ -134,7 +140,9 @@ class PolicedPage {
   scripts(): Promise<{ nonce: string; src: string }[]> {
     return this.page
       .locator("script")
-      .evaluateAll((scripts) => scripts.map((s) => ({ nonce: (s as HTMLScriptElement).nonce ?? "", src: (s as HTMLScriptElement).src })));
+      .evaluateAll((scripts) =>
+        scripts.map((s) => ({ nonce: (s as HTMLScriptElement).nonce ?? "", src: (s as HTMLScriptElement).src })),
+      );
   }
 
   /**
@@ -149,7 +157,9 @@ class PolicedPage {
           const holder = document.createElement("div");
           holder.innerHTML = '<img alt="" src="/no-such-image.png" onerror="window.__injected = true">';
           const image = holder.querySelector("img")!;
-          image.addEventListener("error", () => done((window as unknown as { __injected?: boolean }).__injected === true));
+          image.addEventListener("error", () =>
+            done((window as unknown as { __injected?: boolean }).__injected === true),
+          );
           document.body.append(holder);
         }),
     );
@@ -188,7 +198,8 @@ describe("the page policy in Chromium", () => {
     const scripts = await policed.scripts();
     expect(scripts.filter((s) => s.nonce === nonce).length).toBeGreaterThan(0);
     // Any script without the nonce was added by Next's own chunk loader ('strict-dynamic'), never a foreign one.
-    for (const script of scripts.filter((s) => s.nonce !== nonce)) expect(script.src).toMatch(new RegExp(`^${url("/_next/static/")}`));
+    for (const script of scripts.filter((s) => s.nonce !== nonce))
+      expect(script.src).toMatch(new RegExp(`^${url("/_next/static/")}`));
     // Interactive: a sort re-renders the table, which only a hydrated page can do.
     const dashboard = new DashboardPage(policed.page, baseUrl);
     await dashboard.sortBy("Value");
@@ -203,23 +214,26 @@ describe("the page policy in Chromium", () => {
     expect(await again.violations()).toEqual([]);
   });
 
-  test.each(HTML_PAGES.slice(1))("%s (%i) runs its scripts under the policy without a violation", async (path, status) => {
-    // Script elements are not checked here: on the error shell of a 404 from a dynamic route React re-creates the
-    // document, and the copies hold no nonce. The HTML the server sent is checked over HTTP above.
-    expect((await policed.goto(path)).status).toBe(status);
-    expect(await policed.violations()).toEqual([]);
-    expect(problems.pageErrors).toEqual([]);
-    // A prefetch Next cancels itself ends as ERR_ABORTED; a request the policy blocks would be ERR_BLOCKED_BY_CSP.
-    const failed = problems.failedRequests.filter((request) => !request.endsWith("net::ERR_ABORTED"));
-    if (status === 404) {
-      // The document's own 404 is the only problem the browser reports.
-      expect(failed).toEqual([`GET ${url(path)}: 404`]);
-      expect(problems.consoleErrors).toEqual([expect.stringMatching(/status of 404/)]);
-    } else {
-      expect(failed).toEqual([]);
-      expect(problems.consoleErrors).toEqual([]);
-    }
-  });
+  test.each(HTML_PAGES.slice(1))(
+    "%s (%i) runs its scripts under the policy without a violation",
+    async (path, status) => {
+      // Script elements are not checked here: on the error shell of a 404 from a dynamic route React re-creates the
+      // document, and the copies hold no nonce. The HTML the server sent is checked over HTTP above.
+      expect((await policed.goto(path)).status).toBe(status);
+      expect(await policed.violations()).toEqual([]);
+      expect(problems.pageErrors).toEqual([]);
+      // A prefetch Next cancels itself ends as ERR_ABORTED; a request the policy blocks would be ERR_BLOCKED_BY_CSP.
+      const failed = problems.failedRequests.filter((request) => !request.endsWith("net::ERR_ABORTED"));
+      if (status === 404) {
+        // The document's own 404 is the only problem the browser reports.
+        expect(failed).toEqual([`GET ${url(path)}: 404`]);
+        expect(problems.consoleErrors).toEqual([expect.stringMatching(/status of 404/)]);
+      } else {
+        expect(failed).toEqual([]);
+        expect(problems.consoleErrors).toEqual([]);
+      }
+    },
+  );
 
   test("an inline event handler injected as HTML does not run, and the browser reports it", async () => {
     await policed.goto("/");
@@ -245,9 +259,13 @@ describe("the page policy in Chromium", () => {
     const violation = await policed.page.evaluate(
       () =>
         new Promise<Violation>((done) => {
-          document.addEventListener("securitypolicyviolation", (event) => done({ directive: event.effectiveDirective, blocked: event.blockedURI }), {
-            once: true,
-          });
+          document.addEventListener(
+            "securitypolicyviolation",
+            (event) => done({ directive: event.effectiveDirective, blocked: event.blockedURI }),
+            {
+              once: true,
+            },
+          );
           const link = document.createElement("a");
           link.href = "javascript:window.__injected = true";
           link.textContent = "injected";
@@ -256,6 +274,8 @@ describe("the page policy in Chromium", () => {
         }),
     );
     expect(violation).toEqual({ directive: "script-src-elem", blocked: "inline" });
-    expect(await policed.page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
+    expect(
+      await policed.page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected),
+    ).toBeUndefined();
   });
 });

@@ -32,11 +32,13 @@ function withoutBreaks(text: string): string {
 function expectValid(text: string, dataset: Dataset): void {
   expect(DatasetSchema.safeParse(dataset).success).toBe(true);
   for (const claim of dataset.claims) {
-    if (text.slice(claim.start, claim.end) !== claim.quote) expect(text.slice(claim.start, claim.end)).toBe(claim.quote);
+    if (text.slice(claim.start, claim.end) !== claim.quote)
+      expect(text.slice(claim.start, claim.end)).toBe(claim.quote);
   }
 }
 
-const figuresOf = (claims: Claim[]) => claims.map((c) => [c.start, c.end, c.quote, c.kind, c.value, c.valueMax, c.unit]);
+const figuresOf = (claims: Claim[]) =>
+  claims.map((c) => [c.start, c.end, c.quote, c.kind, c.value, c.valueMax, c.unit]);
 
 describe("progress for long inputs", { timeout: 60_000 }, () => {
   it("reports a 2 MB text at least ten times, growing from 0 to exactly 1, without changing the records", () => {
@@ -61,7 +63,10 @@ describe("progress for long inputs", { timeout: 60_000 }, () => {
     expect(fractions.at(-1)).toBe(1);
   });
 
-  it.each([["an empty text", ""], ["one short sentence", "Exports rose 4%."]])("starts at 0 and ends at 1 for %s", (_name, text) => {
+  it.each([
+    ["an empty text", ""],
+    ["one short sentence", "Exports rose 4%."],
+  ])("starts at 0 and ends at 1 for %s", (_name, text) => {
     const fractions: number[] = [];
     extractClaims(text, { onProgress: (f) => fractions.push(f) });
     expect(fractions[0]).toBe(0);
@@ -123,16 +128,68 @@ describe("very long input", { timeout: 60_000 }, () => {
  * are the same as with plain ASCII filler, at the same place in their token.
  */
 describe("scripts, emoji and combining characters around the figures", () => {
-  const FIGURES = ["12%", "$5 billion", "US$74.25 billion", "3,400 jobs", "25 per cent", "1.5 million tonnes", "between 8 and 12 per cent", "C$102.3 billion"];
-  const ASCII = ["the", "reporters", "said", "meeting", "talks", "were", "friendly", "officials", "visit", "press", "conference", "weather", "city", "quiet"];
+  const FIGURES = [
+    "12%",
+    "$5 billion",
+    "US$74.25 billion",
+    "3,400 jobs",
+    "25 per cent",
+    "1.5 million tonnes",
+    "between 8 and 12 per cent",
+    "C$102.3 billion",
+  ];
+  const ASCII = [
+    "the",
+    "reporters",
+    "said",
+    "meeting",
+    "talks",
+    "were",
+    "friendly",
+    "officials",
+    "visit",
+    "press",
+    "conference",
+    "weather",
+    "city",
+    "quiet",
+  ];
   const OTHER = [
-    "الصادرات", "ارتفعت", "بنسبة", "שלום", "היצוא", "עלה", "📈", "👍🏽", "👨‍👩‍👧", "🇨🇦", "🇩🇪", "🏳️‍🌈", "Qu\u0301ebec", "Montre\u0301al",
-    "e\u0301\u0301", "\u200f", "\u200e", "\u202bשלום\u202c", "\u2067عربى\u2069", "“📈”", "«שלום»", "٣٤٥", "Ж", "日本",
+    "الصادرات",
+    "ارتفعت",
+    "بنسبة",
+    "שלום",
+    "היצוא",
+    "עלה",
+    "📈",
+    "👍🏽",
+    "👨‍👩‍👧",
+    "🇨🇦",
+    "🇩🇪",
+    "🏳️‍🌈",
+    "Qu\u0301ebec",
+    "Montre\u0301al",
+    "e\u0301\u0301",
+    "\u200f",
+    "\u200e",
+    "\u202bשלום\u202c",
+    "\u2067عربى\u2069",
+    "“📈”",
+    "«שלום»",
+    "٣٤٥",
+    "Ж",
+    "日本",
   ];
 
   type Token = { figure: boolean; text: string };
   const sentence = (fillers: string[]) =>
-    fc.array(fc.oneof(fc.constantFrom(...FIGURES).map((text) => ({ figure: true, text })), fc.constantFrom(...fillers).map((text) => ({ figure: false, text }))), { minLength: 1, maxLength: 14 });
+    fc.array(
+      fc.oneof(
+        fc.constantFrom(...FIGURES).map((text) => ({ figure: true, text })),
+        fc.constantFrom(...fillers).map((text) => ({ figure: false, text })),
+      ),
+      { minLength: 1, maxLength: 14 },
+    );
 
   /** Where each figure token starts, and the text: tokens joined by spaces, ending in a full stop. */
   function layout(tokens: Token[]): { text: string; starts: number[] } {
@@ -160,34 +217,100 @@ describe("scripts, emoji and combining characters around the figures", () => {
 
   it("finds the same figures at the same places whatever the filler words are", () => {
     fc.assert(
-      fc.property(sentence(ASCII), fc.array(fc.constantFrom(...OTHER), { minLength: 1, maxLength: 14 }), (tokens, others) => {
-        let k = 0;
-        const mixed = tokens.map((t) => (t.figure ? t : { figure: false, text: others[k++ % others.length]! }));
-        expect(figuresByToken(mixed)).toEqual(figuresByToken(tokens));
-      }),
+      fc.property(
+        sentence(ASCII),
+        fc.array(fc.constantFrom(...OTHER), { minLength: 1, maxLength: 14 }),
+        (tokens, others) => {
+          let k = 0;
+          const mixed = tokens.map((t) => (t.figure ? t : { figure: false, text: others[k++ % others.length]! }));
+          expect(figuresByToken(mixed)).toEqual(figuresByToken(tokens));
+        },
+      ),
       { numRuns: 400 },
     );
   });
 
   it("keeps every record of a real paragraph, shifted, when emoji and RTL text come before it", () => {
-    const paragraph = "Canada's merchandise trade surplus with the U.S. was $102.3 billion (US$74.25 billion) in 2024. “Exports plunged by $3.7 billion,” the agency said.";
+    const paragraph =
+      "Canada's merchandise trade surplus with the U.S. was $102.3 billion (US$74.25 billion) in 2024. “Exports plunged by $3.7 billion,” the agency said.";
     const plain = extractClaims(paragraph, { articleId: "a", publishedAt: "2025-05-06", locale: "en-CA" }).claims;
-    for (const prefix of ["📈🇨🇦👨‍👩‍👧 ", "שלום עולם.\n", "مرحبا بالعالم.\n", "Qu\u0301ebec\u0301\u0301.\n", "\u200f\u202b\u202c "]) {
-      const shifted = extractClaims(prefix + paragraph, { articleId: "a", publishedAt: "2025-05-06", locale: "en-CA" }).claims;
+    for (const prefix of [
+      "📈🇨🇦👨‍👩‍👧 ",
+      "שלום עולם.\n",
+      "مرحبا بالعالم.\n",
+      "Qu\u0301ebec\u0301\u0301.\n",
+      "\u200f\u202b\u202c ",
+    ]) {
+      const shifted = extractClaims(prefix + paragraph, {
+        articleId: "a",
+        publishedAt: "2025-05-06",
+        locale: "en-CA",
+      }).claims;
       // The prefix may join the first sentence: its text and index may change, nothing else.
-      const strip = (c: Claim, by: number) => ({ ...c, id: "", start: c.start - by, end: c.end - by, sentence: "", sentenceIndex: 0, links: c.links.map((l) => l.relation) });
+      const strip = (c: Claim, by: number) => ({
+        ...c,
+        id: "",
+        start: c.start - by,
+        end: c.end - by,
+        sentence: "",
+        sentenceIndex: 0,
+        links: c.links.map((l) => l.relation),
+      });
       expect(shifted.map((c) => strip(c, prefix.length))).toEqual(plain.map((c) => strip(c, 0)));
     }
   });
 
   it.each([
-    ["an Arabic sentence with Latin digits, % and $", "ارتفعت الصادرات بنسبة 12% إلى $5 billion في 2024.", [["12%", "percent", 12], ["$5 billion", "money", 5e9], ["2024", "date", 2024]]],
-    ["the Arabic percent sign after Latin digits", "ارتفعت الصادرات بنسبة 12٪ في عام 2024", [["12٪", "percent", 12], ["2024", "date", 2024]]],
-    ["a Hebrew preposition glued to a figure with a hyphen", "היצוא עלה ב-12% והגיע ל-$5 billion.", [["12%", "percent", 12], ["$5 billion", "money", 5e9]]],
+    [
+      "an Arabic sentence with Latin digits, % and $",
+      "ارتفعت الصادرات بنسبة 12% إلى $5 billion في 2024.",
+      [
+        ["12%", "percent", 12],
+        ["$5 billion", "money", 5e9],
+        ["2024", "date", 2024],
+      ],
+    ],
+    [
+      "the Arabic percent sign after Latin digits",
+      "ارتفعت الصادرات بنسبة 12٪ في عام 2024",
+      [
+        ["12٪", "percent", 12],
+        ["2024", "date", 2024],
+      ],
+    ],
+    [
+      "a Hebrew preposition glued to a figure with a hyphen",
+      "היצוא עלה ב-12% והגיע ל-$5 billion.",
+      [
+        ["12%", "percent", 12],
+        ["$5 billion", "money", 5e9],
+      ],
+    ],
     ["Arabic-Indic digits, which are not read as numbers", "ارتفعت الصادرات بنسبة ١٢٪ في ٢٠٢٤ و ۳۴۵ طن", []],
-    ["emoji glued to a figure", "Exports rose 12%📈 to 📈$5 billion 🇨🇦.", [["12%", "percent", 12], ["$5 billion", "money", 5e9]]],
-    ["a decomposed accent before a figure", "Qu\u0301ebec's exports rose 4% to C$12 billion.", [["4%", "percent", 4], ["C$12 billion", "money", 12e9]]],
-    ["a lone surrogate next to a figure", "Exports \ud83d rose 4%\udc4d to $5 billion.", [["4%", "percent", 4], ["$5 billion", "money", 5e9]]],
+    [
+      "emoji glued to a figure",
+      "Exports rose 12%📈 to 📈$5 billion 🇨🇦.",
+      [
+        ["12%", "percent", 12],
+        ["$5 billion", "money", 5e9],
+      ],
+    ],
+    [
+      "a decomposed accent before a figure",
+      "Qu\u0301ebec's exports rose 4% to C$12 billion.",
+      [
+        ["4%", "percent", 4],
+        ["C$12 billion", "money", 12e9],
+      ],
+    ],
+    [
+      "a lone surrogate next to a figure",
+      "Exports \ud83d rose 4%\udc4d to $5 billion.",
+      [
+        ["4%", "percent", 4],
+        ["$5 billion", "money", 5e9],
+      ],
+    ],
   ])("%s", (_name, text, expected) => {
     const dataset = extractClaims(text, { publishedAt: "2025-05-06", locale: "en-US" });
     expectValid(text, dataset);
@@ -197,9 +320,28 @@ describe("scripts, emoji and combining characters around the figures", () => {
 
 describe("numbers with unusual separators", () => {
   it.each([
-    ["de-DE", ","], ["de-AT", ","], ["fr-FR", ","], ["fr-CA", ","], ["es-ES", ","], ["it-IT", ","], ["pt-BR", ","], ["nl-NL", ","],
-    ["ru-RU", ","], ["de_DE", ","], ["de-CH", "."], ["es-MX", "."], ["en-US", "."], ["en-DE", "."], ["en-ZA", "."], ["en-IN", "."],
-    ["ja-JP", "."], ["he-IL", "."], ["xx-YY", "."], ["", "."], ["not a locale!", "."], [undefined, "."],
+    ["de-DE", ","],
+    ["de-AT", ","],
+    ["fr-FR", ","],
+    ["fr-CA", ","],
+    ["es-ES", ","],
+    ["it-IT", ","],
+    ["pt-BR", ","],
+    ["nl-NL", ","],
+    ["ru-RU", ","],
+    ["de_DE", ","],
+    ["de-CH", "."],
+    ["es-MX", "."],
+    ["en-US", "."],
+    ["en-DE", "."],
+    ["en-ZA", "."],
+    ["en-IN", "."],
+    ["ja-JP", "."],
+    ["he-IL", "."],
+    ["xx-YY", "."],
+    ["", "."],
+    ["not a locale!", "."],
+    [undefined, "."],
   ] as const)("%s writes %s as its decimal mark", (locale, mark) => {
     expect(decimalMarkOf(locale)).toBe(mark);
   });
@@ -226,7 +368,9 @@ describe("numbers with unusual separators", () => {
     [",", "1’234,5", 1234.5],
   ] as const)("with %s as the decimal mark, %s is %d", (mark, written, value) => {
     const tokens = findNumbers(`Exports were ${written} units.`, mark as DecimalMark);
-    expect(tokens.map((t) => [`Exports were ${written} units.`.slice(t.start, t.end), t.value])).toEqual([[written, value]]);
+    expect(tokens.map((t) => [`Exports were ${written} units.`.slice(t.start, t.end), t.value])).toEqual([
+      [written, value],
+    ]);
   });
 
   it("ends a space-grouped number at the full stop after it", () => {

@@ -19,7 +19,10 @@ function normalisedSvg(html: string): string {
   const svg = /<svg[\s\S]*<\/svg>/.exec(html)?.[0] ?? "";
   const ids = new Map<string, string>();
   return `${svg
-    .replace(/«[^»]+»|_R_[A-Za-z0-9]+_|:r[0-9a-z]+:/g, (id) => ids.get(id) ?? (ids.set(id, `id${ids.size}`), `id${ids.size - 1}`))
+    .replace(
+      /«[^»]+»|_R_[A-Za-z0-9]+_|:r[0-9a-z]+:/g,
+      (id) => ids.get(id) ?? (ids.set(id, `id${ids.size}`), `id${ids.size - 1}`),
+    )
     .replace(/-?\d+\.\d+/g, (n) => String(Math.round(Number(n) * 10) / 10))
     .replace(/></g, ">\n<")}\n`;
 }
@@ -45,7 +48,9 @@ describe.each(Object.entries(rendered))("the %s chart", (name, html) => {
     const marks = html.match(/<g class="chart-mark"[^>]*>/g) ?? [];
     expect(marks.length).toBeGreaterThan(0);
     for (const mark of marks) {
-      expect(mark).toMatch(/role="button" tabindex="0" data-claim-id="[^"]+" aria-label="“[^"]+”, [^"]+" aria-pressed="(true|false)"/);
+      expect(mark).toMatch(
+        /role="button" tabindex="0" data-claim-id="[^"]+" aria-label="“[^"]+”, [^"]+" aria-pressed="(true|false)"/,
+      );
     }
   });
 
@@ -67,7 +72,9 @@ describe("chart marks and states", () => {
   });
 
   it("shows a short note, still under its test id, when there is nothing to draw", () => {
-    const empty = renderToStaticMarkup(createElement(MoneyChart, { layout: chartLayouts([], 0).money, selectedId: null, onSelect }));
+    const empty = renderToStaticMarkup(
+      createElement(MoneyChart, { layout: chartLayouts([], 0).money, selectedId: null, onSelect }),
+    );
     expect(empty).toContain('data-testid="chart-money"');
     expect(empty).toContain("No money figures in this article.");
     expect(empty).not.toContain("<svg");

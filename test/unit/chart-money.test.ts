@@ -17,8 +17,15 @@ const flat = (text: string) => text.replace(/\u00a0/g, " ");
 
 describe("moneyChart on the seed article", () => {
   it("draws every money claim once, in panels that separate levels from changes", () => {
-    expect(layout.panels.map((p) => [p.title, p.kind, p.currency])).toEqual([["Levels", "levels", "USD"], ["Changes", "changes", "USD"]]);
-    expect(panelOf("$102.3 billion").bars.map((b) => b.claim.quote)).toEqual(["$102.3 billion", "US$74.25 billion", "$760 billion"]);
+    expect(layout.panels.map((p) => [p.title, p.kind, p.currency])).toEqual([
+      ["Levels", "levels", "USD"],
+      ["Changes", "changes", "USD"],
+    ]);
+    expect(panelOf("$102.3 billion").bars.map((b) => b.claim.quote)).toEqual([
+      "$102.3 billion",
+      "US$74.25 billion",
+      "$760 billion",
+    ]);
     expect(panelOf("$3.7 billion").bars.map((b) => b.claim.quote)).toEqual(["$3.7 billion"]);
     expect(bars.every((b) => b.claim.kind === "money")).toBe(true);
   });
@@ -31,7 +38,9 @@ describe("moneyChart on the seed article", () => {
   });
 
   it("labels converted bars with both currencies and where the rate came from", () => {
-    const label = barOf("$102.3 billion").lines.map((l) => flat(l.text)).join(" ");
+    const label = barOf("$102.3 billion")
+      .lines.map((l) => flat(l.text))
+      .join(" ");
     expect(label).toContain("CAD 102.3B");
     expect(label).toContain("≈ US$74.25B");
     expect(label).toContain("rate implied by the article (1 CAD ≈ 0.726 USD)");
@@ -72,7 +81,13 @@ describe("moneyChart on the seed article", () => {
 
 describe("moneyChart edge cases", () => {
   const base = claims.find((c) => c.quote === "US$74.25 billion")!;
-  const claim = (over: Partial<Claim>): Claim => ({ ...base, links: [], warnings: [], currencyBasis: "explicit", ...over });
+  const claim = (over: Partial<Claim>): Claim => ({
+    ...base,
+    links: [],
+    warnings: [],
+    currencyBasis: "explicit",
+    ...over,
+  });
 
   it("gives a currency without an implied rate its own panel and scale", () => {
     const euros = claim({ id: "eur", unit: "EUR", value: 5e9 });
@@ -98,11 +113,17 @@ describe("moneyChart edge cases", () => {
     for (const bar of narrow.panels.flatMap((p) => p.bars)) {
       expect(bar.bar.x).toBeGreaterThanOrEqual(0);
       expect(bar.bar.x + bar.bar.width).toBeLessThanOrEqual(360);
-      for (const line of bar.lines) expect(estimateTextWidth(line.text, FONT_SIZE[line.role])).toBeLessThanOrEqual(360 - line.x);
+      for (const line of bar.lines)
+        expect(estimateTextWidth(line.text, FONT_SIZE[line.role])).toBeLessThanOrEqual(360 - line.x);
     }
   });
 
   it("has no panels without money claims", () => {
-    expect(moneyChart(claims.filter((c) => c.kind !== "money"), { width: 640 })).toMatchObject({ panels: [], height: 0 });
+    expect(
+      moneyChart(
+        claims.filter((c) => c.kind !== "money"),
+        { width: 640 },
+      ),
+    ).toMatchObject({ panels: [], height: 0 });
   });
 });

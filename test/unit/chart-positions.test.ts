@@ -15,7 +15,9 @@ describe("positionChart on the seed article", () => {
     expect(layout.marks).toHaveLength(claims.length);
     const starts = layout.marks.map((m) => m.claim.start);
     expect(starts).toEqual([...starts].sort((a, b) => a - b));
-    expect(layout.marks.filter((m) => m.hollow).map((m) => m.claim.kind)).toEqual(claims.filter((c) => c.kind === "date").map(() => "date"));
+    expect(layout.marks.filter((m) => m.hollow).map((m) => m.claim.kind)).toEqual(
+      claims.filter((c) => c.kind === "date").map(() => "date"),
+    );
   });
 
   it("places marks left to right along the text", () => {
@@ -35,7 +37,14 @@ describe("positionChart on the seed article", () => {
   });
 
   it("has a legend of the metrics present plus dates, wrapped inside the width", () => {
-    expect(layout.legend.map((l) => l.label)).toEqual(["Trade balance", "Trade volume", "Exports", "Tariff rate", "Other", "Date"]);
+    expect(layout.legend.map((l) => l.label)).toEqual([
+      "Trade balance",
+      "Trade volume",
+      "Exports",
+      "Tariff rate",
+      "Other",
+      "Date",
+    ]);
     const narrow = positionChart(claims, { width: 360, textLength: article.text.length });
     expect(new Set(narrow.legend.map((l) => l.y)).size).toBeGreaterThan(1);
   });
@@ -54,11 +63,18 @@ describe("stackInLanes", () => {
   }
 
   it("gives every dot the same lane as scanning all lanes would", () => {
-    const sortedXs = fc.array(fc.integer({ min: 0, max: 400 }), { maxLength: 300 }).map((xs) => [...xs].sort((a, b) => a - b));
+    const sortedXs = fc
+      .array(fc.integer({ min: 0, max: 400 }), { maxLength: 300 })
+      .map((xs) => [...xs].sort((a, b) => a - b));
     // A boolean property, so a failure shrinks quickly to a short counterexample.
-    fc.assert(fc.property(sortedXs, fc.integer({ min: 1, max: 40 }), (xs, spacing) => {
-      const { lanes, laneCount } = stackInLanes(xs, spacing);
-      return lanes.join() === firstFreeLane(xs, spacing).join() && laneCount === (lanes.length ? Math.max(...lanes) + 1 : 0);
-    }));
+    fc.assert(
+      fc.property(sortedXs, fc.integer({ min: 1, max: 40 }), (xs, spacing) => {
+        const { lanes, laneCount } = stackInLanes(xs, spacing);
+        return (
+          lanes.join() === firstFreeLane(xs, spacing).join() &&
+          laneCount === (lanes.length ? Math.max(...lanes) + 1 : 0)
+        );
+      }),
+    );
   });
 });

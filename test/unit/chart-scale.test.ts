@@ -18,7 +18,12 @@ const layouts = chartLayouts(claims, text.length);
 const onSelect = () => {};
 const money = claims.filter((c) => c.kind === "money");
 const tariffs = claims.filter((c) => c.kind === "percent" && c.metric === "tariff_rate");
-const decode = (html: string) => html.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, "&").replace(/<!-- -->/g, "");
+const decode = (html: string) =>
+  html
+    .replace(/&#x27;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&")
+    .replace(/<!-- -->/g, "");
 
 describe("chart layouts for 50,000 claims", () => {
   it("draws at most MONEY_BARS_PER_KIND money bars of each kind, and every panel says how many it leaves out", () => {
@@ -31,7 +36,9 @@ describe("chart layouts for 50,000 claims", () => {
     expect(layouts.money.total).toBe(money.length);
     for (const panel of panels) {
       const note = panel.subtitle.map((l) => l.text).join(" ");
-      expect(note).toContain(`The ${panel.bars.length} largest of ${panel.total.toLocaleString("en")}; all are in the table.`);
+      expect(note).toContain(
+        `The ${panel.bars.length} largest of ${panel.total.toLocaleString("en")}; all are in the table.`,
+      );
     }
   });
 
@@ -42,10 +49,15 @@ describe("chart layouts for 50,000 claims", () => {
     expect(currencies[0]).toBe("USD");
     const byUnit = new Map<string, number>();
     for (const c of money) if (c.unit !== "USD") byUnit.set(c.unit ?? "", (byUnit.get(c.unit ?? "") ?? 0) + 1);
-    const most = [...byUnit].sort((a, b) => b[1] - a[1]).slice(0, MONEY_CURRENCIES_MAX - 1).map(([unit]) => unit);
+    const most = [...byUnit]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, MONEY_CURRENCIES_MAX - 1)
+      .map(([unit]) => unit);
     expect(new Set(currencies.slice(1))).toEqual(new Set(most));
     const leftOut = money.filter((c) => !currencies.includes(c.unit)).length;
-    expect(note.map((l) => l.text).join(" ")).toBe(`${leftOut.toLocaleString("en")} figures in ${byUnit.size - most.length} more currencies without a rate in the article: only in the table.`);
+    expect(note.map((l) => l.text).join(" ")).toBe(
+      `${leftOut.toLocaleString("en")} figures in ${byUnit.size - most.length} more currencies without a rate in the article: only in the table.`,
+    );
     expect(panels[0]!.y).toBeGreaterThan(note.at(-1)!.y);
     expect(panels.reduce((sum, p) => sum + p.total, 0) + leftOut).toBe(money.length);
   });
@@ -54,9 +66,14 @@ describe("chart layouts for 50,000 claims", () => {
     const { bars, total, note, gridTop } = layouts.tariffs;
     expect(total).toBe(tariffs.length);
     expect(bars).toHaveLength(TARIFF_BAR_CAP);
-    const highest = tariffs.map((c) => c.value).sort((a, b) => b - a).slice(0, TARIFF_BAR_CAP);
+    const highest = tariffs
+      .map((c) => c.value)
+      .sort((a, b) => b - a)
+      .slice(0, TARIFF_BAR_CAP);
     expect(bars.map((b) => tariffs.find((c) => c.id === b.id)!.value)).toEqual(highest);
-    expect(note.map((l) => l.text).join(" ")).toBe(`The ${TARIFF_BAR_CAP} highest of ${tariffs.length.toLocaleString("en")} tariff rates; all are in the table.`);
+    expect(note.map((l) => l.text).join(" ")).toBe(
+      `The ${TARIFF_BAR_CAP} highest of ${tariffs.length.toLocaleString("en")} tariff rates; all are in the table.`,
+    );
     expect(gridTop).toBeGreaterThan(note.at(-1)!.y);
   });
 
@@ -98,20 +115,33 @@ describe("chart layouts for 50,000 claims", () => {
   it("keeps what crosses to the browser small: no whole records in the marks, under 150 kB of JSON for all three charts", () => {
     expect(JSON.stringify(layouts).length).toBeLessThan(150_000);
     const fields = ["id", "quote", "sentence", "kind", "metric", "subject", "start"];
-    for (const bar of [...layouts.money.panels.flatMap((p) => p.bars), ...layouts.tariffs.bars]) expect(Object.keys(bar.claim).sort()).toEqual([...fields].sort());
+    for (const bar of [...layouts.money.panels.flatMap((p) => p.bars), ...layouts.tariffs.bars])
+      expect(Object.keys(bar.claim).sort()).toEqual([...fields].sort());
   });
 });
 
 describe("which bars the money chart keeps", () => {
   const base = money.find((c) => c.unit === "USD" && c.change === "=")!;
-  const claim = (i: number, over: Partial<Claim>): Claim => ({ ...base, id: `m${i}`, start: i * 10, end: i * 10 + 3, change: "=", valueMax: null, ...over });
+  const claim = (i: number, over: Partial<Claim>): Claim => ({
+    ...base,
+    id: `m${i}`,
+    start: i * 10,
+    end: i * 10 + 3,
+    change: "=",
+    valueMax: null,
+    ...over,
+  });
 
   it("keeps the largest by US$ amount and draws them in article order", () => {
     const many = Array.from({ length: 100 }, (_, i) => claim(i, { value: ((i * 37) % 100) + 1 }));
     const [panel] = moneyChart(many, { width: CHART_WIDTH }).panels;
     const values = panel!.bars.map((b) => many.find((c) => c.id === b.id)!.value);
-    expect([...values].sort((a, b) => a - b)).toEqual(Array.from({ length: MONEY_BARS_PER_KIND }, (_, i) => 100 - MONEY_BARS_PER_KIND + 1 + i));
-    expect(panel!.bars.map((b) => b.claim.start)).toEqual([...panel!.bars.map((b) => b.claim.start)].sort((a, b) => a - b));
+    expect([...values].sort((a, b) => a - b)).toEqual(
+      Array.from({ length: MONEY_BARS_PER_KIND }, (_, i) => 100 - MONEY_BARS_PER_KIND + 1 + i),
+    );
+    expect(panel!.bars.map((b) => b.claim.start)).toEqual(
+      [...panel!.bars.map((b) => b.claim.start)].sort((a, b) => a - b),
+    );
   });
 
   it("lets panels without an exchange rate take turns, since their amounts cannot be ranked against US$", () => {
@@ -119,7 +149,10 @@ describe("which bars the money chart keeps", () => {
     const eur = Array.from({ length: 30 }, (_, i) => claim(100 + i, { unit: "EUR", value: 5 + i }));
     const { panels } = moneyChart([...usd, ...eur], { width: CHART_WIDTH });
     const half = MONEY_BARS_PER_KIND / 2;
-    expect(panels.map((p) => [p.currency, p.bars.length, p.total])).toEqual([["USD", half, 30], ["EUR", half, 30]]);
+    expect(panels.map((p) => [p.currency, p.bars.length, p.total])).toEqual([
+      ["USD", half, 30],
+      ["EUR", half, 30],
+    ]);
     expect(Math.min(...panels[1]!.bars.map((b) => eur.find((c) => c.id === b.id)!.value))).toBe(5 + 30 - half);
   });
 
@@ -132,37 +165,62 @@ describe("which bars the money chart keeps", () => {
 });
 
 describe("when the position chart switches from dots to density", () => {
-  const spread = (n: number) => claims.slice(0, n).map((c, i) => ({ ...c, start: i * 400, end: i * 400 + c.quote.length }));
+  const spread = (n: number) =>
+    claims.slice(0, n).map((c, i) => ({ ...c, start: i * 400, end: i * 400 + c.quote.length }));
 
   it(`draws dots up to ${DOTS_MAX_CLAIMS} claims and densities beyond`, () => {
-    expect(positionChart(spread(DOTS_MAX_CLAIMS), { width: CHART_WIDTH, textLength: DOTS_MAX_CLAIMS * 400 }).mode).toBe("dots");
-    expect(positionChart(spread(DOTS_MAX_CLAIMS + 1), { width: CHART_WIDTH, textLength: (DOTS_MAX_CLAIMS + 1) * 400 }).mode).toBe("density");
+    expect(positionChart(spread(DOTS_MAX_CLAIMS), { width: CHART_WIDTH, textLength: DOTS_MAX_CLAIMS * 400 }).mode).toBe(
+      "dots",
+    );
+    expect(
+      positionChart(spread(DOTS_MAX_CLAIMS + 1), { width: CHART_WIDTH, textLength: (DOTS_MAX_CLAIMS + 1) * 400 }).mode,
+    ).toBe("density");
   });
 
   it(`draws densities when dots would stack more than ${DOTS_MAX_LANES} deep`, () => {
     const pile = (n: number) => claims.slice(0, n).map((c) => ({ ...c, start: 500, end: 500 + c.quote.length }));
     expect(positionChart(pile(DOTS_MAX_LANES), { width: CHART_WIDTH, textLength: 10_000 }).mode).toBe("dots");
-    expect(positionChart(pile(DOTS_MAX_LANES + 1), { width: CHART_WIDTH, textLength: 10_000 })).toMatchObject({ mode: "density", bins: [{ count: DOTS_MAX_LANES + 1 }] });
+    expect(positionChart(pile(DOTS_MAX_LANES + 1), { width: CHART_WIDTH, textLength: 10_000 })).toMatchObject({
+      mode: "density",
+      bins: [{ count: DOTS_MAX_LANES + 1 }],
+    });
   });
 });
 
 describe("the charts drawn for 50,000 claims", () => {
   const selected = claims[31_337]!;
   const html = {
-    money: decode(renderToStaticMarkup(createElement(MoneyChart, { layout: layouts.money, selectedId: null, onSelect }))),
-    tariffs: decode(renderToStaticMarkup(createElement(TariffChart, { layout: layouts.tariffs, selectedId: null, onSelect }))),
-    positions: decode(renderToStaticMarkup(createElement(PositionChart, { layout: layouts.positions, selectedId: selected.id, onSelect, claims }))),
+    money: decode(
+      renderToStaticMarkup(createElement(MoneyChart, { layout: layouts.money, selectedId: null, onSelect })),
+    ),
+    tariffs: decode(
+      renderToStaticMarkup(createElement(TariffChart, { layout: layouts.tariffs, selectedId: null, onSelect })),
+    ),
+    positions: decode(
+      renderToStaticMarkup(
+        createElement(PositionChart, { layout: layouts.positions, selectedId: selected.id, onSelect, claims }),
+      ),
+    ),
   };
 
-  const notes = (h: string) => [...h.matchAll(/<text class="chart-label chart-label-note"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!);
+  const notes = (h: string) =>
+    [...h.matchAll(/<text class="chart-label chart-label-note"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!);
   const desc = (h: string) => /<desc>([^<]*)<\/desc>/.exec(h)?.[1] ?? "";
 
   it("shows each cap note in the chart itself, so an exported SVG or PNG says it too", () => {
     const usdLevels = layouts.money.panels[0]!;
-    expect(notes(html.money)).toContain(`The ${usdLevels.bars.length} largest of ${usdLevels.total}; all are in the table.`);
-    expect(desc(html.money)).toMatch(new RegExp(`${2 * MONEY_BARS_PER_KIND} of ${money.length.toLocaleString("en")} money figures are drawn; all are in the table\\.$`));
+    expect(notes(html.money)).toContain(
+      `The ${usdLevels.bars.length} largest of ${usdLevels.total}; all are in the table.`,
+    );
+    expect(desc(html.money)).toMatch(
+      new RegExp(
+        `${2 * MONEY_BARS_PER_KIND} of ${money.length.toLocaleString("en")} money figures are drawn; all are in the table\\.$`,
+      ),
+    );
     expect(notes(html.money).slice(0, layouts.money.note.length)).toEqual(layouts.money.note.map((l) => l.text));
-    expect(notes(html.tariffs).join(" ")).toBe(`The ${TARIFF_BAR_CAP} highest of ${tariffs.length.toLocaleString("en")} tariff rates; all are in the table.`);
+    expect(notes(html.tariffs).join(" ")).toBe(
+      `The ${TARIFF_BAR_CAP} highest of ${tariffs.length.toLocaleString("en")} tariff rates; all are in the table.`,
+    );
     expect(desc(html.tariffs)).toMatch(/tariff rates; all are in the table\.$/);
   });
 
@@ -174,7 +232,11 @@ describe("the charts drawn for 50,000 claims", () => {
   });
 
   it("makes each density bin a labelled button that selects its first claim, pressed when it holds the selection", () => {
-    const bins = [...html.positions.matchAll(/<g class="chart-mark" role="button" tabindex="0" data-claim-id="([^"]+)" aria-label="([^"]+)" aria-pressed="(true|false)"/g)];
+    const bins = [
+      ...html.positions.matchAll(
+        /<g class="chart-mark" role="button" tabindex="0" data-claim-id="([^"]+)" aria-label="([^"]+)" aria-pressed="(true|false)"/g,
+      ),
+    ];
     expect(bins.map((m) => m[1])).toEqual(layouts.positions.bins.map((b) => b.firstId));
     expect(bins.every((m) => /^[\d,]+ figures in characters [\d,]+–[\d,]+ \(\d+%–\d+%\): /.test(m[2]!))).toBe(true);
     const pressed = bins.filter((m) => m[3] === "true").map((m) => m[1]);
@@ -185,7 +247,9 @@ describe("the charts drawn for 50,000 claims", () => {
 
   it("without the claims, presses the bin whose first claim is selected", () => {
     const first = layouts.positions.bins[5]!.firstId;
-    const out = renderToStaticMarkup(createElement(PositionChart, { layout: layouts.positions, selectedId: first, onSelect }));
+    const out = renderToStaticMarkup(
+      createElement(PositionChart, { layout: layouts.positions, selectedId: first, onSelect }),
+    );
     expect(out.match(/aria-pressed="true"/g)).toHaveLength(1);
     expect(out).toMatch(new RegExp(`data-claim-id="${first}"[^>]*aria-pressed="true"`));
   });

@@ -37,6 +37,11 @@ describe("tariffChart on the seed article", () => {
   });
 
   it("is empty for an article without tariff rates", () => {
-    expect(tariffChart(claims.filter((c) => c.metric !== "tariff_rate"), { width: 360 })).toMatchObject({ bars: [], height: 0 });
+    expect(
+      tariffChart(
+        claims.filter((c) => c.metric !== "tariff_rate"),
+        { width: 360 },
+      ),
+    ).toMatchObject({ bars: [], height: 0 });
   });
 });

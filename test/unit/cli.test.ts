@@ -47,16 +47,30 @@ describe("extract CLI", { timeout: 20_000 }, () => {
   });
 
   it("reads standard input with -, using --published-at and --locale", () => {
-    const { code, stdout } = extract(["--format", "ndjson", "--published-at", "2025-03-10", "--locale", "en-AU", "-"], "Exports fell $2 billion last year.");
+    const { code, stdout } = extract(
+      ["--format", "ndjson", "--published-at", "2025-03-10", "--locale", "en-AU", "-"],
+      "Exports fell $2 billion last year.",
+    );
     expect(code).toBe(0);
-    const claims = stdout.trim().split("\n").map((line) => JSON.parse(line));
-    expect(claims.map((c) => [c.quote, c.unit, c.period])).toEqual([["$2 billion", "AUD", "2024"], ["last year", null, "2024"]]);
+    const claims = stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    expect(claims.map((c) => [c.quote, c.unit, c.period])).toEqual([
+      ["$2 billion", "AUD", "2024"],
+      ["last year", null, "2024"],
+    ]);
   });
 
   it.each([
     ["a missing file", () => [join(tmpdir(), "does-not-exist.txt")], undefined, /cannot be read \(ENOENT\)/],
     ["an empty file", () => [scratch("e.txt", "")], undefined, /file is empty/],
-    ["a binary file", () => [scratch("b.txt", new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0x00, 0x01]))], undefined, /looks binary/],
+    [
+      "a binary file",
+      () => [scratch("b.txt", new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0x00, 0x01]))],
+      undefined,
+      /looks binary/,
+    ],
     ["non-UTF-8 stdin", () => ["-"], new Uint8Array([0xff, 0xfe, 0x41]), /stdin: is not valid UTF-8/],
     ["white-space-only stdin", () => ["-"], " \n\t ", /stdin: contains only white space/],
     ["no file at all", () => [], undefined, /no input file given/],
@@ -72,7 +86,35 @@ describe("extract CLI", { timeout: 20_000 }, () => {
 
   it("prints the JSON Schema generated from the zod schema", () => {
     const schema = JSON.parse(extract(["--schema"]).stdout);
-    expect(Object.keys(schema.claim.properties)).toEqual(expect.arrayContaining(["id", "articleId", "sentenceIndex", "sentence", "start", "end", "quote", "kind", "value", "valueMax", "unit", "currencyBasis", "change", "metric", "subject", "period"]));
-    expect(schema.claim.properties.kind.enum).toEqual(["money", "percent", "percentage_point", "count", "rank", "duration", "date", "other"]);
+    expect(Object.keys(schema.claim.properties)).toEqual(
+      expect.arrayContaining([
+        "id",
+        "articleId",
+        "sentenceIndex",
+        "sentence",
+        "start",
+        "end",
+        "quote",
+        "kind",
+        "value",
+        "valueMax",
+        "unit",
+        "currencyBasis",
+        "change",
+        "metric",
+        "subject",
+        "period",
+      ]),
+    );
+    expect(schema.claim.properties.kind.enum).toEqual([
+      "money",
+      "percent",
+      "percentage_point",
+      "count",
+      "rank",
+      "duration",
+      "date",
+      "other",
+    ]);
   });
 });

@@ -4,7 +4,8 @@ import { CSV_COLUMNS, claimsToCsv, neutraliseFormula } from "../../lib/export/cs
 import { extractClaims } from "../../lib/extract/index";
 
 describe("claimsToCsv", () => {
-  const text = '=HYPERLINK("x") said exports rose 4% to $3 billion, "a record", in 2024.\n+Imports of 1,200 tonnes; -2 @ noon.';
+  const text =
+    '=HYPERLINK("x") said exports rose 4% to $3 billion, "a record", in 2024.\n+Imports of 1,200 tonnes; -2 @ noon.';
   const { claims } = extractClaims(text, { articleId: "t", publishedAt: "2025-01-01" });
   const csv = claimsToCsv(claims);
 
@@ -30,7 +31,15 @@ describe("claimsToCsv", () => {
     expect(rows.every((r) => !/^[=+\-@\t\r]/.test(r.sentence!))).toBe(true);
     expect(rows[0]!.sentence!.startsWith("'=HYPERLINK")).toBe(true);
     expect(rows.every((r) => r.change === "'=" || !/^[=]/.test(r.change!))).toBe(true);
-    expect(["=1+1", "+1", "-1", "@SUM", "\tx", "\rx", "ok"].map(neutraliseFormula)).toEqual(["'=1+1", "'+1", "'-1", "'@SUM", "'\tx", "'\rx", "ok"]);
+    expect(["=1+1", "+1", "-1", "@SUM", "\tx", "\rx", "ok"].map(neutraliseFormula)).toEqual([
+      "'=1+1",
+      "'+1",
+      "'-1",
+      "'@SUM",
+      "'\tx",
+      "'\rx",
+      "ok",
+    ]);
   });
 
   it("writes only a header for no claims", () => {

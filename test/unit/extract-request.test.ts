@@ -1,7 +1,12 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { extractArticle } from "../../lib/extract/article";
 import { textId } from "../../lib/extract/index";
-import { DISCARD_ALLOWANCE_BYTES, handleExtractRequest, MAX_BODY_BYTES, todayUtc } from "../../lib/server/extract-request";
+import {
+  DISCARD_ALLOWANCE_BYTES,
+  handleExtractRequest,
+  MAX_BODY_BYTES,
+  todayUtc,
+} from "../../lib/server/extract-request";
 import { DatasetSchema, type Dataset } from "../../lib/schema";
 import { loadSeeds } from "../../lib/server/seeds";
 
@@ -39,21 +44,28 @@ async function datasetOf(response: Response): Promise<Dataset> {
 }
 
 /** A body of `total` zero bytes (or fewer, if cancelled) handed out in 64 KB chunks, counting what the reader took. */
-function countingStream(total: number): { stream: ReadableStream<Uint8Array>; pulled: () => number; cancelled: () => boolean } {
+function countingStream(total: number): {
+  stream: ReadableStream<Uint8Array>;
+  pulled: () => number;
+  cancelled: () => boolean;
+} {
   let pulled = 0;
   let cancelled = false;
-  const stream = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      const size = Math.min(CHUNK_BYTES, total - pulled);
-      pulled += size;
-      controller.enqueue(new Uint8Array(size));
-      if (pulled >= total) controller.close();
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        const size = Math.min(CHUNK_BYTES, total - pulled);
+        pulled += size;
+        controller.enqueue(new Uint8Array(size));
+        if (pulled >= total) controller.close();
+      },
+      cancel() {
+        cancelled = true;
+      },
+      // No read-ahead of its own: a chunk is produced only when someone reads.
     },
-    cancel() {
-      cancelled = true;
-    },
-    // No read-ahead of its own: a chunk is produced only when someone reads.
-  }, { highWaterMark: 0 });
+    { highWaterMark: 0 },
+  );
   return { stream, pulled: () => pulled, cancelled: () => cancelled };
 }
 
@@ -67,7 +79,12 @@ describe("POST /api/extract: success", () => {
   it("gives the seed article's dataset, the same as extractArticle, under the text's stable id", async () => {
     const request = { text: seed.text, title: seed.title, publishedAt: seed.publishedAt, locale: seed.locale };
     const dataset = await datasetOf(await handleExtractRequest(postJson(request)));
-    const expected = extractArticle({ id: textId(seed.text), text: seed.text, publishedAt: seed.publishedAt, locale: seed.locale });
+    const expected = extractArticle({
+      id: textId(seed.text),
+      text: seed.text,
+      publishedAt: seed.publishedAt,
+      locale: seed.locale,
+    });
     expect(dataset.articleId).toBe(textId(seed.text));
     expect(dataset).toEqual(expected);
     expect(dataset.claims.length).toBeGreaterThan(20);
@@ -80,7 +97,11 @@ describe("POST /api/extract: success", () => {
     const dataset = await datasetOf(await handleExtractRequest(postJson({ text })));
     expect(dataset).toEqual(extractArticle({ id: textId(text), text, publishedAt: todayUtc(), locale: "en-US" }));
     const money = dataset.claims.find((c) => c.kind === "money");
-    expect(money).toMatchObject({ unit: "USD", currencyBasis: "inferred", period: String(Number(todayUtc().slice(0, 4)) - 1) });
+    expect(money).toMatchObject({
+      unit: "USD",
+      currencyBasis: "inferred",
+      period: String(Number(todayUtc().slice(0, 4)) - 1),
+    });
     // The locale is not ignored: a Canadian outlet's bare $ is CAD.
     const canadian = await datasetOf(await handleExtractRequest(postJson({ text, locale: "en-CA" })));
     expect(canadian.claims.find((c) => c.kind === "money")?.unit).toBe("CAD");
@@ -93,13 +114,21 @@ describe("POST /api/extract: success", () => {
       "עברית 🎉 Imports rose 12 per cent to 4,000 tonnes in 2024, מאוד.",
       "The 25% tariff 🇺🇸 covers $760 billion in two-way trade.",
     ].join("\n");
-    const { claims } = await datasetOf(await handleExtractRequest(postJson({ text, publishedAt: "2025-05-06", locale: "en-CA" })));
-    expect(claims.map((c) => c.quote)).toEqual(expect.arrayContaining(["$3.7 billion", "12 per cent", "4,000 tonnes", "25%", "$760 billion"]));
+    const { claims } = await datasetOf(
+      await handleExtractRequest(postJson({ text, publishedAt: "2025-05-06", locale: "en-CA" })),
+    );
+    expect(claims.map((c) => c.quote)).toEqual(
+      expect.arrayContaining(["$3.7 billion", "12 per cent", "4,000 tonnes", "25%", "$760 billion"]),
+    );
     for (const claim of claims) expect(text.slice(claim.start, claim.end)).toBe(claim.quote);
   });
 
   it("accepts a charset=utf-8 parameter, any case, and a body of exactly the limit", async () => {
-    for (const type of ["application/json; charset=utf-8", "Application/JSON;charset=\"UTF-8\"", "application/json; charset=utf8"]) {
+    for (const type of [
+      "application/json; charset=utf-8",
+      'Application/JSON;charset="UTF-8"',
+      "application/json; charset=utf8",
+    ]) {
       expect((await handleExtractRequest(postJson({ text: "Exports rose 5%." }, type))).status).toBe(200);
     }
     const head = '{"text":"Exports rose 5% in 2024.';
@@ -129,7 +158,9 @@ describe("POST /api/extract: 415 for anything but JSON in UTF-8", () => {
 describe("POST /api/extract: 413 past 2 MB", () => {
   it("answers a declared Content-Length over the limit without reading the body", async () => {
     const body = countingStream(10 * 1024 * 1024);
-    const response = await handleExtractRequest(post(body.stream, { "content-type": JSON_TYPE, "content-length": String(MAX_BODY_BYTES + 1) }));
+    const response = await handleExtractRequest(
+      post(body.stream, { "content-type": JSON_TYPE, "content-length": String(MAX_BODY_BYTES + 1) }),
+    );
     expect(response.status).toBe(413);
     expect(await errorOf(response)).toMatch(/over the 2097152-byte limit/);
     expect(body.pulled()).toBe(0);
@@ -169,7 +200,11 @@ describe("POST /api/extract: 413 past 2 MB", () => {
 
 describe("POST /api/extract: 400 for bytes that are not JSON text", () => {
   it.each([
-    ["invalid UTF-8", new Uint8Array([0x7b, 0x22, 0x74, 0x65, 0x78, 0x74, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]), /not valid UTF-8/],
+    [
+      "invalid UTF-8",
+      new Uint8Array([0x7b, 0x22, 0x74, 0x65, 0x78, 0x74, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]),
+      /not valid UTF-8/,
+    ],
     ["a lone continuation byte", new Uint8Array([0x22, 0x80, 0x22]), /not valid UTF-8/],
     ["malformed JSON", '{"text": "Exports rose 5%.",}', /not valid JSON/],
     ["truncated JSON", '{"text": "Exports ro', /not valid JSON/],
@@ -199,7 +234,11 @@ describe("POST /api/extract: 422 for JSON of the wrong shape, naming the field",
     ["a date in another format", { text: "x", publishedAt: "06/05/2025" }, /^publishedAt: /],
     ["a date that does not exist", { text: "x", publishedAt: "2025-02-30" }, /^publishedAt: /],
     ["publishedAt null", { text: "x", publishedAt: null }, /^publishedAt: /],
-    ["a locale that is not a language tag", { text: "x", locale: "not a locale!" }, /^locale: locale must be a BCP 47 language tag/],
+    [
+      "a locale that is not a language tag",
+      { text: "x", locale: "not a locale!" },
+      /^locale: locale must be a BCP 47 language tag/,
+    ],
     ["an unknown key", { text: "x", author: "me" }, /^\(root\): Unrecognized key: "author"$/],
   ])("%s", async (_, value: unknown, message: RegExp) => {
     const response = await handleExtractRequest(postJson(value));

@@ -30,12 +30,18 @@ export interface Case {
 
 function trace(claims: Claim[]): string {
   return claims
-    .map((c) => `  [${c.start},${c.end}) ${JSON.stringify(c.quote)} ${c.kind} ${c.value}${c.valueMax !== null ? `-${c.valueMax}` : ""} ${c.unit} ${c.change} ${c.metric} ${c.period ?? ""} ← ${c.rule}`)
+    .map(
+      (c) =>
+        `  [${c.start},${c.end}) ${JSON.stringify(c.quote)} ${c.kind} ${c.value}${c.valueMax !== null ? `-${c.valueMax}` : ""} ${c.unit} ${c.change} ${c.metric} ${c.period ?? ""} ← ${c.rule}`,
+    )
     .join("\n");
 }
 
 export function check(c: Case, strictDates: boolean): string[] {
-  const { claims } = extractClaims(c.input, { publishedAt: c.publishedAt ?? "2025-05-06", locale: c.locale ?? "en-US" });
+  const { claims } = extractClaims(c.input, {
+    publishedAt: c.publishedAt ?? "2025-05-06",
+    locale: c.locale ?? "en-US",
+  });
   const problems: string[] = [];
   const used = new Set<Claim>();
   let searchFrom = 0;
@@ -51,7 +57,10 @@ export function check(c: Case, strictDates: boolean): string[] {
       continue;
     }
     used.add(match);
-    const differs = (field: string, want: unknown, got: unknown) => problems.push(`${JSON.stringify(e.quote)}: ${field} expected ${JSON.stringify(want)}, got ${JSON.stringify(got)}`);
+    const differs = (field: string, want: unknown, got: unknown) =>
+      problems.push(
+        `${JSON.stringify(e.quote)}: ${field} expected ${JSON.stringify(want)}, got ${JSON.stringify(got)}`,
+      );
     if (match.kind !== e.kind) differs("kind", e.kind, match.kind);
     if (isDate) {
       if (e.period !== undefined && match.period !== e.period) differs("period", e.period, match.period);
@@ -60,16 +69,18 @@ export function check(c: Case, strictDates: boolean): string[] {
     const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
     if (e.value !== undefined && !close(match.value, e.value)) differs("value", e.value, match.value);
     const wantMax = e.valueMax ?? null;
-    if ((wantMax === null) !== (match.valueMax === null) || (wantMax !== null && !close(match.valueMax!, wantMax))) differs("valueMax", wantMax, match.valueMax);
+    if ((wantMax === null) !== (match.valueMax === null) || (wantMax !== null && !close(match.valueMax!, wantMax)))
+      differs("valueMax", wantMax, match.valueMax);
     for (const field of ["unit", "change", "metric", "currencyBasis", "period"] as const) {
       if (e[field] !== undefined && match[field] !== e[field]) differs(field, e[field], match[field]);
     }
-    if (e.subject !== undefined && !(match.subject ?? "").toLowerCase().includes(e.subject.toLowerCase())) differs("subject", e.subject, match.subject);
+    if (e.subject !== undefined && !(match.subject ?? "").toLowerCase().includes(e.subject.toLowerCase()))
+      differs("subject", e.subject, match.subject);
   }
   for (const a of claims) {
-    if (!used.has(a) && (a.kind !== "date" || strictDates)) problems.push(`extra ${JSON.stringify(a.quote)} (${a.kind}, ${a.rule})`);
+    if (!used.has(a) && (a.kind !== "date" || strictDates))
+      problems.push(`extra ${JSON.stringify(a.quote)} (${a.kind}, ${a.rule})`);
   }
   if (problems.length) problems.push(`extracted:\n${trace(claims)}`);
   return problems;
 }
-

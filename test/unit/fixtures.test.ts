@@ -4,7 +4,9 @@ import { describe, expect, it } from "vitest";
 import { check, type Case } from "./fixture-check";
 
 const FIXTURES = join(import.meta.dirname, "..", "fixtures");
-const files = readdirSync(FIXTURES).filter((f) => f.endsWith(".json")).sort();
+const files = readdirSync(FIXTURES)
+  .filter((f) => f.endsWith(".json"))
+  .sort();
 
 describe.each(files)("%s", (file) => {
   const cases = JSON.parse(readFileSync(join(FIXTURES, file), "utf8")) as Case[];

@@ -44,11 +44,15 @@ describe("library export file", () => {
 
   it("refuses a claim that no longer slices out of its text, so no figure can point at the wrong words", () => {
     const claims = stored.claims.map((c, i) => (i === 0 ? { ...c, quote: "9".repeat(c.quote.length) } : c));
-    expect(() => parseLibraryFile(JSON.stringify(libraryFile([{ ...stored, claims }])))).toThrow(/claims\.0\.quote: does not match the article text/);
+    expect(() => parseLibraryFile(JSON.stringify(libraryFile([{ ...stored, claims }])))).toThrow(
+      /claims\.0\.quote: does not match the article text/,
+    );
   });
 
   it("refuses a claim of another article", () => {
     const claims = stored.claims.map((c, i) => (i === 1 ? { ...c, articleId: "someone-else" } : c));
-    expect(() => parseLibraryFile(JSON.stringify(libraryFile([{ ...stored, claims }])))).toThrow(/claims\.1\.articleId/);
+    expect(() => parseLibraryFile(JSON.stringify(libraryFile([{ ...stored, claims }])))).toThrow(
+      /claims\.1\.articleId/,
+    );
   });
 });

@@ -20,7 +20,12 @@ describe("figures too large for a number", () => {
   });
 
   it("a finite neighbour in the same sentence is kept", () => {
-    const { claims } = extractArticle({ id: "overflow", text: `Exports rose 12% to $3.4 billion, not $${HUGE}.`, publishedAt: "2025-05-06", locale: "en-US" });
+    const { claims } = extractArticle({
+      id: "overflow",
+      text: `Exports rose 12% to $3.4 billion, not $${HUGE}.`,
+      publishedAt: "2025-05-06",
+      locale: "en-US",
+    });
     expect(claims.map((c) => c.quote)).toEqual(["12%", "$3.4 billion"]);
   });
 });

@@ -70,7 +70,11 @@ describe("the static headers", () => {
       "Referrer-Policy": "strict-origin-when-cross-origin",
       "X-Frame-Options": "DENY",
     });
-    expect(directives(RESOURCE_CSP)).toEqual({ "default-src": ["'none'"], "script-src": ["'self'"], "frame-ancestors": ["'none'"] });
+    expect(directives(RESOURCE_CSP)).toEqual({
+      "default-src": ["'none'"],
+      "script-src": ["'self'"],
+      "frame-ancestors": ["'none'"],
+    });
   });
 
   it("are what next.config.mjs sends on every path, beside its other settings", async () => {
@@ -78,7 +82,10 @@ describe("the static headers", () => {
     const configUrl = new URL("../../next.config.mjs", import.meta.url).href;
     const { default: nextConfig } = (await import(configUrl)) as { default: NextConfig };
     expect(await nextConfig.headers?.()).toEqual([
-      { source: "/:path*", headers: [...STATIC_SECURITY_HEADERS, { key: "Content-Security-Policy", value: RESOURCE_CSP }] },
+      {
+        source: "/:path*",
+        headers: [...STATIC_SECURITY_HEADERS, { key: "Content-Security-Policy", value: RESOURCE_CSP }],
+      },
     ]);
     expect(nextConfig.experimental?.inlineCss).toBe(true);
   });

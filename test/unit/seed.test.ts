@@ -15,7 +15,13 @@ describe("the bundled seed article", () => {
   const find = (quote: string, n = 0) => claims.filter((c) => c.quote === quote)[n];
 
   it("loads with its metadata, the id from its first line and the text after it", () => {
-    expect(article).toMatchObject({ id: "ab0574da4b558c8d1a9e1d5c5d8e33d2", section: "Canada", source: "AP / Reuters", publishedAt: "2025-05-06", locale: "en-CA" });
+    expect(article).toMatchObject({
+      id: "ab0574da4b558c8d1a9e1d5c5d8e33d2",
+      section: "Canada",
+      source: "AP / Reuters",
+      publishedAt: "2025-05-06",
+      locale: "en-CA",
+    });
     expect(article.text.startsWith("Canada\n")).toBe(true);
     expect(loadSeeds().map((a) => a.id)).toContain(article.id);
   });
@@ -52,20 +58,45 @@ describe("the bundled seed article", () => {
   });
 
   it("keeps the other quantities: an age, a rating, a five-month low, two ranks, small counts", () => {
-    const other = (kind: Claim["kind"]) => claims.filter((c) => c.kind === kind && c.metric === "other").map((c) => [c.quote, c.value, c.unit]);
-    expect(other("duration")).toEqual([["60-year-old", 60, "year"], ["five-month", 5, "month"]]);
-    expect(other("rank")).toEqual([["second-largest", 2, null], ["second-largest", 2, null]]);
+    const other = (kind: Claim["kind"]) =>
+      claims.filter((c) => c.kind === kind && c.metric === "other").map((c) => [c.quote, c.value, c.unit]);
+    expect(other("duration")).toEqual([
+      ["60-year-old", 60, "year"],
+      ["five-month", 5, "month"],
+    ]);
+    expect(other("rank")).toEqual([
+      ["second-largest", 2, null],
+      ["second-largest", 2, null],
+    ]);
     expect(other("other")).toEqual([["10 out of 10", 10, null]]);
-    expect(other("count")).toEqual([["two sides", 2, "side"], ["two leaders", 2, "leader"], ["two sides", 2, "side"], ["two countries", 2, "country"]]);
+    expect(other("count")).toEqual([
+      ["two sides", 2, "side"],
+      ["two leaders", 2, "leader"],
+      ["two sides", 2, "side"],
+      ["two countries", 2, "country"],
+    ]);
   });
 
   it("finds the dates, and no number inside a name (G7, the 51st state)", () => {
-    expect(claims.filter((c) => c.kind === "date").map((c) => c.quote)).toEqual(["April 28", "February", "mid-June", "early 2000s", "2026", "2024", "March", "last year", "March", "March"]);
+    expect(claims.filter((c) => c.kind === "date").map((c) => c.quote)).toEqual([
+      "April 28",
+      "February",
+      "mid-June",
+      "early 2000s",
+      "2026",
+      "2024",
+      "March",
+      "last year",
+      "March",
+      "March",
+    ]);
     expect(claims.some((c) => /G7|51st/.test(c.quote))).toBe(false);
   });
 
   it("matches the golden dataset, so any change to the extractor shows as a diff", async () => {
-    await expect(JSON.stringify({ articleId: article.id, claims }, null, 2) + "\n").toMatchFileSnapshot("../golden/000_094eb4bc1889a6c2.claims.json");
+    await expect(JSON.stringify({ articleId: article.id, claims }, null, 2) + "\n").toMatchFileSnapshot(
+      "../golden/000_094eb4bc1889a6c2.claims.json",
+    );
   });
 });
 
@@ -77,7 +108,8 @@ describe("seed validation", () => {
   function seed(text: string | Uint8Array, metadata: unknown = meta): string {
     const d = dir();
     writeFileSync(join(d, "a.txt"), text);
-    if (metadata !== null) writeFileSync(join(d, "a.json"), typeof metadata === "string" ? metadata : JSON.stringify(metadata));
+    if (metadata !== null)
+      writeFileSync(join(d, "a.json"), typeof metadata === "string" ? metadata : JSON.stringify(metadata));
     return join(d, "a.txt");
   }
 
@@ -86,7 +118,11 @@ describe("seed validation", () => {
     ["an id but no text", () => seed("abc123\n\n  \n"), /a\.txt: has an id but no article text/],
     ["non-UTF-8 bytes", () => seed(new Uint8Array([0x61, 0x0a, 0xff, 0xfe, 0x41])), /a\.txt: is not valid UTF-8/],
     ["binary", () => seed(new Uint8Array([0x61, 0x0a, 0x00, 0x01, 0x41])), /a\.txt: looks binary/],
-    ["a missing metadata field", () => seed("id1\nText.", { ...meta, publishedAt: undefined }), /a\.json: field "publishedAt"/],
+    [
+      "a missing metadata field",
+      () => seed("id1\nText.", { ...meta, publishedAt: undefined }),
+      /a\.json: field "publishedAt"/,
+    ],
     ["a malformed date", () => seed("id1\nText.", { ...meta, publishedAt: "May 6" }), /a\.json: field "publishedAt"/],
     ["metadata that is not JSON", () => seed("id1\nText.", "{title:"), /a\.json: is not valid JSON/],
     ["no metadata file", () => seed("id1\nText.", null), /a\.json: cannot be read \(ENOENT\)/],

@@ -5,14 +5,30 @@ const split = (text: string) => segmentSentences(text).map((s) => text.slice(s.s
 
 describe("segmentSentences", () => {
   it.each([
-    ["abbreviations and titles", "The U.S. President met Mr. Carney on Oct. 31 in Washington. He left.", ["The U.S. President met Mr. Carney on Oct. 31 in Washington.", "He left."]],
-    ["an initialism that ends a sentence", "Exports went to the U.S. The rest went to Mexico.", ["Exports went to the U.S.", "The rest went to Mexico."]],
+    [
+      "abbreviations and titles",
+      "The U.S. President met Mr. Carney on Oct. 31 in Washington. He left.",
+      ["The U.S. President met Mr. Carney on Oct. 31 in Washington.", "He left."],
+    ],
+    [
+      "an initialism that ends a sentence",
+      "Exports went to the U.S. The rest went to Mexico.",
+      ["Exports went to the U.S.", "The rest went to Mexico."],
+    ],
     ["initials", "John F. Kennedy spoke. Then he left.", ["John F. Kennedy spoke.", "Then he left."]],
     ["quotes", '"It\'s not for sale," he said. "Never."', ['"It\'s not for sale," he said.', '"Never."']],
     ["parentheses", "Trade (about 3. 5 per cent) rose. It fell.", ["Trade (about 3. 5 per cent) rose.", "It fell."]],
-    ["headlines and section lines", "Canada\n\nCarney tells Trump: 'Canada is not for sale'\n\nBody text here.", ["Canada", "Carney tells Trump: 'Canada is not for sale'", "Body text here."]],
+    [
+      "headlines and section lines",
+      "Canada\n\nCarney tells Trump: 'Canada is not for sale'\n\nBody text here.",
+      ["Canada", "Carney tells Trump: 'Canada is not for sale'", "Body text here."],
+    ],
     ["company suffixes", "Shares of Acme Inc. rose 3%. Rivals fell.", ["Shares of Acme Inc. rose 3%.", "Rivals fell."]],
-    ["numbers after a full stop", "It rose. 25 per cent of it went abroad.", ["It rose.", "25 per cent of it went abroad."]],
+    [
+      "numbers after a full stop",
+      "It rose. 25 per cent of it went abroad.",
+      ["It rose.", "25 per cent of it went abroad."],
+    ],
   ])("handles %s", (_name, text, expected) => {
     expect(split(text)).toEqual(expected);
   });
@@ -20,7 +36,11 @@ describe("segmentSentences", () => {
   it("gives half-open offsets into the original text, trimmed of white space", () => {
     const text = "  One.  Two!\n\n Three?  ";
     const sentences = segmentSentences(text);
-    expect(sentences.map((s) => [s.start, s.end])).toEqual([[2, 6], [8, 12], [15, 21]]);
+    expect(sentences.map((s) => [s.start, s.end])).toEqual([
+      [2, 6],
+      [8, 12],
+      [15, 21],
+    ]);
     expect(sentences.map((s) => s.index)).toEqual([0, 1, 2]);
   });
 });

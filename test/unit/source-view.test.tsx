@@ -2,7 +2,14 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { SourceView } from "../../app/_components/SourceView";
 import {
-  PART_MAX_CHARS, PART_MIN_CHARS, partIndexOf, partSentences, sourceIndex, sourceSentences, type SourceSentence, WINDOW_ABOVE_CHARS,
+  PART_MAX_CHARS,
+  PART_MIN_CHARS,
+  partIndexOf,
+  partSentences,
+  sourceIndex,
+  sourceSentences,
+  type SourceSentence,
+  WINDOW_ABOVE_CHARS,
 } from "../../lib/explore/source-parts";
 import { extractArticle } from "../../lib/extract/article";
 import type { Claim } from "../../lib/schema";
@@ -12,18 +19,29 @@ import { syntheticArticle } from "../bench/synthetic";
 const article = loadSeeds()[0]!;
 const { claims } = extractArticle(article);
 const noop = () => {};
-const decode = (html: string) => html.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/<!-- -->/g, "");
+const decode = (html: string) =>
+  html
+    .replace(/&#x27;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/<!-- -->/g, "");
 
 describe("SourceView on the seed article", () => {
   it("renders the whole text as before: golden HTML", async () => {
     const selectedId = claims.find((c) => c.quote === "$760 billion")!.id;
-    const html = renderToStaticMarkup(<SourceView text={article.text} claims={claims} selectedId={selectedId} onSelect={noop} />);
+    const html = renderToStaticMarkup(
+      <SourceView text={article.text} claims={claims} selectedId={selectedId} onSelect={noop} />,
+    );
     await expect(`${html.replace(/></g, ">\n<")}\n`).toMatchFileSnapshot("../golden/source-view.html");
   });
 
   it("has no pager: one part, the whole text", () => {
     expect(sourceIndex(article.text, claims).parts).toEqual([{ start: 0, end: article.text.length }]);
-    const html = renderToStaticMarkup(<SourceView text={article.text} claims={claims} selectedId={null} onSelect={noop} />);
+    const html = renderToStaticMarkup(
+      <SourceView text={article.text} claims={claims} selectedId={null} onSelect={noop} />,
+    );
     expect(html).not.toContain("Next part");
     expect(html).toMatch(/^<article class="source"/);
   });
@@ -34,7 +52,15 @@ describe("sourceSentences", () => {
     const text = "Intro. Tariffs of 25 per cent became 25 per cent more. End.";
     const sentence = "Tariffs of 25 per cent became 25 per cent more.";
     const second = text.lastIndexOf("25 per cent");
-    const claim = { ...claims[0]!, id: "second", sentenceIndex: 1, sentence, quote: "25 per cent", start: second, end: second + 11 } satisfies Claim;
+    const claim = {
+      ...claims[0]!,
+      id: "second",
+      sentenceIndex: 1,
+      sentence,
+      quote: "25 per cent",
+      start: second,
+      end: second + 11,
+    } satisfies Claim;
     const [s] = sourceSentences(text, [claim]);
     expect(text.slice(s!.start, s!.end)).toBe(sentence);
     expect(s!.claims.map((c) => c.id)).toEqual(["second"]);
@@ -42,7 +68,13 @@ describe("sourceSentences", () => {
 
   it("draws the first of two overlapping claims and skips the other, as before", () => {
     const [first] = claims;
-    const overlapping = { ...first!, id: "overlap", start: first!.start + 1, end: first!.end + 1, quote: article.text.slice(first!.start + 1, first!.end + 1) };
+    const overlapping = {
+      ...first!,
+      id: "overlap",
+      start: first!.start + 1,
+      end: first!.end + 1,
+      quote: article.text.slice(first!.start + 1, first!.end + 1),
+    };
     const ordered = [first!, overlapping, ...claims.slice(1)];
     const sentence = sourceSentences(article.text, ordered).find((s) => s.index === first!.sentenceIndex)!;
     expect(sentence.claims.map((c) => c.id)).toContain(first!.id);
@@ -79,22 +111,38 @@ describe("SourceView on a 10 MB article with 50,000 claims", () => {
     const selected = big.claims[31_337]!;
     const index = partIndexOf(parts, selected.start);
     const part = parts[index]!;
-    const html = decode(renderToStaticMarkup(<SourceView text={big.text} claims={big.claims} selectedId={selected.id} onSelect={noop} />));
+    const html = decode(
+      renderToStaticMarkup(<SourceView text={big.text} claims={big.claims} selectedId={selected.id} onSelect={noop} />),
+    );
     const n = (v: number) => v.toLocaleString("en");
-    expect(html).toContain(`Part ${n(index + 1)} of ${n(parts.length)} (characters ${n(part.start + 1)}–${n(part.end)})`);
-    expect(html).toMatch(/<nav class="pager source-pager" aria-label="Article parts"><button type="button">Previous part<\/button>/);
+    expect(html).toContain(
+      `Part ${n(index + 1)} of ${n(parts.length)} (characters ${n(part.start + 1)}–${n(part.end)})`,
+    );
+    expect(html).toMatch(
+      /<nav class="pager source-pager" aria-label="Article parts"><button type="button">Previous part<\/button>/,
+    );
     expect(html).toContain('<button type="button">Next part</button>');
-    expect(html).toMatch(new RegExp(`<span class="sentence selected" data-sentence-index="${selected.sentenceIndex}" data-testid="selected-sentence">`));
+    expect(html).toMatch(
+      new RegExp(
+        `<span class="sentence selected" data-sentence-index="${selected.sentenceIndex}" data-testid="selected-sentence">`,
+      ),
+    );
     expect(html).toContain(`<mark data-claim-id="${selected.id}" data-selected="true"`);
     // Only the part's text is in the page: at most PART_MAX_CHARS characters plus markup, not 10 MB.
     const article = /<article[^>]*>([\s\S]*)<\/article>/.exec(html)![1]!;
-    expect(article.replace(/<span class="claim-card"[^>]*>[^<]*<\/span>/g, "").replace(/<[^>]+>/g, "")).toBe(big.text.slice(part.start, part.end));
+    expect(article.replace(/<span class="claim-card"[^>]*>[^<]*<\/span>/g, "").replace(/<[^>]+>/g, "")).toBe(
+      big.text.slice(part.start, part.end),
+    );
   });
 
   it("highlights exactly the part's claims, and each highlight's offsets slice to its quote", () => {
     const part = parts[123]!;
     const inPart = big.claims.filter((c) => c.start >= part.start && c.end <= part.end);
-    const html = decode(renderToStaticMarkup(<SourceView text={big.text} claims={big.claims} selectedId={inPart[0]!.id} onSelect={noop} />));
+    const html = decode(
+      renderToStaticMarkup(
+        <SourceView text={big.text} claims={big.claims} selectedId={inPart[0]!.id} onSelect={noop} />,
+      ),
+    );
     const marks = [...html.matchAll(/<mark data-claim-id="([^"]+)"[^>]*aria-label="([^"]*)"[^>]*>([^<]*)<\/mark>/g)];
     expect(marks.map((m) => m[1])).toEqual(inPart.map((c) => c.id));
     const byId = new Map(big.claims.map((c) => [c.id, c]));
@@ -107,8 +155,12 @@ describe("SourceView on a 10 MB article with 50,000 claims", () => {
   });
 
   it("opens on the first part, Previous disabled, when nothing is selected", () => {
-    const html = decode(renderToStaticMarkup(<SourceView text={big.text} claims={big.claims} selectedId={null} onSelect={noop} />));
-    expect(html).toContain(`Part 1 of ${parts.length.toLocaleString("en")} (characters 1–${parts[0]!.end.toLocaleString("en")})`);
+    const html = decode(
+      renderToStaticMarkup(<SourceView text={big.text} claims={big.claims} selectedId={null} onSelect={noop} />),
+    );
+    expect(html).toContain(
+      `Part 1 of ${parts.length.toLocaleString("en")} (characters 1–${parts[0]!.end.toLocaleString("en")})`,
+    );
     expect(html).toContain('<button type="button" disabled="">Previous part</button>');
     expect(html).not.toContain('data-testid="selected-sentence"');
   });

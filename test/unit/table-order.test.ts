@@ -19,10 +19,23 @@ describe("SortKeys", () => {
   });
 
   it("orders text by a natural, case-insensitive collation, empty last, and by a second column on ties", () => {
-    const order = [...keys.order(all(claims.length), [{ id: "metric", desc: false }, { id: "value", desc: true }])].map((i) => claims[i]!);
-    expect(order.map((c) => c.metric).filter((m, i, a) => a.indexOf(m) === i)).toEqual(["exports", "other", "tariff_rate", "trade_balance", "trade_volume"]);
+    const order = [
+      ...keys.order(all(claims.length), [
+        { id: "metric", desc: false },
+        { id: "value", desc: true },
+      ]),
+    ].map((i) => claims[i]!);
+    expect(order.map((c) => c.metric).filter((m, i, a) => a.indexOf(m) === i)).toEqual([
+      "exports",
+      "other",
+      "tariff_rate",
+      "trade_balance",
+      "trade_volume",
+    ]);
     expect(order.filter((c) => c.metric === "tariff_rate").map((c) => c.value)).toEqual([100, 25, 25]);
-    const subjects = [...keys.order(all(claims.length), [{ id: "subject", desc: false }])].map((i) => claims[i]!.subject ?? "");
+    const subjects = [...keys.order(all(claims.length), [{ id: "subject", desc: false }])].map(
+      (i) => claims[i]!.subject ?? "",
+    );
     expect(subjects.at(-1)).toBe("");
   });
 
@@ -48,7 +61,9 @@ describe("SortKeys preparation steps", () => {
     expect(steps).toBeGreaterThan(columns.length * 3 + 10);
     for (const id of columns) {
       for (const desc of [false, true]) {
-        expect([...warm.order(all(many.length), [{ id, desc }])]).toEqual([...new SortKeys(many).order(all(many.length), [{ id, desc }])]);
+        expect([...warm.order(all(many.length), [{ id, desc }])]).toEqual([
+          ...new SortKeys(many).order(all(many.length), [{ id, desc }]),
+        ]);
       }
     }
   });
@@ -58,7 +73,10 @@ describe("SortKeys text keys in runs", () => {
   it("rank text exactly as one stable collator sort would, with ties under the collator spread across runs", () => {
     const collator = new Intl.Collator("en", { numeric: true, sensitivity: "base" });
     // About 9,000 distinct quotes over five runs; "Exports 12" and "exports 12" are equal to the collator.
-    const claims = syntheticClaims(9_000).map((c, i) => ({ ...c, quote: `${i % 2 ? "Exports" : "exports"} ${i % 4_001}${i % 3 ? "" : " bn"}` }));
+    const claims = syntheticClaims(9_000).map((c, i) => ({
+      ...c,
+      quote: `${i % 2 ? "Exports" : "exports"} ${i % 4_001}${i % 3 ? "" : " bn"}`,
+    }));
     const distinct = [...new Set(claims.map((c) => c.quote))].sort(collator.compare);
     expect(distinct.length).toBeGreaterThan(2 * 2_048);
     const rank = new Map(distinct.map((t, i) => [t, i]));

@@ -15,7 +15,15 @@ function rowIds(html: string): string[] {
 }
 
 function render(sort: SortEntry[], rows = figures, selectedId: string | null = null): string {
-  return renderToStaticMarkup(<FiguresPanel fileStem="t" claims={rows} view={{ ...DEFAULT_VIEW, sort, claim: selectedId }} onChange={noop} onSelect={noop} />);
+  return renderToStaticMarkup(
+    <FiguresPanel
+      fileStem="t"
+      claims={rows}
+      view={{ ...DEFAULT_VIEW, sort, claim: selectedId }}
+      onChange={noop}
+      onSelect={noop}
+    />,
+  );
 }
 
 describe("FiguresPanel: sorting and paging", () => {
@@ -29,7 +37,12 @@ describe("FiguresPanel: sorting and paging", () => {
   });
 
   it("sorts by several columns: metric, then value", () => {
-    const ids = rowIds(render([{ id: "metric", desc: false }, { id: "value", desc: true }]));
+    const ids = rowIds(
+      render([
+        { id: "metric", desc: false },
+        { id: "value", desc: true },
+      ]),
+    );
     const rows = ids.map((id) => figures.find((c) => c.id === id)!);
     expect(rows.map((r) => r.metric).slice(0, 4)).toEqual(["exports", "other", "other", "other"]);
     const tariffs = rows.filter((r) => r.metric === "tariff_rate").map((r) => r.value);
@@ -53,13 +66,33 @@ describe("FiguresPanel: sorting and paging", () => {
 
 describe("FiguresPanel: filters and search", () => {
   it("filters to tariff rates and counts what it shows", () => {
-    const html = renderToStaticMarkup(<FiguresPanel fileStem="t" claims={claims} view={{ ...DEFAULT_VIEW, metrics: ["tariff_rate"] }} onChange={noop} onSelect={noop} />);
-    expect(rowIds(html).map((id) => claims.find((c) => c.id === id)!.quote)).toEqual(["25 per cent", "25 per cent", "100 per cent"]);
+    const html = renderToStaticMarkup(
+      <FiguresPanel
+        fileStem="t"
+        claims={claims}
+        view={{ ...DEFAULT_VIEW, metrics: ["tariff_rate"] }}
+        onChange={noop}
+        onSelect={noop}
+      />,
+    );
+    expect(rowIds(html).map((id) => claims.find((c) => c.id === id)!.quote)).toEqual([
+      "25 per cent",
+      "25 per cent",
+      "100 per cent",
+    ]);
     expect(html.replace(/<!-- -->/g, "")).toContain(`Showing 3 of ${claims.length}`);
   });
 
   it("searches numbers: 760 finds the $760 billion", () => {
-    const html = renderToStaticMarkup(<FiguresPanel fileStem="t" claims={claims} view={{ ...DEFAULT_VIEW, q: "760" }} onChange={noop} onSelect={noop} />);
+    const html = renderToStaticMarkup(
+      <FiguresPanel
+        fileStem="t"
+        claims={claims}
+        view={{ ...DEFAULT_VIEW, q: "760" }}
+        onChange={noop}
+        onSelect={noop}
+      />,
+    );
     expect(rowIds(html).map((id) => claims.find((c) => c.id === id)!.quote)).toEqual(["$760 billion"]);
   });
 });

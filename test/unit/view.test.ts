@@ -30,7 +30,17 @@ describe("search", () => {
 
 describe("view state", () => {
   it("round-trips through the URL and writes only what differs from the default", () => {
-    const view = { ...DEFAULT_VIEW, sort: [{ id: "value" as const, desc: true }, { id: "quote" as const, desc: false }], metrics: ["tariff_rate" as const], q: "760", min: 5, claim: "x-1-2" };
+    const view = {
+      ...DEFAULT_VIEW,
+      sort: [
+        { id: "value" as const, desc: true },
+        { id: "quote" as const, desc: false },
+      ],
+      metrics: ["tariff_rate" as const],
+      q: "760",
+      min: 5,
+      claim: "x-1-2",
+    };
     const params = serializeViewState(view);
     expect(params.toString()).toBe("sort=value.desc%2Cquote.asc&metric=tariff_rate&q=760&min=5&claim=x-1-2");
     expect(parseViewState(params)).toEqual(view);
@@ -38,8 +48,17 @@ describe("view state", () => {
   });
 
   it("drops what it does not know, and reads the claim from #claim-", () => {
-    const view = parseViewState(new URLSearchParams("sort=nope.desc,value.asc&metric=bogus,exports&kind=date&min=abc"), "#claim-a%2Fb");
-    expect(view).toEqual({ ...DEFAULT_VIEW, sort: [{ id: "value", desc: false }], metrics: ["exports"], kinds: ["date"], claim: "a/b" });
+    const view = parseViewState(
+      new URLSearchParams("sort=nope.desc,value.asc&metric=bogus,exports&kind=date&min=abc"),
+      "#claim-a%2Fb",
+    );
+    expect(view).toEqual({
+      ...DEFAULT_VIEW,
+      sort: [{ id: "value", desc: false }],
+      metrics: ["exports"],
+      kinds: ["date"],
+      claim: "a/b",
+    });
   });
 
   it("filters by metric, kind (dates only when asked) and value range", () => {
@@ -62,7 +81,13 @@ describe("formatting and summary", () => {
 
   it("formats values with their unit", () => {
     const byQuote = (q: string) => formatClaimValue(claims.find((c) => c.quote === q)!);
-    expect([byQuote("$102.3 billion"), byQuote("25 per cent"), byQuote("two countries"), byQuote("five-month"), byQuote("second-largest")]).toEqual(["CAD\u00a0102.3B", "25%", "2 countries", "5 months", "#2"]);
+    expect([
+      byQuote("$102.3 billion"),
+      byQuote("25 per cent"),
+      byQuote("two countries"),
+      byQuote("five-month"),
+      byQuote("second-largest"),
+    ]).toEqual(["CAD\u00a0102.3B", "25%", "2 countries", "5 months", "#2"]);
   });
 });
 
@@ -77,7 +102,14 @@ describe("data package", () => {
     expect(field("valueMax").type).toBe("number");
     expect(field("valueMax").constraints?.required).toBeUndefined();
     expect(field("start").type).toBe("integer");
-    expect(field("metric").constraints?.enum).toEqual(["trade_balance", "trade_volume", "exports", "imports", "tariff_rate", "other"]);
+    expect(field("metric").constraints?.enum).toEqual([
+      "trade_balance",
+      "trade_volume",
+      "exports",
+      "imports",
+      "tariff_rate",
+      "other",
+    ]);
     expect(resource.schema.primaryKey).toBe("id");
   });
 });

@@ -5,11 +5,23 @@ import { ChartMark, claimMarkLabel, metricColours } from "./ChartMark";
 import type { MarkInteraction } from "./useActiveMark";
 
 /** A bar as a selectable mark, anchored at its value end; extra labels go inside as children. */
-export function BarMark({ bar, interaction, children }: { bar: ChartBar & Parameters<typeof BarShape>[0]; interaction: MarkInteraction; children?: ReactNode }) {
+export function BarMark({
+  bar,
+  interaction,
+  children,
+}: {
+  bar: ChartBar & Parameters<typeof BarShape>[0];
+  interaction: MarkInteraction;
+  children?: ReactNode;
+}) {
   return (
     <ChartMark
-      id={bar.id} label={claimMarkLabel(bar.claim, bar.valueText)} style={metricColours(bar.claim.metric)}
-      anchor={{ x: bar.end.x, y: bar.bar.y + bar.bar.height }} pressed={interaction.selectedId === bar.id} interaction={interaction}
+      id={bar.id}
+      label={claimMarkLabel(bar.claim, bar.valueText)}
+      style={metricColours(bar.claim.metric)}
+      anchor={{ x: bar.end.x, y: bar.bar.y + bar.bar.height }}
+      pressed={interaction.selectedId === bar.id}
+      interaction={interaction}
     >
       <BarShape {...bar} />
       {children}

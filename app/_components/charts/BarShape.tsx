@@ -16,26 +16,45 @@ const FADE_STEPS = [0.55, 0.32, 0.14];
 const FADE_WIDTH = 6;
 
 /** A bar with its labels: hollow ring for hover and selection, fading open end for "more than", whisker for "about". */
-export function BarShape({ bar, outline, end, hit, lines, inferred = false, openEnded, approximate, range }: BarShapeProps) {
+export function BarShape({
+  bar,
+  outline,
+  end,
+  hit,
+  lines,
+  inferred = false,
+  openEnded,
+  approximate,
+  range,
+}: BarShapeProps) {
   const middle = bar.y + bar.height / 2;
   return (
     <>
       <rect className="chart-ring" x={hit.x} y={hit.y} width={hit.width} height={hit.height} rx={4} />
       {lines.map((line, i) => (
-        <text key={i} className={`chart-label chart-label-${line.role}`} x={line.x} y={line.y}>{line.text}</text>
+        <text key={i} className={`chart-label chart-label-${line.role}`} x={line.x} y={line.y}>
+          {line.text}
+        </text>
       ))}
-      <rect className={range ? "chart-fill chart-range" : "chart-fill"} x={bar.x} y={bar.y} width={bar.width} height={bar.height} />
-      {openEnded && FADE_STEPS.map((opacity, i) => (
-        <rect
-          key={i}
-          className="chart-fill"
-          opacity={opacity}
-          x={end.direction === 1 ? end.x + 1 + i * (FADE_WIDTH + 1) : end.x - 1 - (i + 1) * FADE_WIDTH - i}
-          y={bar.y}
-          width={FADE_WIDTH}
-          height={bar.height}
-        />
-      ))}
+      <rect
+        className={range ? "chart-fill chart-range" : "chart-fill"}
+        x={bar.x}
+        y={bar.y}
+        width={bar.width}
+        height={bar.height}
+      />
+      {openEnded &&
+        FADE_STEPS.map((opacity, i) => (
+          <rect
+            key={i}
+            className="chart-fill"
+            opacity={opacity}
+            x={end.direction === 1 ? end.x + 1 + i * (FADE_WIDTH + 1) : end.x - 1 - (i + 1) * FADE_WIDTH - i}
+            y={bar.y}
+            width={FADE_WIDTH}
+            height={bar.height}
+          />
+        ))}
       {inferred && <path className="chart-inferred" d={outline} />}
       {approximate && <line className="chart-approx" x1={end.x - 8} x2={end.x + 8} y1={middle} y2={middle} />}
     </>

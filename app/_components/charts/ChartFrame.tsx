@@ -42,15 +42,33 @@ export function ChartFrame({ testId, title, caption, fileName, data, emptyNote, 
             <details className="chart-data">
               <summary>Data</summary>
               <table>
-                <thead><tr>{data.columns.map((c) => <th key={c} scope="col">{c}</th>)}</tr></thead>
+                <thead>
+                  <tr>
+                    {data.columns.map((c) => (
+                      <th key={c} scope="col">
+                        {c}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
                 <tbody>
-                  {data.rows.map((row) => <tr key={row.id}>{row.cells.map((cell, i) => <td key={i}>{cell}</td>)}</tr>)}
+                  {data.rows.map((row) => (
+                    <tr key={row.id}>
+                      {row.cells.map((cell, i) => (
+                        <td key={i}>{cell}</td>
+                      ))}
+                    </tr>
+                  ))}
                 </tbody>
               </table>
             </details>
             <div className="chart-actions">
-              <button type="button" onClick={withSvg(downloadSvg, "svg")}>Download SVG</button>
-              <button type="button" onClick={withSvg(downloadPng, "png")}>Download PNG</button>
+              <button type="button" onClick={withSvg(downloadSvg, "svg")}>
+                Download SVG
+              </button>
+              <button type="button" onClick={withSvg(downloadPng, "png")}>
+                Download PNG
+              </button>
             </div>
           </div>
         </>

@@ -12,12 +12,18 @@ interface MoneyPanelProps {
 export function MoneyPanel({ panel, interaction }: MoneyPanelProps) {
   return (
     <g className="chart-panel" data-panel={panel.key}>
-      <text className="chart-panel-title" x={panel.subtitle[0]?.x ?? 0} y={panel.y + 14}>{panel.title}</text>
+      <text className="chart-panel-title" x={panel.subtitle[0]?.x ?? 0} y={panel.y + 14}>
+        {panel.title}
+      </text>
       {panel.subtitle.map((line, i) => (
-        <text key={i} className="chart-label chart-label-note" x={line.x} y={line.y}>{line.text}</text>
+        <text key={i} className="chart-label chart-label-note" x={line.x} y={line.y}>
+          {line.text}
+        </text>
       ))}
       <XAxis ticks={panel.ticks} top={panel.gridTop} bottom={panel.axisY} />
-      {panel.bars.map((bar) => <BarMark key={bar.id} bar={bar} interaction={interaction} />)}
+      {panel.bars.map((bar) => (
+        <BarMark key={bar.id} bar={bar} interaction={interaction} />
+      ))}
     </g>
   );
 }

@@ -19,31 +19,47 @@ export const TariffChart = memo(function TariffChart({ layout, selectedId, onSel
   const width = CHART_WIDTH;
   const interaction = useActiveMark(selectedId, onSelect);
   const active = layout.bars.find((bar) => bar.id === interaction.active?.id);
-  const capped = layout.bars.length < layout.total ? ` ${capNote(layout.bars.length, layout.total, "highest", "tariff rates")}` : "";
+  const capped =
+    layout.bars.length < layout.total ? ` ${capNote(layout.bars.length, layout.total, "highest", "tariff rates")}` : "";
   const data = {
     columns: ["Product", "Quote", "Rate"],
     rows: layout.bars.map((bar) => ({ id: bar.id, cells: [bar.claim.subject ?? "—", bar.claim.quote, bar.valueText] })),
   };
   return (
     <ChartFrame
-      testId="chart-tariffs" title={TITLE} caption={CAPTION} fileName="chart-tariffs"
-      data={data} emptyNote="No tariff rates in this article."
+      testId="chart-tariffs"
+      title={TITLE}
+      caption={CAPTION}
+      fileName="chart-tariffs"
+      data={data}
+      emptyNote="No tariff rates in this article."
     >
       <svg className="chart-svg" xmlns="http://www.w3.org/2000/svg" viewBox={`0 0 ${width} ${layout.height}`}>
         <title>{TITLE}</title>
         <desc>{`${CAPTION} ${layout.bars.map((b) => `${b.claim.subject ?? b.claim.quote}: ${b.valueText}`).join("; ")}.${capped}`}</desc>
         {layout.note.map((line, i) => (
-          <text key={i} className="chart-label chart-label-note" x={line.x} y={line.y}>{line.text}</text>
+          <text key={i} className="chart-label chart-label-note" x={line.x} y={line.y}>
+            {line.text}
+          </text>
         ))}
         <XAxis ticks={layout.ticks} top={layout.gridTop} bottom={layout.axisY} />
         {layout.bars.map((bar) => (
           <BarMark key={bar.id} bar={bar} interaction={interaction}>
-            <text className="chart-label chart-label-value chart-direct" x={bar.valueLabel.x} y={bar.valueLabel.y}>{bar.valueLabel.text}</text>
+            <text className="chart-label chart-label-value chart-direct" x={bar.valueLabel.x} y={bar.valueLabel.y}>
+              {bar.valueLabel.text}
+            </text>
           </BarMark>
         ))}
       </svg>
       {active && interaction.active && (
-        <Tooltip id={interaction.tooltipId} {...claimTooltip(active.claim, active.valueText)} plotWidth={width} plotHeight={layout.height} x={interaction.active.x} y={interaction.active.y} />
+        <Tooltip
+          id={interaction.tooltipId}
+          {...claimTooltip(active.claim, active.valueText)}
+          plotWidth={width}
+          plotHeight={layout.height}
+          x={interaction.active.x}
+          y={interaction.active.y}
+        />
       )}
     </ChartFrame>
   );

@@ -25,7 +25,11 @@ export function Tooltip({ id, heading, value, detail, x, y, plotWidth, plotHeigh
   // Positions in percent of the plot: the SVG scales with its card, the tooltip follows.
   const width = Math.min(TOOLTIP_WIDTH, plotWidth);
   const left = Math.max(0, Math.min(x - width / 2, plotWidth - width));
-  const style = { left: `${(left / plotWidth) * 100}%`, top: `${((y + 8) / plotHeight) * 100}%`, width: `${(width / plotWidth) * 100}%` };
+  const style = {
+    left: `${(left / plotWidth) * 100}%`,
+    top: `${((y + 8) / plotHeight) * 100}%`,
+    width: `${(width / plotWidth) * 100}%`,
+  };
   return (
     <div id={id} role="tooltip" className="chart-tooltip" style={style}>
       <p className="chart-tooltip-quote">{heading}</p>

@@ -12,8 +12,16 @@ export function XAxis({ ticks, top, bottom }: XAxisProps) {
     <g className="chart-axis" aria-hidden="true">
       {ticks.map((tick) => (
         <g key={tick.value}>
-          <line className={tick.value === 0 ? "chart-grid chart-zero" : "chart-grid"} x1={tick.x} x2={tick.x} y1={top} y2={bottom} />
-          <text className="chart-tick" x={tick.x} y={bottom + 16} textAnchor="middle">{tick.label}</text>
+          <line
+            className={tick.value === 0 ? "chart-grid chart-zero" : "chart-grid"}
+            x1={tick.x}
+            x2={tick.x}
+            y1={top}
+            y2={bottom}
+          />
+          <text className="chart-tick" x={tick.x} y={bottom + 16} textAnchor="middle">
+            {tick.label}
+          </text>
         </g>
       ))}
     </g>

@@ -36,11 +36,25 @@ export function ClaimsTable({ table, selectedId, onSelect }: ClaimsTableProps) {
                 {group.headers.map((header) => {
                   const sorted = header.column.getIsSorted();
                   return (
-                    <th key={header.id} scope="col" className={`col-${header.column.id}`} aria-sort={sorted ? ARIA_SORT[sorted] : "none"}>
-                      <button type="button" className="sort" onClick={header.column.getToggleSortingHandler()} title="Sort (shift-click to add a second sort)">
+                    <th
+                      key={header.id}
+                      scope="col"
+                      className={`col-${header.column.id}`}
+                      aria-sort={sorted ? ARIA_SORT[sorted] : "none"}
+                    >
+                      <button
+                        type="button"
+                        className="sort"
+                        onClick={header.column.getToggleSortingHandler()}
+                        title="Sort (shift-click to add a second sort)"
+                      >
                         <FlexRender header={header} />
-                        <span aria-hidden="true" className="sort-mark">{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}</span>
-                        {sorted && sortCount > 1 ? <span className="sort-order">{header.column.getSortIndex() + 1}</span> : null}
+                        <span aria-hidden="true" className="sort-mark">
+                          {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}
+                        </span>
+                        {sorted && sortCount > 1 ? (
+                          <span className="sort-order">{header.column.getSortIndex() + 1}</span>
+                        ) : null}
                       </button>
                     </th>
                   );
@@ -50,7 +64,14 @@ export function ClaimsTable({ table, selectedId, onSelect }: ClaimsTableProps) {
           </thead>
           <tbody>
             {rows.map((row) => (
-              <tr key={row.id} data-claim-id={row.id} aria-selected={row.id === selectedId} tabIndex={0} onClick={() => onSelect(row.id)} onKeyDown={(e) => onRowKey(e, row.id)}>
+              <tr
+                key={row.id}
+                data-claim-id={row.id}
+                aria-selected={row.id === selectedId}
+                tabIndex={0}
+                onClick={() => onSelect(row.id)}
+                onKeyDown={(e) => onRowKey(e, row.id)}
+              >
                 {row.getAllCells().map((cell) => (
                   <td key={cell.id} className={`col-${cell.column.id as SortableColumn}`}>
                     <FlexRender cell={cell} />

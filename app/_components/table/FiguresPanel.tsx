@@ -22,7 +22,8 @@ export function FiguresPanel({ fileStem, claims, view, onChange, onSelect }: Fig
   const sortBy = useCallback((sort: SortEntry[]) => onChange({ sort }), [onChange]);
   const { table, shown, total, shownRows } = useClaimsTable(claims, view, sortBy);
 
-  const download = () => downloadText(`${fileStem}-claims-view.csv`, claimsToCsv(shownRows()), "text/csv;charset=utf-8");
+  const download = () =>
+    downloadText(`${fileStem}-claims-view.csv`, claimsToCsv(shownRows()), "text/csv;charset=utf-8");
   return (
     <>
       <TableToolbar view={view} onChange={onChange} shown={shown} total={total} onDownload={download} />

@@ -9,7 +9,14 @@ const helper = createColumnHelper<ClaimTableFeatures, Claim>();
 
 /** Column headers as the reader sees them; ids match the URL's sort keys. */
 export const COLUMN_LABELS: Record<SortableColumn, string> = {
-  quote: "Quote", value: "Value", unit: "Unit", change: "Change", metric: "Metric", subject: "Subject", period: "Period", sentence: "Sentence",
+  quote: "Quote",
+  value: "Value",
+  unit: "Unit",
+  change: "Change",
+  metric: "Metric",
+  subject: "Subject",
+  period: "Period",
+  sentence: "Sentence",
 };
 
 export const claimColumns = helper.columns([
@@ -25,7 +32,16 @@ export const claimColumns = helper.columns([
     header: COLUMN_LABELS.unit,
     cell: (info) => {
       const c = info.row.original;
-      return c.unit === null ? "—" : c.currencyBasis === "inferred" ? <span title="Currency inferred from the article's convention">{c.unit}<sup aria-label="inferred">*</sup></span> : c.unit;
+      return c.unit === null ? (
+        "—"
+      ) : c.currencyBasis === "inferred" ? (
+        <span title="Currency inferred from the article's convention">
+          {c.unit}
+          <sup aria-label="inferred">*</sup>
+        </span>
+      ) : (
+        c.unit
+      );
     },
   }),
   helper.accessor((c) => CHANGE_LABEL[c.change], { id: "change", header: COLUMN_LABELS.change }),
@@ -41,8 +57,23 @@ export const claimColumns = helper.columns([
     cell: (info) => {
       const c = info.row.original;
       if (!c.period) return "—";
-      return c.periodBasis === "explicit" ? c.period : <span title={c.periodBasis === "context" ? "Taken from the previous sentence" : "Resolved against the publication date"}>{c.period}<sup aria-label={c.periodBasis ?? undefined}>{c.periodBasis === "context" ? "†" : "*"}</sup></span>;
+      return c.periodBasis === "explicit" ? (
+        c.period
+      ) : (
+        <span
+          title={
+            c.periodBasis === "context" ? "Taken from the previous sentence" : "Resolved against the publication date"
+          }
+        >
+          {c.period}
+          <sup aria-label={c.periodBasis ?? undefined}>{c.periodBasis === "context" ? "†" : "*"}</sup>
+        </span>
+      );
     },
   }),
-  helper.accessor("sentence", { id: "sentence", header: COLUMN_LABELS.sentence, cell: (info) => <span className="sentence-cell">{info.getValue()}</span> }),
+  helper.accessor("sentence", {
+    id: "sentence",
+    header: COLUMN_LABELS.sentence,
+    cell: (info) => <span className="sentence-cell">{info.getValue()}</span>,
+  }),
 ]);

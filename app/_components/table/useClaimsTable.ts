@@ -65,7 +65,8 @@ export function useClaimsTable(claims: Claim[], view: ViewState, onSortChange: (
     manualPagination: true,
     rowCount: ordered.length,
     state: { sorting: sort, pagination: { pageIndex, pageSize: pagination.pageSize } },
-    onSortingChange: (updater) => onSortChange((typeof updater === "function" ? updater(sort as SortingState) : updater) as SortEntry[]),
+    onSortingChange: (updater) =>
+      onSortChange((typeof updater === "function" ? updater(sort as SortingState) : updater) as SortEntry[]),
     onPaginationChange: setPagination,
     enableMultiSort: true,
     enableSortingRemoval: true,

@@ -77,12 +77,17 @@ export function AnalyzeApp({ initialArticleId, initialView, today }: AnalyzeAppP
   const showResult = useCallback((result: AnalysisResult | null, initialView: ViewState, reveal: boolean) => {
     if (result?.type !== "article") return;
     // A transition: React renders a large article's dashboard in slices, between which the page keeps answering.
-    startTransition(() => setShown({ article: result.article, view: result.view, initialView, saveProblem: result.saveProblem, reveal }));
+    startTransition(() =>
+      setShown({ article: result.article, view: result.view, initialView, saveProblem: result.saveProblem, reveal }),
+    );
   }, []);
 
-  const open = useCallback(async (id: string, view: ViewState = DEFAULT_VIEW) => {
-    showResult(await run({ type: "open", id }, "Opening"), view, view === DEFAULT_VIEW);
-  }, [run, showResult]);
+  const open = useCallback(
+    async (id: string, view: ViewState = DEFAULT_VIEW) => {
+      showResult(await run({ type: "open", id }, "Opening"), view, view === DEFAULT_VIEW);
+    },
+    [run, showResult],
+  );
 
   useEffect(() => {
     void refresh();
@@ -92,7 +97,11 @@ export function AnalyzeApp({ initialArticleId, initialView, today }: AnalyzeAppP
   }, []);
 
   const analyse = async (input: TextInput, meta: ArticleMetaInput) => {
-    showResult(await run({ type: "extract", input, meta, now: new Date().toISOString() }, "Reading the text"), DEFAULT_VIEW, true);
+    showResult(
+      await run({ type: "extract", input, meta, now: new Date().toISOString() }, "Reading the text"),
+      DEFAULT_VIEW,
+      true,
+    );
     await refresh();
   };
 
@@ -100,7 +109,9 @@ export function AnalyzeApp({ initialArticleId, initialView, today }: AnalyzeAppP
     const result = await run({ type: "rename", id, title, now: new Date().toISOString() }, "Renaming");
     if (result?.type === "done") {
       setNotice(result.notice);
-      setShown((current) => (current?.article.id === id ? { ...current, article: { ...current.article, title: title.trim() } } : current));
+      setShown((current) =>
+        current?.article.id === id ? { ...current, article: { ...current.article, title: title.trim() } } : current,
+      );
     }
     await refresh();
   };
@@ -132,20 +143,59 @@ export function AnalyzeApp({ initialArticleId, initialView, today }: AnalyzeAppP
   return (
     <>
       <header className="analyze-header">
-        <p className="brand"><a href="/">Tradefigures</a><span className="site-nav"><a href="/">The bundled article</a></span></p>
+        <p className="brand">
+          <a href="/">Tradefigures</a>
+          <span className="site-nav">
+            <a href="/">The bundled article</a>
+          </span>
+        </p>
         <h1>Analyse your own article</h1>
-        <p className="lede">Paste a trade article or drop a file: every figure is extracted in this browser, shown as charts, a table and the highlighted text, and kept here for next time. Nothing you paste leaves this machine.</p>
+        <p className="lede">
+          Paste a trade article or drop a file: every figure is extracted in this browser, shown as charts, a table and
+          the highlighted text, and kept here for next time. Nothing you paste leaves this machine.
+        </p>
       </header>
       <div className="analyze-grid">
-        <ArticleForm today={today} busy={job !== null} onAnalyse={(input, meta) => void analyse(input, meta)} onProblem={setProblem} />
-        <Library entries={entries} openId={shown?.article.id ?? null} busy={job !== null} onOpen={(id) => void open(id)} onRename={rename} onDelete={remove} onExport={() => void exportAll()} onImport={(file) => void importFile(file)} />
+        <ArticleForm
+          today={today}
+          busy={job !== null}
+          onAnalyse={(input, meta) => void analyse(input, meta)}
+          onProblem={setProblem}
+        />
+        <Library
+          entries={entries}
+          openId={shown?.article.id ?? null}
+          busy={job !== null}
+          onOpen={(id) => void open(id)}
+          onRename={rename}
+          onDelete={remove}
+          onExport={() => void exportAll()}
+          onImport={(file) => void importFile(file)}
+        />
       </div>
       <div className="analyze-status">
         {job ? <JobProgress fraction={job.fraction} stage={job.stage} onCancel={() => cancelJob.current?.()} /> : null}
-        {problem ? <p className="notice error" role="alert" data-testid="problem">{problem}</p> : null}
-        {notice ? <p className="notice" role="status" data-testid="notice">{notice}</p> : null}
+        {problem ? (
+          <p className="notice error" role="alert" data-testid="problem">
+            {problem}
+          </p>
+        ) : null}
+        {notice ? (
+          <p className="notice" role="status" data-testid="notice">
+            {notice}
+          </p>
+        ) : null}
       </div>
-      {shown ? <OwnArticle key={shown.article.id} article={shown.article} view={shown.view} initialView={shown.initialView} saveProblem={shown.saveProblem} reveal={shown.reveal} /> : null}
+      {shown ? (
+        <OwnArticle
+          key={shown.article.id}
+          article={shown.article}
+          view={shown.view}
+          initialView={shown.initialView}
+          saveProblem={shown.saveProblem}
+          reveal={shown.reveal}
+        />
+      ) : null}
     </>
   );
 }

@@ -10,7 +10,22 @@ interface ArticleFormProps {
   onProblem: (message: string) => void;
 }
 
-const LOCALES = ["en-US", "en-CA", "en-GB", "en-AU", "en-NZ", "en-IN", "en-IE", "de-DE", "fr-FR", "fr-CA", "es-ES", "it-IT", "ja-JP", "zh-CN"];
+const LOCALES = [
+  "en-US",
+  "en-CA",
+  "en-GB",
+  "en-AU",
+  "en-NZ",
+  "en-IN",
+  "en-IE",
+  "de-DE",
+  "fr-FR",
+  "fr-CA",
+  "es-ES",
+  "it-IT",
+  "ja-JP",
+  "zh-CN",
+];
 const ACCEPT = ".txt,.text,.md,.markdown,.html,.htm,.xhtml,text/plain,text/markdown,text/html";
 const kB = new Intl.NumberFormat("en", { maximumFractionDigits: 1 });
 
@@ -30,7 +45,12 @@ export function ArticleForm({ today, busy, onAnalyse, onProblem }: ArticleFormPr
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const field = (name: string) => String(data.get(name) ?? "");
-    const meta: ArticleMetaInput = { title: field("title"), publishedAt: field("publishedAt"), locale: field("locale").trim(), source: file ? file.name : "Pasted text" };
+    const meta: ArticleMetaInput = {
+      title: field("title"),
+      publishedAt: field("publishedAt"),
+      locale: field("locale").trim(),
+      source: file ? file.name : "Pasted text",
+    };
     if (file) {
       // The File itself goes to the worker, which reads it there: a large file never blocks this page.
       onAnalyse({ kind: "file", file }, meta);
@@ -67,18 +87,31 @@ export function ArticleForm({ today, busy, onAnalyse, onProblem }: ArticleFormPr
       <h2 id="new-heading">New analysis</h2>
       <label className="field wide">
         <span>Article text</span>
-        <textarea name="text" rows={8} placeholder="Paste the article here, or drop a .txt, .md or .html file anywhere on this form." disabled={file !== null} />
+        <textarea
+          name="text"
+          rows={8}
+          placeholder="Paste the article here, or drop a .txt, .md or .html file anywhere on this form."
+          disabled={file !== null}
+        />
       </label>
       <div className="file-row">
         {file ? (
           <p className="chosen" data-testid="chosen-file">
-            <strong>{file.name}</strong> ({sizeLabel(file.size)}){/\.x?html?$/i.test(file.name) ? ": reduced to its text, never rendered" : ""}
-            <button type="button" onClick={() => setFile(null)}>Remove</button>
+            <strong>{file.name}</strong> ({sizeLabel(file.size)})
+            {/\.x?html?$/i.test(file.name) ? ": reduced to its text, never rendered" : ""}
+            <button type="button" onClick={() => setFile(null)}>
+              Remove
+            </button>
           </p>
         ) : (
           <label className="file-pick">
             <span>Or choose a file</span>
-            <input type="file" name="file" accept={ACCEPT} onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} />
+            <input
+              type="file"
+              name="file"
+              accept={ACCEPT}
+              onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
+            />
           </label>
         )}
         <label className="field">
@@ -101,12 +134,29 @@ export function ArticleForm({ today, busy, onAnalyse, onProblem }: ArticleFormPr
         </label>
         <label className="field">
           <span>Locale</span>
-          <input name="locale" type="text" required list="locales" defaultValue="en-US" pattern="[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*" title="A BCP 47 locale such as en-US or en-CA" />
-          <datalist id="locales">{LOCALES.map((l) => <option key={l} value={l} />)}</datalist>
+          <input
+            name="locale"
+            type="text"
+            required
+            list="locales"
+            defaultValue="en-US"
+            pattern="[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*"
+            title="A BCP 47 locale such as en-US or en-CA"
+          />
+          <datalist id="locales">
+            {LOCALES.map((l) => (
+              <option key={l} value={l} />
+            ))}
+          </datalist>
         </label>
       </div>
-      <p className="hint">The date resolves periods such as “last year”; the locale decides what a bare “$” means. Everything stays in this browser.</p>
-      <button type="submit" className="primary" disabled={busy}>Analyse</button>
+      <p className="hint">
+        The date resolves periods such as “last year”; the locale decides what a bare “$” means. Everything stays in
+        this browser.
+      </p>
+      <button type="submit" className="primary" disabled={busy}>
+        Analyse
+      </button>
     </form>
   );
 }

@@ -13,8 +13,12 @@ export function JobProgress({ fraction, stage, onCancel }: JobProgressProps) {
   return (
     <div className="job" role="status" aria-live="polite" data-testid="job-progress">
       <progress max={1} value={fraction} aria-label="Analysis progress" />
-      <span>{stage}… {percent.format(fraction)}</span>
-      <button type="button" onClick={onCancel}>Cancel</button>
+      <span>
+        {stage}… {percent.format(fraction)}
+      </span>
+      <button type="button" onClick={onCancel}>
+        Cancel
+      </button>
     </div>
   );
 }

@@ -17,7 +17,14 @@ interface LibraryProps {
 const count = new Intl.NumberFormat("en");
 const longDate = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
 
-function Entry({ entry, isOpen, busy, onOpen, onRename, onDelete }: { entry: LibraryEntry; isOpen: boolean } & Pick<LibraryProps, "busy" | "onOpen" | "onRename" | "onDelete">) {
+function Entry({
+  entry,
+  isOpen,
+  busy,
+  onOpen,
+  onRename,
+  onDelete,
+}: { entry: LibraryEntry; isOpen: boolean } & Pick<LibraryProps, "busy" | "onOpen" | "onRename" | "onDelete">) {
   const [mode, setMode] = useState<"show" | "rename" | "confirm-delete">("show");
 
   const rename = async (event: FormEvent<HTMLFormElement>) => {
@@ -35,29 +42,46 @@ function Entry({ entry, isOpen, busy, onOpen, onRename, onDelete }: { entry: Lib
           <input name="title" type="text" defaultValue={entry.title} required maxLength={300} autoFocus />
         </label>
         <button type="submit">Save</button>
-        <button type="button" onClick={() => setMode("show")}>Cancel</button>
+        <button type="button" onClick={() => setMode("show")}>
+          Cancel
+        </button>
       </form>
     );
   }
   return (
     <>
-      <button type="button" className="entry-title link-button" aria-current={isOpen ? "true" : undefined} onClick={() => onOpen(entry.id)} disabled={busy}>
+      <button
+        type="button"
+        className="entry-title link-button"
+        aria-current={isOpen ? "true" : undefined}
+        onClick={() => onOpen(entry.id)}
+        disabled={busy}
+      >
         {entry.title}
       </button>
       <span className="entry-meta">
-        {longDate.format(new Date(`${entry.publishedAt}T00:00:00Z`))} · {entry.locale} · {count.format(entry.figures)} figures · {count.format(entry.characters)} characters · {entry.source}
+        {longDate.format(new Date(`${entry.publishedAt}T00:00:00Z`))} · {entry.locale} · {count.format(entry.figures)}{" "}
+        figures · {count.format(entry.characters)} characters · {entry.source}
       </span>
       <span className="entry-actions">
         {mode === "confirm-delete" ? (
           <>
             <span>Delete for good?</span>
-            <button type="button" className="danger" onClick={() => void onDelete(entry.id)}>Delete</button>
-            <button type="button" onClick={() => setMode("show")}>Keep</button>
+            <button type="button" className="danger" onClick={() => void onDelete(entry.id)}>
+              Delete
+            </button>
+            <button type="button" onClick={() => setMode("show")}>
+              Keep
+            </button>
           </>
         ) : (
           <>
-            <button type="button" onClick={() => setMode("rename")} aria-label={`Rename ${entry.title}`}>Rename</button>
-            <button type="button" onClick={() => setMode("confirm-delete")} aria-label={`Delete ${entry.title}`}>Delete</button>
+            <button type="button" onClick={() => setMode("rename")} aria-label={`Rename ${entry.title}`}>
+              Rename
+            </button>
+            <button type="button" onClick={() => setMode("confirm-delete")} aria-label={`Delete ${entry.title}`}>
+              Delete
+            </button>
           </>
         )}
       </span>
@@ -79,13 +103,22 @@ export function Library({ entries, openId, busy, onOpen, onRename, onDelete, onE
         <ul className="entries">
           {entries.map((entry) => (
             <li key={entry.id} data-testid="library-entry">
-              <Entry entry={entry} isOpen={entry.id === openId} busy={busy} onOpen={onOpen} onRename={onRename} onDelete={onDelete} />
+              <Entry
+                entry={entry}
+                isOpen={entry.id === openId}
+                busy={busy}
+                onOpen={onOpen}
+                onRename={onRename}
+                onDelete={onDelete}
+              />
             </li>
           ))}
         </ul>
       )}
       <div className="library-tools">
-        <button type="button" onClick={onExport} disabled={!entries?.length}>Export all (JSON)</button>
+        <button type="button" onClick={onExport} disabled={!entries?.length}>
+          Export all (JSON)
+        </button>
         <label className="file-pick">
           <span>Import a library file</span>
           <input

@@ -27,15 +27,51 @@ export function OwnArticle({ article, view, initialView, saveProblem, reveal }: 
   const stem = article.id;
   const downloads = (
     <>
-      <button type="button" className="link-button" onClick={() => downloadText(`${stem}-claims.csv`, claimsToCsv(article.claims), "text/csv;charset=utf-8")}>CSV</button>
-      <button type="button" className="link-button" onClick={() => downloadText(`${stem}-claims.json`, JSON.stringify({ articleId: article.id, claims: article.claims }, null, 2), "application/json")}>JSON</button>
-      <button type="button" className="link-button" onClick={() => downloadText(`${stem}-datapackage.json`, JSON.stringify(view.dataPackage, null, 2), "application/json")}>Data Package</button>
+      <button
+        type="button"
+        className="link-button"
+        onClick={() => downloadText(`${stem}-claims.csv`, claimsToCsv(article.claims), "text/csv;charset=utf-8")}
+      >
+        CSV
+      </button>
+      <button
+        type="button"
+        className="link-button"
+        onClick={() =>
+          downloadText(
+            `${stem}-claims.json`,
+            JSON.stringify({ articleId: article.id, claims: article.claims }, null, 2),
+            "application/json",
+          )
+        }
+      >
+        JSON
+      </button>
+      <button
+        type="button"
+        className="link-button"
+        onClick={() =>
+          downloadText(`${stem}-datapackage.json`, JSON.stringify(view.dataPackage, null, 2), "application/json")
+        }
+      >
+        Data Package
+      </button>
     </>
   );
   return (
     <section ref={section} className="own-article" aria-label="Your article's figures" data-testid="own-article">
-      <ArticleHeader article={article} summary={summarise(article.claims)} others={[]} downloads={downloads} brand={false} />
-      {saveProblem ? <p className="notice warn" role="alert" data-testid="save-problem">{saveProblem}</p> : null}
+      <ArticleHeader
+        article={article}
+        summary={summarise(article.claims)}
+        others={[]}
+        downloads={downloads}
+        brand={false}
+      />
+      {saveProblem ? (
+        <p className="notice warn" role="alert" data-testid="save-problem">
+          {saveProblem}
+        </p>
+      ) : null}
       <Dashboard
         key={article.id}
         articleId={article.id}

@@ -15,8 +15,14 @@ export class AnalysisCancelled extends Error {
  * stops the work at once however long the text; the page's own thread never runs the extractor or touches a stored
  * article's text.
  */
-export function runAnalysis(request: AnalysisRequest, onProgress?: (fraction: number, stage: string) => void): AnalysisJob {
-  const worker = new Worker(new URL("../analysis.worker.ts", import.meta.url), { type: "module", name: "tradefigures-analysis" });
+export function runAnalysis(
+  request: AnalysisRequest,
+  onProgress?: (fraction: number, stage: string) => void,
+): AnalysisJob {
+  const worker = new Worker(new URL("../analysis.worker.ts", import.meta.url), {
+    type: "module",
+    name: "tradefigures-analysis",
+  });
   const claims: Claim[] = [];
   const text: string[] = [];
   let settle: { resolve: (value: AnalysisResult) => void; reject: (error: Error) => void } | null = null;
@@ -42,7 +48,12 @@ export function runAnalysis(request: AnalysisRequest, onProgress?: (fraction: nu
         if (message.text) text.push(message.text);
         break;
       case "article":
-        finish({ type: "article", article: { ...message.head, text: text.join(""), claims }, view: message.view, saveProblem: message.saveProblem });
+        finish({
+          type: "article",
+          article: { ...message.head, text: text.join(""), claims },
+          view: message.view,
+          saveProblem: message.saveProblem,
+        });
         break;
       case "error":
         finish(new Error(message.message));
@@ -53,7 +64,11 @@ export function runAnalysis(request: AnalysisRequest, onProgress?: (fraction: nu
   };
   worker.onerror = (event) => {
     event.preventDefault();
-    finish(new Error(`The analysis stopped unexpectedly${event.message ? `: ${event.message}` : ""} (the text may be too large for this browser's memory).`));
+    finish(
+      new Error(
+        `The analysis stopped unexpectedly${event.message ? `: ${event.message}` : ""} (the text may be too large for this browser's memory).`,
+      ),
+    );
   };
   worker.onmessageerror = () => finish(new Error("The analysis sent back a result this page could not read."));
   worker.postMessage(request);

@@ -44,9 +44,16 @@ export function DashboardBench({ claims, chars, transition }: { claims: number; 
   return (
     <>
       <p data-testid="bench-status" data-generated-ms={data.generatedMs.toFixed(0)}>
-        {data.text.length.toLocaleString("en")} characters, {data.claims.length.toLocaleString("en")} claims, generated in {data.generatedMs.toFixed(0)} ms
+        {data.text.length.toLocaleString("en")} characters, {data.claims.length.toLocaleString("en")} claims, generated
+        in {data.generatedMs.toFixed(0)} ms
       </p>
-      <Dashboard articleId="synthetic" charts={data.charts} text={data.text} claims={data.claims} initialView={DEFAULT_VIEW} />
+      <Dashboard
+        articleId="synthetic"
+        charts={data.charts}
+        text={data.text}
+        claims={data.claims}
+        initialView={DEFAULT_VIEW}
+      />
     </>
   );
 }

@@ -7,6 +7,9 @@ export const dynamic = "force-static";
 export function GET(): Response {
   const { article, claims } = bundledDataset();
   return new Response(claimsToCsv(claims), {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": attachment(`${article.id}-claims.csv`) },
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": attachment(`${article.id}-claims.csv`),
+    },
   });
 }
