@@ -3,10 +3,16 @@ import { readFileSync } from "node:fs";
 // One source for the header values, shared with lib/server/security-headers.ts (Node loads this file without TypeScript).
 const security = JSON.parse(readFileSync(new URL("./lib/server/security-headers.json", import.meta.url), "utf8"));
 
+// The benchmark pages (app/bench/*/page.bench.tsx) exist only in a build the benchmarks make for themselves, with
+// TRADEFIGURES_BENCH=1, into its own folder: the build that `npm start` serves has no such route.
+const bench = process.env.TRADEFIGURES_BENCH === "1";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  pageExtensions: bench ? ["bench.tsx", "tsx", "ts"] : ["tsx", "ts"],
+  distDir: bench ? ".next-bench" : ".next",
   // The stylesheet is small: inlined, it no longer blocks the first paint behind a second request.
   experimental: { inlineCss: true },
   // The baseline on every response, 404s and static chunks included; proxy.ts swaps the CSP on pages for one with a nonce.

@@ -131,7 +131,7 @@ function reportTasks(name: string, tasks: Task[]): void {
 
 /** What the source view shows once a claim is selected: its sentence marked, its highlight pressed. (Ids are plain: syn-N.) */
 
-const server = await startServer({ build: process.argv.includes("--build") });
+const server = await startServer({ build: process.argv.includes("--build"), bench: true });
 const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

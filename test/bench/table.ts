@@ -100,7 +100,7 @@ function report(name: string, timings: Timing[]): void {
   console.log(`${pass ? "PASS" : "FAIL"} ${name} < ${TARGET_MS} ms (max, to the next frame)`);
 }
 
-const server = await startServer({ build: process.argv.includes("--build") });
+const server = await startServer({ build: process.argv.includes("--build"), bench: true });
 const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

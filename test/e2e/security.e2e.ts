@@ -14,7 +14,9 @@ const seed = loadSeeds()[0]!;
 const HTML_PAGES: [path: string, status: number][] = [
   ["/", 200],
   [`/articles/${seed.id}`, 200],
-  ["/bench/table?rows=50", 200],
+  // The benchmark pages exist only in the benchmarks' own build (TRADEFIGURES_BENCH=1), not in this one.
+  ["/bench/table?rows=50", 404],
+  ["/bench/dashboard", 404],
   ["/analyze", 200],
   ["/articles/no-such-article", 404],
   ["/no-such-page", 404],

@@ -20,22 +20,24 @@ export interface RunningServer {
 export interface ServerOptions {
   /** The Next.js project to serve; its node_modules/.bin/next is used. */
   cwd?: string;
-  /** Build even when .next/BUILD_ID exists. */
+  /** Build even when the build folder's BUILD_ID exists. */
   build?: boolean;
+  /** The benchmarks' own build (TRADEFIGURES_BENCH=1, in .next-bench), the only one with the /bench/* pages. */
+  bench?: boolean;
 }
 
 function nextBin(cwd: string): string {
   return join(cwd, "node_modules", ".bin", "next");
 }
 
-function nextEnv(): NodeJS.ProcessEnv {
-  return { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+function nextEnv(bench = false): NodeJS.ProcessEnv {
+  return { ...process.env, NEXT_TELEMETRY_DISABLED: "1", TRADEFIGURES_BENCH: bench ? "1" : "0" };
 }
 
 /** `next build`, output kept quiet unless it fails. */
-export async function buildNext(cwd = REPO_ROOT): Promise<void> {
+export async function buildNext(cwd = REPO_ROOT, bench = false): Promise<void> {
   const started = performance.now();
-  const child = spawn(nextBin(cwd), ["build"], { cwd, env: nextEnv(), stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(nextBin(cwd), ["build"], { cwd, env: nextEnv(bench), stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -47,7 +49,9 @@ export async function buildNext(cwd = REPO_ROOT): Promise<void> {
     process.stderr.write(output);
     throw new Error(`next build in ${cwd} exited with ${code}`);
   }
-  console.log(`next build (${cwd}): ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `next build (${cwd}${bench ? ", with the benchmark pages" : ""}): ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
 
 export async function freeLoopbackPort(): Promise<number> {
@@ -98,12 +102,16 @@ async function waitUntilReady(url: string, child: ChildProcess, log: () => strin
   throw new Error(`next start did not answer 200 within ${READY_TIMEOUT_MS / 1000} s (${lastProblem}):\n${log()}`);
 }
 
-export async function startServer({ cwd = REPO_ROOT, build = false }: ServerOptions = {}): Promise<RunningServer> {
-  if (build || !existsSync(join(cwd, ".next", "BUILD_ID"))) await buildNext(cwd);
+export async function startServer({
+  cwd = REPO_ROOT,
+  build = false,
+  bench = false,
+}: ServerOptions = {}): Promise<RunningServer> {
+  if (build || !existsSync(join(cwd, bench ? ".next-bench" : ".next", "BUILD_ID"))) await buildNext(cwd, bench);
   const port = await freeLoopbackPort();
   const child = spawn(nextBin(cwd), ["start", "-H", "127.0.0.1", "-p", String(port)], {
     cwd,
-    env: nextEnv(),
+    env: nextEnv(bench),
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });
