@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { DEFAULT_LOCALE, todayUtc } from "../defaults";
 import { claimsToCsv } from "../export/csv";
 import { extractArticle } from "../extract/article";
 import { textId } from "../extract/index";
@@ -54,7 +55,7 @@ export function main(argv: string[]): number {
           options: {
             format: { type: "string", default: "json" },
             "published-at": { type: "string" },
-            locale: { type: "string", default: "en-US" },
+            locale: { type: "string", default: DEFAULT_LOCALE },
             schema: { type: "boolean", default: false },
             help: { type: "boolean", short: "h", default: false },
           },
@@ -73,7 +74,7 @@ export function main(argv: string[]): number {
     }
     if (!["json", "csv", "ndjson"].includes(values.format))
       throw new UsageError(`unknown --format "${values.format}" (json, csv or ndjson)`);
-    const publishedAt = values["published-at"] ?? new Date().toISOString().slice(0, 10);
+    const publishedAt = values["published-at"] ?? todayUtc();
     if (!/^\d{4}-\d{2}-\d{2}$/.test(publishedAt) || Number.isNaN(Date.parse(publishedAt)))
       throw new UsageError(`--published-at must be a date YYYY-MM-DD, got "${publishedAt}"`);
     if (positionals.length === 0) throw new UsageError("no input file given");

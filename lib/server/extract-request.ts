@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_LOCALE, todayUtc } from "../defaults";
 import { extractArticle } from "../extract/article";
 import { textId } from "../extract/index";
 import { DatasetSchema } from "../schema";
@@ -11,12 +12,9 @@ import { DatasetSchema } from "../schema";
 /** The body limit, counted on the bytes received, not on a Content-Length the client may leave out. */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
-/** Defaults when the client leaves a field out: publishedAt is today's UTC date, locale is "en-US" (as in the CLI). */
-export const DEFAULT_LOCALE = "en-US";
-
-export function todayUtc(): string {
-  return new Date().toISOString().slice(0, 10);
-}
+// Defaults when the client leaves a field out come from lib/defaults, as in the CLI and the /analyze form; todayUtc
+// is re-exported because the API's tests state the default date through this module.
+export { todayUtc };
 
 function isLanguageTag(tag: string): boolean {
   try {

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type DragEvent, type FormEvent } from "react";
+import { DEFAULT_LOCALE } from "@/lib/defaults";
 import type { ArticleMetaInput, TextInput } from "../protocol";
 
 interface ArticleFormProps {
@@ -11,7 +12,7 @@ interface ArticleFormProps {
 }
 
 const LOCALES = [
-  "en-US",
+  DEFAULT_LOCALE,
   "en-CA",
   "en-GB",
   "en-AU",
@@ -139,7 +140,7 @@ export function ArticleForm({ today, busy, onAnalyse, onProblem }: ArticleFormPr
             type="text"
             required
             list="locales"
-            defaultValue="en-US"
+            defaultValue={DEFAULT_LOCALE}
             pattern="[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*"
             title="A BCP 47 locale such as en-US or en-CA"
           />
