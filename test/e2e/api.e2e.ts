@@ -300,14 +300,12 @@ const fuzzCase: fc.Arbitrary<FuzzCase> = fc.oneof(
   },
   {
     weight: 2,
-    arbitrary: fc
-      .tuple(validRequest, fc.nat())
-      .map(([r, at]): FuzzCase => ({
-        kind: "truncated JSON",
-        body: truncate(jsonBody(r), at),
-        contentType: JSON_TYPE,
-        statuses: [400],
-      })),
+    arbitrary: fc.tuple(validRequest, fc.nat()).map(([r, at]): FuzzCase => ({
+      kind: "truncated JSON",
+      body: truncate(jsonBody(r), at),
+      contentType: JSON_TYPE,
+      statuses: [400],
+    })),
   },
   {
     weight: 2,
@@ -342,14 +340,12 @@ const fuzzCase: fc.Arbitrary<FuzzCase> = fc.oneof(
   },
   {
     weight: 2,
-    arbitrary: fc
-      .uint8Array({ maxLength: 4096 })
-      .map((bytes): FuzzCase => ({
-        kind: "random bytes",
-        body: new Uint8Array(bytes),
-        contentType: JSON_TYPE,
-        statuses: [400, 422],
-      })),
+    arbitrary: fc.uint8Array({ maxLength: 4096 }).map((bytes): FuzzCase => ({
+      kind: "random bytes",
+      body: new Uint8Array(bytes),
+      contentType: JSON_TYPE,
+      statuses: [400, 422],
+    })),
   },
   {
     weight: 2,
