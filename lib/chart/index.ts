@@ -13,3 +13,6 @@ export function chartLayouts(claims: readonly Claim[], textLength: number, width
     positions: positionChart(claims, { width, textLength }),
   };
 }
+
+/** The three layouts, as chartLayouts builds them: what the dashboard's charts take. */
+export type ChartLayouts = ReturnType<typeof chartLayouts>;

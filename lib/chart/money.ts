@@ -12,7 +12,8 @@ import { impliedUsdRates, rateNote } from "./rates";
  * amount in a currency the article gives no rate for cannot honestly sit on a US$ scale. Pure: React draws it.
  */
 
-export type MoneyPanelKind = "levels" | "changes";
+const MONEY_PANEL_KINDS = ["levels", "changes"] as const;
+export type MoneyPanelKind = (typeof MONEY_PANEL_KINDS)[number];
 
 export interface MoneyBar extends ChartBar {
   inferred: boolean;
@@ -174,7 +175,7 @@ export function moneyChart(claims: readonly Claim[], { width }: { width: number 
       .map(([key, group]) => [key, group.sort((a, b) => a.claim.start - b.claim.start)]),
   );
   const kept = new Set<Placement>();
-  for (const kind of ["levels", "changes"] as const) {
+  for (const kind of MONEY_PANEL_KINDS) {
     for (const p of keepLargest(
       [...groups.values()].filter((g) => g[0]?.kind === kind),
       MONEY_BARS_PER_KIND,
