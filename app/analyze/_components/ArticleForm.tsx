@@ -2,6 +2,7 @@
 
 import { useState, type DragEvent, type FormEvent } from "react";
 import { DEFAULT_LOCALE } from "@/lib/defaults";
+import { FILE_INPUT_ACCEPT, type InputFormat } from "@/lib/input/formats";
 import type { ArticleMetaInput, TextInput } from "../protocol";
 
 interface ArticleFormProps {
@@ -27,7 +28,12 @@ const LOCALES = [
   "ja-JP",
   "zh-CN",
 ];
-const ACCEPT = ".txt,.text,.md,.markdown,.html,.htm,.xhtml,text/plain,text/markdown,text/html";
+/** What pasted text can be read as, in the order the form offers it. */
+const PASTED_FORMATS: Record<InputFormat, string> = {
+  text: "Plain text",
+  markdown: "Markdown",
+  html: "HTML (reduced to its text)",
+};
 const kB = new Intl.NumberFormat("en", { maximumFractionDigits: 1 });
 
 function sizeLabel(bytes: number): string {
@@ -62,7 +68,7 @@ export function ArticleForm({ today, busy, onAnalyse, onProblem }: ArticleFormPr
       onProblem("Paste an article's text or choose a file first.");
       return;
     }
-    onAnalyse({ kind: "text", text, format: field("format") as "text" | "markdown" | "html" }, meta);
+    onAnalyse({ kind: "text", text, format: field("format") as InputFormat }, meta);
   };
 
   const drop = (event: DragEvent<HTMLElement>) => {
@@ -110,7 +116,7 @@ export function ArticleForm({ today, busy, onAnalyse, onProblem }: ArticleFormPr
             <input
               type="file"
               name="file"
-              accept={ACCEPT}
+              accept={FILE_INPUT_ACCEPT}
               onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
             />
           </label>
@@ -118,9 +124,11 @@ export function ArticleForm({ today, busy, onAnalyse, onProblem }: ArticleFormPr
         <label className="field">
           <span>Pasted text is</span>
           <select name="format" defaultValue="text" disabled={file !== null}>
-            <option value="text">Plain text</option>
-            <option value="markdown">Markdown</option>
-            <option value="html">HTML (reduced to its text)</option>
+            {Object.entries(PASTED_FORMATS).map(([format, label]) => (
+              <option key={format} value={format}>
+                {label}
+              </option>
+            ))}
           </select>
         </label>
       </div>
