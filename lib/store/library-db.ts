@@ -7,17 +7,13 @@ import type { StoredArticle } from "./library-file";
  * already stored is lost.
  */
 
-/** What the list of stored articles shows, without loading their texts. */
-export interface LibraryEntry {
-  id: string;
-  title: string;
-  source: string;
-  publishedAt: string;
-  locale: string;
+/** What the list of stored articles shows, without loading their texts: the article's own fields, and two counts. */
+export interface LibraryEntry extends Pick<
+  StoredArticle,
+  "id" | "title" | "source" | "publishedAt" | "locale" | "createdAt" | "updatedAt"
+> {
   figures: number;
   characters: number;
-  createdAt: string;
-  updatedAt: string;
 }
 
 export function libraryEntry(article: StoredArticle): LibraryEntry {
