@@ -3,6 +3,10 @@ import type { Claim, Metric } from "../schema";
 
 /** Formatting at the edge, with Intl.NumberFormat: records keep plain numbers. */
 
+/** Binary size units, as every size message and limit here counts them: a "50 MB" limit is 50 × 1024 × 1024 bytes. */
+export const KB = 1024;
+export const MB = 1024 * KB;
+
 const compact = new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 2 });
 const plain = new Intl.NumberFormat("en", { maximumFractionDigits: 2 });
 

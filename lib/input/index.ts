@@ -1,3 +1,4 @@
+import { MB } from "../display/format";
 import type { InputFormat } from "./formats";
 import { htmlToText } from "./html";
 import { markdownToText } from "./markdown";
@@ -15,7 +16,10 @@ export class InputError extends Error {
   override name = "InputError";
 }
 
-const MB = 1024 * 1024;
+/**
+ * The largest file read anywhere: a file given to /analyze (refused in the worker before it is read), the CLI's
+ * files and stdin, the seeds.
+ */
 export const MAX_INPUT_BYTES = 50 * MB;
 
 /** Files that are not text, by the bytes they start with. */

@@ -4,6 +4,7 @@ import { DEFAULT_LOCALE, todayUtc } from "../defaults";
 import { claimsToCsv } from "../export/csv";
 import { extractArticle } from "../extract/article";
 import { textId } from "../extract/index";
+import { MAX_INPUT_BYTES } from "../input/index";
 import { claimJsonSchema, datasetJsonSchema, type Dataset } from "../schema";
 import { SeedError, articleFromText, decodeUtf8, readArticleFile } from "./seeds";
 
@@ -14,7 +15,6 @@ import { SeedError, articleFromText, decodeUtf8, readArticleFile } from "./seeds
 
 const USAGE =
   "usage: extract [--format json|csv|ndjson] [--published-at YYYY-MM-DD] [--locale BCP47] [--schema] FILE... (- for stdin)";
-const MAX_BYTES = 50 * 1024 * 1024;
 
 class UsageError extends Error {}
 
@@ -30,8 +30,8 @@ function datasetsFor(files: string[], fallback: { publishedAt: string; locale: s
   return files.map((file) => {
     if (file === "-") {
       const bytes = readStdin();
-      if (bytes.length > MAX_BYTES)
-        throw new SeedError(`stdin: ${bytes.length} bytes is over the ${MAX_BYTES}-byte limit`);
+      if (bytes.length > MAX_INPUT_BYTES)
+        throw new SeedError(`stdin: ${bytes.length} bytes is over the ${MAX_INPUT_BYTES}-byte limit`);
       const text = decodeUtf8(bytes, "stdin");
       return extractArticle(articleFromText(text, `stdin-${textId(text)}`, fallback, "stdin"));
     }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_LOCALE, todayUtc } from "../defaults";
+import { MB } from "../display/format";
 import { extractArticle } from "../extract/article";
 import { textId } from "../extract/index";
 
@@ -9,7 +10,7 @@ import { textId } from "../extract/index";
  */
 
 /** The body limit, counted on the bytes received, not on a Content-Length the client may leave out. */
-export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+export const MAX_BODY_BYTES = 2 * MB;
 
 // Defaults when the client leaves a field out come from lib/defaults, as in the CLI and the /analyze form; todayUtc
 // is re-exported because the API's tests state the default date through this module.
@@ -76,7 +77,7 @@ function contentTypeProblem(header: string | null): string | null {
  * the time for a 3 MB chunked upload on loopback); a body that ends within the allowance is read out, so the 413
  * arrives. Nothing past the limit is kept, and anything longer is still cut off.
  */
-export const DISCARD_ALLOWANCE_BYTES = 2 * 1024 * 1024;
+export const DISCARD_ALLOWANCE_BYTES = 2 * MB;
 
 type Body = { bytes: Uint8Array } | { tooLarge: true; cancelled: boolean } | { unreadable: true };
 

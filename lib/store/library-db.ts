@@ -1,3 +1,4 @@
+import { KB, MB } from "../display/format";
 import type { StoredArticle } from "./library-file";
 
 /**
@@ -48,13 +49,11 @@ function isQuotaError(error: unknown): boolean {
   );
 }
 
-const MB = 1024 * 1024;
-
 function sizeOf(articles: StoredArticle[]): string {
   const chars = articles.reduce((n, a) => n + a.text.length, 0);
   return chars >= MB / 10
     ? `${(chars / MB).toFixed(1)} MB of text`
-    : `${Math.max(1, Math.round(chars / 1024))} kB of text`;
+    : `${Math.max(1, Math.round(chars / KB))} kB of text`;
 }
 
 function failure(error: unknown, what: string, articles: StoredArticle[] = []): LibraryError {

@@ -2,6 +2,7 @@
 
 import { useState, type DragEvent, type FormEvent } from "react";
 import { DEFAULT_LOCALE } from "@/lib/defaults";
+import { KB, MB } from "@/lib/display/format";
 import { FILE_INPUT_ACCEPT, type InputFormat } from "@/lib/input/formats";
 import type { ArticleMetaInput, TextInput } from "../protocol";
 
@@ -34,10 +35,10 @@ const PASTED_FORMATS: Record<InputFormat, string> = {
   markdown: "Markdown",
   html: "HTML (reduced to its text)",
 };
-const kB = new Intl.NumberFormat("en", { maximumFractionDigits: 1 });
+const size = new Intl.NumberFormat("en", { maximumFractionDigits: 1 });
 
 function sizeLabel(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${kB.format(bytes / 1024 / 1024)} MB` : `${kB.format(Math.max(1, bytes / 1024))} kB`;
+  return bytes >= MB ? `${size.format(bytes / MB)} MB` : `${size.format(Math.max(1, bytes / KB))} kB`;
 }
 
 /**
