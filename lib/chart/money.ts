@@ -187,11 +187,13 @@ export function moneyChart(claims: readonly Claim[], { width }: { width: number 
   const total = sorted.reduce((sum, [, group]) => sum + group.length, 0);
   const left = [...perCurrency].filter(([currency]) => !shownCurrencies.has(currency));
   const leftFigures = left.reduce((sum, [, n]) => sum + n, 0);
+  const figures = `${count.format(leftFigures)} figure${leftFigures === 1 ? "" : "s"}`;
+  const currencies = `${left.length} more currenc${left.length === 1 ? "y" : "ies"}`;
   const note = left.length
     ? layoutLabel(
         [
           {
-            text: `${count.format(leftFigures)} figure${leftFigures === 1 ? "" : "s"} in ${left.length} more currenc${left.length === 1 ? "y" : "ies"} without a rate in the article: only in the table.`,
+            text: `${figures} in ${currencies} without a rate in the article: only in the table.`,
             role: "note",
           },
         ],
