@@ -1,3 +1,10 @@
+/**
+ * lib/display owns how values look at the edge: numbers, money and file sizes formatted for people (format.ts), and
+ * the metric labels and colours (palette.ts), including the CSS custom properties the root layout writes. Charts,
+ * explore, input and store build on it, so it imports only lib/schema and lib/enums: never React, Next, lib/server
+ * or another lib/ folder.
+ */
+
 import { METRICS } from "../enums";
 import type { Claim, Metric } from "../schema";
 

@@ -1,3 +1,11 @@
+/**
+ * lib/input owns a reader's own article on its way in: bytes to strict UTF-8 text (the size limit, the refusals of
+ * binary, UTF-16 and broken files), the formats read (formats.ts), and HTML (html.ts) and Markdown (markdown.ts)
+ * reduced to the text a reader sees. It runs the same in the browser, a Web Worker and Node: web standards, and
+ * htmlparser2 as its one package; never React, Next, node:* built-ins or lib/server. From lib/ it may take
+ * lib/schema, lib/enums, lib/defaults and the other browser-safe folders (today only lib/display, for KB and MB).
+ */
+
 import { MB } from "../display/format";
 import type { InputFormat } from "./formats";
 import { htmlToText } from "./html";
