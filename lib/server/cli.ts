@@ -6,7 +6,7 @@ import { extractArticle } from "../extract/article";
 import { textId } from "../extract/index";
 import { MAX_INPUT_BYTES } from "../input/index";
 import { claimJsonSchema, datasetJsonSchema, type Dataset } from "../schema";
-import { SeedError, articleFromText, decodeUtf8, readArticleFile } from "./seeds";
+import { SeedError, articleFromText, decodeUtf8, readArticleFile, type ArticleFallback } from "./seeds";
 
 /**
  * npm run --silent extract -- [--format json|csv|ndjson] [--published-at YYYY-MM-DD] [--locale en-CA] FILE...
@@ -26,7 +26,7 @@ function readStdin(): Uint8Array {
   }
 }
 
-function datasetsFor(files: string[], fallback: { publishedAt: string; locale: string }): Dataset[] {
+function datasetsFor(files: string[], fallback: ArticleFallback): Dataset[] {
   return files.map((file) => {
     if (file === "-") {
       const bytes = readStdin();
