@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { metricColourCss } from "@/lib/display/palette";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -10,6 +11,10 @@ export const metadata: Metadata = {
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
+      <head>
+        {/* The --m-<metric> colours, from the palette; the page CSP's style-src allows an inline style. */}
+        <style>{metricColourCss()}</style>
+      </head>
       <body>{children}</body>
     </html>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { todayUtc } from "@/lib/defaults";
 import { paramsFromRecord, parseViewState } from "@/lib/explore/view-state";
 import { AnalyzeApp } from "./_components/AnalyzeApp";
 import "./analyze.css";
@@ -20,11 +21,7 @@ export default async function AnalyzePage({ searchParams }: Props) {
   const params = paramsFromRecord(await searchParams);
   return (
     <main>
-      <AnalyzeApp
-        initialArticleId={params.get("article")}
-        initialView={parseViewState(params)}
-        today={new Date().toISOString().slice(0, 10)}
-      />
+      <AnalyzeApp initialArticleId={params.get("article")} initialView={parseViewState(params)} today={todayUtc()} />
     </main>
   );
 }

@@ -1,6 +1,8 @@
+import type { ChartLayouts } from "@/lib/chart/index";
+import type { claimsDataPackage } from "@/lib/export/datapackage";
+import type { InputFormat } from "@/lib/input/formats";
 import type { StoredArticle } from "@/lib/store/library-file";
-import type { Claim } from "@/lib/schema";
-import type { ChartLayouts } from "../_components/charts/types";
+import type { Article, Claim } from "@/lib/schema";
 
 /**
  * Messages between the /analyze page and its worker. Each job gets its own worker, so cancelling is terminating.
@@ -9,15 +11,10 @@ import type { ChartLayouts } from "../_components/charts/types";
  * short tasks instead of one long one.
  */
 
-export interface ArticleMetaInput {
-  title: string;
-  publishedAt: string;
-  locale: string;
-  source: string;
-}
+/** The article's fields the form gives, as the reader typed them (the worker fills in a missing title). */
+export type ArticleMetaInput = Pick<Article, "title" | "publishedAt" | "locale" | "source">;
 
-export type TextInput =
-  { kind: "text"; text: string; format: "text" | "markdown" | "html" } | { kind: "file"; file: File };
+export type TextInput = { kind: "text"; text: string; format: InputFormat } | { kind: "file"; file: File };
 
 export type AnalysisRequest =
   | { type: "extract"; input: TextInput; meta: ArticleMetaInput; now: string }
@@ -29,7 +26,7 @@ export type AnalysisRequest =
 /** What the dashboard needs besides the article: layouts (d3 runs here, not in the page) and the Data Package. */
 export interface ArticleView {
   charts: ChartLayouts;
-  dataPackage: unknown;
+  dataPackage: ReturnType<typeof claimsDataPackage>;
 }
 
 export type ArticleHead = Omit<StoredArticle, "claims" | "text">;
@@ -45,8 +42,7 @@ export type AnalysisResponse =
 /** What a job settles with, once its parts are put together. */
 export type AnalysisResult =
   | { type: "article"; article: StoredArticle; view: ArticleView; saveProblem: string | null }
-  | { type: "done"; notice: string }
-  | { type: "exported"; file: Blob; fileName: string };
+  | Extract<AnalysisResponse, { type: "done" | "exported" }>;
 
 export const PART_CLAIMS = 1_000;
 export const PART_CHARS = 250_000;

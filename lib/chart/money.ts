@@ -12,7 +12,8 @@ import { impliedUsdRates, rateNote } from "./rates";
  * amount in a currency the article gives no rate for cannot honestly sit on a US$ scale. Pure: React draws it.
  */
 
-export type MoneyPanelKind = "levels" | "changes";
+const MONEY_PANEL_KINDS = ["levels", "changes"] as const;
+export type MoneyPanelKind = (typeof MONEY_PANEL_KINDS)[number];
 
 export interface MoneyBar extends ChartBar {
   inferred: boolean;
@@ -174,7 +175,7 @@ export function moneyChart(claims: readonly Claim[], { width }: { width: number 
       .map(([key, group]) => [key, group.sort((a, b) => a.claim.start - b.claim.start)]),
   );
   const kept = new Set<Placement>();
-  for (const kind of ["levels", "changes"] as const) {
+  for (const kind of MONEY_PANEL_KINDS) {
     for (const p of keepLargest(
       [...groups.values()].filter((g) => g[0]?.kind === kind),
       MONEY_BARS_PER_KIND,
@@ -186,11 +187,13 @@ export function moneyChart(claims: readonly Claim[], { width }: { width: number 
   const total = sorted.reduce((sum, [, group]) => sum + group.length, 0);
   const left = [...perCurrency].filter(([currency]) => !shownCurrencies.has(currency));
   const leftFigures = left.reduce((sum, [, n]) => sum + n, 0);
+  const figures = `${count.format(leftFigures)} figure${leftFigures === 1 ? "" : "s"}`;
+  const currencies = `${left.length} more currenc${left.length === 1 ? "y" : "ies"}`;
   const note = left.length
     ? layoutLabel(
         [
           {
-            text: `${count.format(leftFigures)} figure${leftFigures === 1 ? "" : "s"} in ${left.length} more currenc${left.length === 1 ? "y" : "ies"} without a rate in the article: only in the table.`,
+            text: `${figures} in ${currencies} without a rate in the article: only in the table.`,
             role: "note",
           },
         ],

@@ -13,7 +13,10 @@ export function charsThatFit(width: number, fontSize: number): number {
   return Math.max(8, Math.floor(width / (fontSize * AVERAGE_GLYPH_EM)));
 }
 
-/** Greedy word wrap at ordinary spaces (a no-break space keeps "≈ US$1B" together); the last line is shortened with an ellipsis when the text needs more than maxLines. */
+/**
+ * Greedy word wrap at ordinary spaces (a no-break space keeps "≈ US$1B" together); the last line is shortened with
+ * an ellipsis when the text needs more than maxLines.
+ */
 export function wrapText(text: string, maxChars: number, maxLines = 3): string[] {
   const lines: string[] = [];
   let line = "";

@@ -1,3 +1,4 @@
+import { METRICS } from "../enums";
 import type { Metric } from "../schema";
 
 /**
@@ -16,3 +17,13 @@ export const METRIC_STYLE: Record<
   tariff_rate: { label: "Tariff rate", plural: "tariff", color: "#D55E00", light: "#A34400", dark: "#FF8A3D" },
   other: { label: "Other", plural: "other", color: "#6E7781", light: "#57606A", dark: "#9BA4AE" },
 };
+
+/**
+ * The same colours as the CSS custom properties `--m-<metric>` that the table's chips and the source's highlights use:
+ * the light twins by default, the dark ones under prefers-color-scheme: dark. The root layout puts this in a <style>
+ * (pages' style-src allows inline styles), so the hex values are written only above.
+ */
+export function metricColourCss(): string {
+  const properties = (tone: "light" | "dark") => METRICS.map((m) => `--m-${m}: ${METRIC_STYLE[m][tone]};`).join(" ");
+  return `:root { ${properties("light")} }\n@media (prefers-color-scheme: dark) { :root { ${properties("dark")} } }\n`;
+}

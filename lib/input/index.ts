@@ -1,6 +1,17 @@
+/**
+ * lib/input owns a reader's own article on its way in: bytes to strict UTF-8 text (the size limit, the refusals of
+ * binary, UTF-16 and broken files), the formats read (formats.ts), and HTML (html.ts) and Markdown (markdown.ts)
+ * reduced to the text a reader sees. It runs the same in the browser, a Web Worker and Node: web standards, and
+ * htmlparser2 as its one package; never React, Next, node:* built-ins or lib/server. From lib/ it may take
+ * lib/schema, lib/enums, lib/defaults and the other browser-safe folders (today only lib/display, for KB and MB).
+ */
+
+import { MB } from "../display/format";
+import type { InputFormat } from "./formats";
 import { htmlToText } from "./html";
 import { markdownToText } from "./markdown";
 
+export { FILE_INPUT_ACCEPT, formatOf, type InputFormat } from "./formats";
 export { htmlTitle } from "./html";
 
 /**
@@ -13,36 +24,11 @@ export class InputError extends Error {
   override name = "InputError";
 }
 
-export type InputFormat = "text" | "markdown" | "html";
-
-const MB = 1024 * 1024;
+/**
+ * The largest file read anywhere: a file given to /analyze (refused in the worker before it is read), the CLI's
+ * files and stdin, the seeds.
+ */
 export const MAX_INPUT_BYTES = 50 * MB;
-
-const EXTENSIONS: Record<string, InputFormat> = {
-  txt: "text",
-  text: "text",
-  md: "markdown",
-  markdown: "markdown",
-  html: "html",
-  htm: "html",
-  xhtml: "html",
-};
-const MIME_TYPES: Record<string, InputFormat> = {
-  "text/plain": "text",
-  "text/markdown": "markdown",
-  "text/x-markdown": "markdown",
-  "text/html": "html",
-  "application/xhtml+xml": "html",
-};
-
-/** The format a file is read as: by its extension, else by its MIME type; null when neither is one we read. */
-export function formatOf(fileName: string, mimeType?: string): InputFormat | null {
-  const extension = /\.([^./\\]+)$/.exec(fileName)?.[1]?.toLowerCase();
-  const byName = extension ? EXTENSIONS[extension] : undefined;
-  if (byName) return byName;
-  const mime = (mimeType ?? "").split(";")[0]!.trim().toLowerCase();
-  return MIME_TYPES[mime] ?? null;
-}
 
 /** Files that are not text, by the bytes they start with. */
 const MAGIC_NUMBERS: ReadonlyArray<readonly [number[], string]> = [

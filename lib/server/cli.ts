@@ -1,10 +1,12 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { DEFAULT_LOCALE, todayUtc } from "../defaults";
 import { claimsToCsv } from "../export/csv";
 import { extractArticle } from "../extract/article";
 import { textId } from "../extract/index";
+import { MAX_INPUT_BYTES } from "../input/index";
 import { claimJsonSchema, datasetJsonSchema, type Dataset } from "../schema";
-import { SeedError, articleFromText, decodeUtf8, readArticleFile } from "./seeds";
+import { SeedError, articleFromText, decodeUtf8, readArticleFile, type ArticleFallback } from "./seeds";
 
 /**
  * npm run --silent extract -- [--format json|csv|ndjson] [--published-at YYYY-MM-DD] [--locale en-CA] FILE...
@@ -13,7 +15,6 @@ import { SeedError, articleFromText, decodeUtf8, readArticleFile } from "./seeds
 
 const USAGE =
   "usage: extract [--format json|csv|ndjson] [--published-at YYYY-MM-DD] [--locale BCP47] [--schema] FILE... (- for stdin)";
-const MAX_BYTES = 50 * 1024 * 1024;
 
 class UsageError extends Error {}
 
@@ -25,12 +26,12 @@ function readStdin(): Uint8Array {
   }
 }
 
-function datasetsFor(files: string[], fallback: { publishedAt: string; locale: string }): Dataset[] {
+function datasetsFor(files: string[], fallback: ArticleFallback): Dataset[] {
   return files.map((file) => {
     if (file === "-") {
       const bytes = readStdin();
-      if (bytes.length > MAX_BYTES)
-        throw new SeedError(`stdin: ${bytes.length} bytes is over the ${MAX_BYTES}-byte limit`);
+      if (bytes.length > MAX_INPUT_BYTES)
+        throw new SeedError(`stdin: ${bytes.length} bytes is over the ${MAX_INPUT_BYTES}-byte limit`);
       const text = decodeUtf8(bytes, "stdin");
       return extractArticle(articleFromText(text, `stdin-${textId(text)}`, fallback, "stdin"));
     }
@@ -54,7 +55,7 @@ export function main(argv: string[]): number {
           options: {
             format: { type: "string", default: "json" },
             "published-at": { type: "string" },
-            locale: { type: "string", default: "en-US" },
+            locale: { type: "string", default: DEFAULT_LOCALE },
             schema: { type: "boolean", default: false },
             help: { type: "boolean", short: "h", default: false },
           },
@@ -73,7 +74,7 @@ export function main(argv: string[]): number {
     }
     if (!["json", "csv", "ndjson"].includes(values.format))
       throw new UsageError(`unknown --format "${values.format}" (json, csv or ndjson)`);
-    const publishedAt = values["published-at"] ?? new Date().toISOString().slice(0, 10);
+    const publishedAt = values["published-at"] ?? todayUtc();
     if (!/^\d{4}-\d{2}-\d{2}$/.test(publishedAt) || Number.isNaN(Date.parse(publishedAt)))
       throw new UsageError(`--published-at must be a date YYYY-MM-DD, got "${publishedAt}"`);
     if (positionals.length === 0) throw new UsageError("no input file given");

@@ -9,6 +9,9 @@ import { ArticleMetaSchema, type Article } from "../schema";
  * the field; it never returns a partial article.
  */
 
+/** What a plain-text file without its NAME.json takes from the caller (the CLI's --published-at and --locale). */
+export type ArticleFallback = Pick<Article, "publishedAt" | "locale">;
+
 export class SeedError extends Error {
   override name = "SeedError";
 }
@@ -80,19 +83,14 @@ export function loadSeeds(dir: string = SEEDS_DIR): Article[] {
 }
 
 /** Reads one article file for the CLI: a seed (with NAME.json beside it) or plain text, validated the same way. */
-export function readArticleFile(file: string, fallback: { publishedAt: string; locale: string }): Article {
+export function readArticleFile(file: string, fallback: ArticleFallback): Article {
   const metaFile = join(dirname(file), basename(file).replace(/\.[^.]*$/, "") + ".json");
   if (file.endsWith(".txt") && existsSync(metaFile)) return loadSeed(file);
   const text = decodeUtf8(readBytes(file), file);
   return articleFromText(text, basename(file).replace(/\.[^.]*$/, "") || "article", fallback, file);
 }
 
-export function articleFromText(
-  text: string,
-  name: string,
-  fallback: { publishedAt: string; locale: string },
-  label: string,
-): Article {
+export function articleFromText(text: string, name: string, fallback: ArticleFallback, label: string): Article {
   if (text.trim() === "") throw new SeedError(`${label}: contains only white space`);
   const id = name.replace(/[^A-Za-z0-9_-]+/g, "-").slice(0, 64) || "article";
   return {

@@ -1,3 +1,4 @@
+import { KB, MB } from "../display/format";
 import type { StoredArticle } from "./library-file";
 
 /**
@@ -7,17 +8,13 @@ import type { StoredArticle } from "./library-file";
  * already stored is lost.
  */
 
-/** What the list of stored articles shows, without loading their texts. */
-export interface LibraryEntry {
-  id: string;
-  title: string;
-  source: string;
-  publishedAt: string;
-  locale: string;
+/** What the list of stored articles shows, without loading their texts: the article's own fields, and two counts. */
+export interface LibraryEntry extends Pick<
+  StoredArticle,
+  "id" | "title" | "source" | "publishedAt" | "locale" | "createdAt" | "updatedAt"
+> {
   figures: number;
   characters: number;
-  createdAt: string;
-  updatedAt: string;
 }
 
 export function libraryEntry(article: StoredArticle): LibraryEntry {
@@ -52,13 +49,11 @@ function isQuotaError(error: unknown): boolean {
   );
 }
 
-const MB = 1024 * 1024;
-
 function sizeOf(articles: StoredArticle[]): string {
   const chars = articles.reduce((n, a) => n + a.text.length, 0);
   return chars >= MB / 10
     ? `${(chars / MB).toFixed(1)} MB of text`
-    : `${Math.max(1, Math.round(chars / 1024))} kB of text`;
+    : `${Math.max(1, Math.round(chars / KB))} kB of text`;
 }
 
 function failure(error: unknown, what: string, articles: StoredArticle[] = []): LibraryError {

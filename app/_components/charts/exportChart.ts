@@ -1,8 +1,9 @@
+import { downloadBlob } from "../download";
+
 /**
  * Chart downloads. The on-screen SVG takes its colours from CSS variables and charts.css, which a standalone file
  * does not have, so every element's computed presentation is inlined into a clone before serialising.
  */
-
 const INLINED = [
   "fill",
   "fill-opacity",
@@ -39,23 +40,19 @@ export function serialiseSvg(svg: SVGSVGElement): string {
   return new XMLSerializer().serializeToString(clone);
 }
 
-function download(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  URL.revokeObjectURL(url);
+function svgBlob(svg: SVGSVGElement): Blob {
+  return new Blob([serialiseSvg(svg)], { type: "image/svg+xml;charset=utf-8" });
 }
 
 export function downloadSvg(svg: SVGSVGElement, fileName: string): void {
-  download(new Blob([serialiseSvg(svg)], { type: "image/svg+xml;charset=utf-8" }), fileName);
+  downloadBlob(fileName, svgBlob(svg));
 }
 
 /** Drawn at 2x so the PNG stays sharp on high-density screens and in slides. */
 export function downloadPng(svg: SVGSVGElement, fileName: string, scale = 2): void {
   const { width, height } = svg.viewBox.baseVal;
-  const url = URL.createObjectURL(new Blob([serialiseSvg(svg)], { type: "image/svg+xml;charset=utf-8" }));
+  // An object URL to load the SVG as an image for the canvas; the PNG itself goes through downloadBlob.
+  const url = URL.createObjectURL(svgBlob(svg));
   const image = new Image();
   image.onload = () => {
     const canvas = document.createElement("canvas");
@@ -66,7 +63,7 @@ export function downloadPng(svg: SVGSVGElement, fileName: string, scale = 2): vo
     if (!context) return;
     context.scale(scale, scale);
     context.drawImage(image, 0, 0, width, height);
-    canvas.toBlob((blob) => blob && download(blob, fileName), "image/png");
+    canvas.toBlob((blob) => blob && downloadBlob(fileName, blob), "image/png");
   };
   image.src = url;
 }

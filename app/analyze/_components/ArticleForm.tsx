@@ -1,6 +1,9 @@
 "use client";
 
 import { useState, type DragEvent, type FormEvent } from "react";
+import { DEFAULT_LOCALE } from "@/lib/defaults";
+import { KB, MB } from "@/lib/display/format";
+import { FILE_INPUT_ACCEPT, type InputFormat } from "@/lib/input/formats";
 import type { ArticleMetaInput, TextInput } from "../protocol";
 
 interface ArticleFormProps {
@@ -11,7 +14,7 @@ interface ArticleFormProps {
 }
 
 const LOCALES = [
-  "en-US",
+  DEFAULT_LOCALE,
   "en-CA",
   "en-GB",
   "en-AU",
@@ -26,11 +29,16 @@ const LOCALES = [
   "ja-JP",
   "zh-CN",
 ];
-const ACCEPT = ".txt,.text,.md,.markdown,.html,.htm,.xhtml,text/plain,text/markdown,text/html";
-const kB = new Intl.NumberFormat("en", { maximumFractionDigits: 1 });
+/** What pasted text can be read as, in the order the form offers it. */
+const PASTED_FORMATS: Record<InputFormat, string> = {
+  text: "Plain text",
+  markdown: "Markdown",
+  html: "HTML (reduced to its text)",
+};
+const size = new Intl.NumberFormat("en", { maximumFractionDigits: 1 });
 
 function sizeLabel(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${kB.format(bytes / 1024 / 1024)} MB` : `${kB.format(Math.max(1, bytes / 1024))} kB`;
+  return bytes >= MB ? `${size.format(bytes / MB)} MB` : `${size.format(Math.max(1, bytes / KB))} kB`;
 }
 
 /**
@@ -61,7 +69,7 @@ export function ArticleForm({ today, busy, onAnalyse, onProblem }: ArticleFormPr
       onProblem("Paste an article's text or choose a file first.");
       return;
     }
-    onAnalyse({ kind: "text", text, format: field("format") as "text" | "markdown" | "html" }, meta);
+    onAnalyse({ kind: "text", text, format: field("format") as InputFormat }, meta);
   };
 
   const drop = (event: DragEvent<HTMLElement>) => {
@@ -109,7 +117,7 @@ export function ArticleForm({ today, busy, onAnalyse, onProblem }: ArticleFormPr
             <input
               type="file"
               name="file"
-              accept={ACCEPT}
+              accept={FILE_INPUT_ACCEPT}
               onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
             />
           </label>
@@ -117,9 +125,11 @@ export function ArticleForm({ today, busy, onAnalyse, onProblem }: ArticleFormPr
         <label className="field">
           <span>Pasted text is</span>
           <select name="format" defaultValue="text" disabled={file !== null}>
-            <option value="text">Plain text</option>
-            <option value="markdown">Markdown</option>
-            <option value="html">HTML (reduced to its text)</option>
+            {Object.entries(PASTED_FORMATS).map(([format, label]) => (
+              <option key={format} value={format}>
+                {label}
+              </option>
+            ))}
           </select>
         </label>
       </div>
@@ -139,7 +149,7 @@ export function ArticleForm({ today, busy, onAnalyse, onProblem }: ArticleFormPr
             type="text"
             required
             list="locales"
-            defaultValue="en-US"
+            defaultValue={DEFAULT_LOCALE}
             pattern="[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*"
             title="A BCP 47 locale such as en-US or en-CA"
           />

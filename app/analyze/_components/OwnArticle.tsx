@@ -3,6 +3,7 @@
 import { useEffect, useRef } from "react";
 import { claimsToCsv } from "@/lib/export/csv";
 import { summarise } from "@/lib/display/format";
+import type { Dataset } from "@/lib/schema";
 import type { StoredArticle } from "@/lib/store/library-file";
 import type { ViewState } from "@/lib/explore/view-state";
 import { ArticleHeader } from "../../_components/ArticleHeader";
@@ -40,7 +41,7 @@ export function OwnArticle({ article, view, initialView, saveProblem, reveal }: 
         onClick={() =>
           downloadText(
             `${stem}-claims.json`,
-            JSON.stringify({ articleId: article.id, claims: article.claims }, null, 2),
+            JSON.stringify({ articleId: article.id, claims: article.claims } satisfies Dataset, null, 2),
             "application/json",
           )
         }

@@ -1,8 +1,9 @@
+import type { Dataset } from "@/lib/schema";
 import { bundledDataset } from "@/lib/server/seed-datasets";
 
 export const dynamic = "force-static";
 
 export function GET(): Response {
   const { article, claims } = bundledDataset();
-  return Response.json({ articleId: article.id, claims });
+  return Response.json({ articleId: article.id, claims } satisfies Dataset);
 }
