@@ -4,7 +4,7 @@ import tseslint from "typescript-eslint";
 import importX from "eslint-plugin-import-x";
 import { createTypeScriptImportResolver } from "eslint-import-resolver-typescript";
 
-/** lib/'s folders, each one concern; lib/schema.ts, lib/enums.ts and lib/defaults.ts are the shared vocabulary. */
+/** lib/'s folders, each one concern; schema.ts, enums.ts, defaults.ts and sizes.ts at the root are the shared vocabulary. */
 const LIB_FOLDERS = ["extract", "input", "export", "chart", "explore", "store", "display", "server"];
 const NOT_REACT_OR_NEXT = [
   { group: ["react", "react/*", "react-dom", "react-dom/*"], message: "lib/ is plain TypeScript: no React." },

@@ -1,7 +1,7 @@
 /**
  * lib/display owns how values look at the edge: numbers, money and file sizes formatted for people (format.ts), and
- * the metric labels and colours (palette.ts), including the CSS custom properties the root layout writes. Charts,
- * explore, input and store build on it, so it imports only lib/schema and lib/enums: never React, Next, lib/server
+ * the metric labels and colours (palette.ts), including the CSS custom properties the root layout writes. Charts and
+ * explore build on it, so it imports only lib/schema and lib/enums: never React, Next, lib/server
  * or another lib/ folder.
  */
 
@@ -9,10 +9,6 @@ import { METRICS } from "../enums";
 import type { Claim, Metric } from "../schema";
 
 /** Formatting at the edge, with Intl.NumberFormat: records keep plain numbers. */
-
-/** Binary size units, as every size message and limit here counts them: a "50 MB" limit is 50 × 1024 × 1024 bytes. */
-export const KB = 1024;
-export const MB = 1024 * KB;
 
 const compact = new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 2 });
 const plain = new Intl.NumberFormat("en", { maximumFractionDigits: 2 });

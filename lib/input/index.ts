@@ -3,10 +3,10 @@
  * binary, UTF-16 and broken files), the formats read (formats.ts), and HTML (html.ts) and Markdown (markdown.ts)
  * reduced to the text a reader sees. It runs the same in the browser, a Web Worker and Node: web standards, and
  * htmlparser2 as its one package; never React, Next, node:* built-ins or lib/server. From lib/ it may take
- * lib/schema, lib/enums, lib/defaults and the other browser-safe folders (today only lib/display, for KB and MB).
+ * lib/schema, lib/enums, lib/defaults and lib/sizes, and no other folder of lib/.
  */
 
-import { MB } from "../display/format";
+import { MB } from "../sizes";
 import type { InputFormat } from "./formats";
 import { htmlToText } from "./html";
 import { markdownToText } from "./markdown";

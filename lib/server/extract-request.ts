@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_LOCALE, todayUtc } from "../defaults";
-import { MB } from "../display/format";
+import { MB } from "../sizes";
 import { extractArticle } from "../extract/article";
 import { textId } from "../extract/index";
 

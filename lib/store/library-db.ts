@@ -1,4 +1,4 @@
-import { KB, MB } from "../display/format";
+import { KB, MB } from "../sizes";
 import type { StoredArticle } from "./library-file";
 
 /**

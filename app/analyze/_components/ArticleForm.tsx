@@ -2,7 +2,7 @@
 
 import { useState, type DragEvent, type FormEvent } from "react";
 import { DEFAULT_LOCALE } from "@/lib/defaults";
-import { KB, MB } from "@/lib/display/format";
+import { KB, MB } from "@/lib/sizes";
 import { FILE_INPUT_ACCEPT, type InputFormat } from "@/lib/input/formats";
 import type { ArticleMetaInput, TextInput } from "../protocol";
 
