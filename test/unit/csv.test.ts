@@ -1,4 +1,6 @@
 import { csvParse } from "d3-dsv";
+import fc from "fast-check";
+import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { CSV_COLUMNS, claimsToCsv, neutraliseFormula } from "../../lib/export/csv";
 import { extractClaims } from "../../lib/extract/index";
@@ -44,5 +46,52 @@ describe("claimsToCsv", () => {
 
   it("writes only a header for no claims", () => {
     expect(claimsToCsv([])).toBe(CSV_COLUMNS.join(",") + "\r\n");
+  });
+});
+
+describe("claimsToCsv in any spreadsheet", () => {
+  const FORMULA = /^[=+\-@\t\r\uFF0B\uFF0D\uFF1D\uFF20\uFE62\uFE63\uFE66\uFE6B]/;
+  const hostile = fc.constantFrom(
+    ...[",", ";", "\t", "\n", '"', " ", "=1+1", "+1", "-2", "@SUM(2)", "＝1", "＋1", "－1", "＠A1", "﹦1"],
+    ...["exports rose 6%", " in 2018", "tariffs of 25%", "$3 billion", "HYPERLINK(x)", "cmd|' /C calc'!A0"],
+  );
+  const article = fc.array(hostile, { minLength: 1, maxLength: 30 }).map((parts) => parts.join(""));
+  /** A piece a spreadsheet would run: after white space and quotes, a formula character, and not just a number. */
+  const runs = (piece: string) => {
+    const start = piece.replace(/^[\s"]+/, "");
+    return FORMULA.test(start) && !Number.isFinite(Number(start));
+  };
+
+  it("reads back cell for cell with a real CSV parser, and no piece of any cell runs as a formula", () => {
+    fc.assert(
+      fc.property(article, (text) => {
+        const { claims } = extractClaims(text, { articleId: "t", publishedAt: "2025-01-01" });
+        const csv = claimsToCsv(claims);
+        const parsed = Papa.parse<string[]>(csv, { delimiter: ",", newline: "\r\n", skipEmptyLines: true });
+        expect(parsed.errors).toEqual([]);
+        expect(parsed.data).toHaveLength(claims.length + 1);
+        claims.forEach((claim, i) => {
+          const row = parsed.data[i + 1]!;
+          expect(row).toHaveLength(CSV_COLUMNS.length);
+          expect(row[CSV_COLUMNS.indexOf("sentence")]).toBe(neutraliseFormula(claim.sentence));
+          expect(row[CSV_COLUMNS.indexOf("quote")]).toBe(neutraliseFormula(claim.quote));
+          expect(Number(row[CSV_COLUMNS.indexOf("value")])).toBe(claim.value);
+        });
+        // A spreadsheet that splits on ; or tab (quoted or not), or a naive split on any delimiter or line break.
+        for (const delimiter of [";", "\t"]) {
+          const cells = Papa.parse<string[]>(csv, { delimiter, newline: "\r\n" }).data.flat();
+          expect(cells.filter(runs)).toEqual([]);
+        }
+        expect(csv.split(/[,;\t\r\n]/).filter(runs)).toEqual([]);
+      }),
+      { numRuns: 300, seed: 20251202 },
+    );
+  });
+
+  it("quotes a cell that holds a semicolon or a tab, not only a comma", () => {
+    const { claims } = extractClaims("Exports rose 6%;=1+1;@SUM(2);in 2018.", { articleId: "t" });
+    const row = claimsToCsv(claims).split("\r\n")[1]!;
+    expect(row).toContain(`"Exports rose 6%;'=1+1;'@SUM(2);in 2018."`);
+    expect(neutraliseFormula("a\t＝1, －2")).toBe("a\t'＝1, '－2");
   });
 });
