@@ -2,6 +2,7 @@ import type { Claim, ClaimLink, Dataset, Metric, PeriodBasis } from "../schema";
 import { classifyMetric, findKeywords, nearestDate, readSubject, type Keyword } from "./classify";
 import { findDates, publicationOf, type DateMention } from "./dates";
 import { resolveCurrency, type CurrencyConvention, readConvention } from "./currency";
+import { claimId, textId } from "./ids";
 import { decimalMarkOf, findNumbers } from "./numbers";
 import { relateNeighbours } from "./neighbours";
 import { joinRanges, readChange, shareListUnits, type RangedQuantity } from "./qualifiers";
@@ -23,13 +24,6 @@ export interface ExtractOptions {
 }
 
 const TRADE_FLOWS = new Set<Metric>(["trade_balance", "trade_volume", "exports", "imports"]);
-
-/** A short, stable id for a text without one (FNV-1a). */
-export function textId(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return (hash >>> 0).toString(16).padStart(8, "0");
-}
 
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
   return a.start < b.end && b.start < a.end;
@@ -75,10 +69,6 @@ export interface Draft extends RangedQuantity {
   periodBasis: PeriodBasis | null;
   links: ClaimLink[];
   warnings: string[];
-}
-
-export function claimId(articleId: string, start: number, end: number): string {
-  return `${articleId.slice(0, 12)}-${start}-${end}`;
 }
 
 interface SentenceContext {

@@ -1,5 +1,5 @@
 import type { Draft } from "./index";
-import { claimId } from "./index";
+import { claimId } from "./ids";
 
 /**
  * Figures that lean on the figure before them in the same sentence:

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { claimsToCsv } from "../export/csv";
 import { extractArticle } from "../extract/article";
-import { textId } from "../extract/index";
+import { textId } from "../extract/ids";
 import { claimJsonSchema, datasetJsonSchema, type Dataset } from "../schema";
 import { SeedError, articleFromText, decodeUtf8, readArticleFile } from "./seeds";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { extractArticle } from "../extract/article";
-import { textId } from "../extract/index";
+import { textId } from "../extract/ids";
 import { DatasetSchema } from "../schema";
 
 /**
