@@ -1,6 +1,7 @@
-import type { Change, Kind, Metric } from "../schema";
+import type { Claim, Metric } from "../schema";
 import type { DateMention } from "./dates";
 import { METRIC_KEYWORDS, NON_TRADE_BALANCE, type MetricKeyword } from "./lexicon";
+import type { Quantity } from "./units";
 
 /** `metric` and `subject`: which trade flow a figure measures, read from the nearest keyword in its sentence. */
 
@@ -137,13 +138,8 @@ export interface Classified {
   keyword: Keyword | null;
 }
 
-export interface Figure {
-  kind: Kind;
-  unit: string | null;
-  start: number;
-  end: number;
-  change: Change;
-}
+/** What classifying reads of a draft: where it is, what it measures, and whether it changed. */
+type Figure = Pick<Quantity, "start" | "end" | "kind" | "unit"> & Pick<Claim, "change">;
 
 /**
  * "countermeasures targeting €21 billion of U.S. goods", "tariffs on $200 billion of Chinese products": money

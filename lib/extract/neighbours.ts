@@ -1,4 +1,4 @@
-import type { Draft } from "./index";
+import type { Draft } from "./draft";
 import { claimId } from "./ids";
 
 /**

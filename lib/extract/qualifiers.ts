@@ -105,12 +105,8 @@ function compatible(a: Quantity, b: Quantity): boolean {
   );
 }
 
-export interface RangedQuantity extends Quantity {
-  valueMax: number | null;
-}
-
 /** Copies a quantity with some fields changed, field by field (V8 is slow on `{ ...q, extra }`). */
-function ranged(q: Quantity, f: Partial<RangedQuantity>): RangedQuantity {
+function ranged(q: Quantity, f: Partial<Quantity>): Quantity {
   return {
     start: f.start ?? q.start,
     end: f.end ?? q.end,
@@ -127,8 +123,8 @@ function ranged(q: Quantity, f: Partial<RangedQuantity>): RangedQuantity {
 }
 
 /** Joins "10%-15%", "USD 3-5 bn", "between 10 and 25 per cent", "5 to 7 per cent"; leaves "from 5% to 7%" as two. */
-export function joinRanges(text: string, quantities: Quantity[]): RangedQuantity[] {
-  const out: RangedQuantity[] = [];
+export function joinRanges(text: string, quantities: Quantity[]): Quantity[] {
+  const out: Quantity[] = [];
   for (let i = 0; i < quantities.length; i++) {
     const a = quantities[i]!;
     const b = quantities[i + 1];
@@ -161,7 +157,7 @@ export function joinRanges(text: string, quantities: Quantity[]): RangedQuantity
         continue;
       }
     }
-    out.push(ranged(a, { valueMax: null }));
+    out.push(a);
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import type { CurrencyBasis, Kind } from "../schema";
+import type { Claim } from "../schema";
 import {
   COUNT_MODIFIERS,
   CURRENCY_CODES,
@@ -19,20 +19,20 @@ import type { NumberToken } from "./numbers";
  * duration, rank, rating or counted noun. Returns null for numbers that are part of a name ("Section 232").
  */
 
-export interface Quantity {
-  start: number;
-  end: number;
-  kind: Kind;
-  value: number;
+/**
+ * What a number measures, as this stage reads it; lists and ranges (qualifiers.ts) make refined copies. `valueMax`
+ * stays null until a range is joined.
+ */
+export interface Quantity extends Pick<
+  Claim,
+  "start" | "end" | "kind" | "value" | "valueMax" | "unit" | "currencyBasis" | "rule"
+> {
   /** The number's own scale, for a range whose first end has none ("3-5 bn"). */
   scale: number;
-  unit: string | null;
-  currencyBasis: CurrencyBasis | null;
   /** A "$" or "¥" whose currency the article's convention decides. */
   ambiguousSymbol: "$" | "¥" | null;
   /** The counted noun phrase, for counts. */
   noun: string | null;
-  rule: string;
 }
 
 const CODES = CURRENCY_CODES.join("|");
@@ -197,17 +197,8 @@ function countedNoun(text: string, from: number, value: number): { end: number; 
   return { end: words[pick]!.end, noun: nounText, unit: singular(noun) };
 }
 
-interface QuantityFields {
-  start: number;
-  end: number;
-  kind: Kind;
-  unit: string | null;
-  rule: string;
-  value?: number;
-  currencyBasis?: CurrencyBasis | null;
-  ambiguousSymbol?: "$" | "¥" | null;
-  noun?: string | null;
-}
+type QuantityFields = Pick<Quantity, "start" | "end" | "kind" | "unit" | "rule"> &
+  Partial<Pick<Quantity, "value" | "currencyBasis" | "ambiguousSymbol" | "noun">>;
 
 /** Built field by field: V8 (Node 20) takes microseconds for `{ ...base, extra }`, which this path did per number. */
 function quantity(token: NumberToken, f: QuantityFields): Quantity {
@@ -216,6 +207,7 @@ function quantity(token: NumberToken, f: QuantityFields): Quantity {
     end: f.end,
     kind: f.kind,
     value: f.value ?? token.value,
+    valueMax: null,
     scale: token.scale,
     unit: f.unit,
     currencyBasis: f.currencyBasis ?? null,
@@ -400,6 +392,7 @@ export function pointsInContext(sentence: string, quantities: Quantity[]): Quant
           end: q.end,
           kind: "percentage_point",
           value: q.value,
+          valueMax: q.valueMax,
           scale: q.scale,
           unit: "pp",
           currencyBasis: null,
