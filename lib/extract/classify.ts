@@ -344,8 +344,7 @@ export function nearestDate(
   for (const d of dates) {
     // "the lowest since 2009", "than in 2019": a date of comparison is not the figure's period.
     const before = text.slice(Math.max(0, d.start - 24), d.start);
-    if (d.period === null || COMPARISON_BEFORE.test(before) || (d.rule === "date.year" && ON_BEFORE.test(before)))
-      continue;
+    if (d.period === null || COMPARISON_BEFORE.test(before) || (d.bareYear && ON_BEFORE.test(before))) continue;
     // "down $3 billion from fiscal 2025": after a change, "from" names the base it is measured against.
     if (isChange && d.start >= end && FROM_BEFORE_DATE.test(before)) continue;
     let gap = d.end <= start ? start - d.end : d.start >= end ? d.start - end : 0;

@@ -8,9 +8,10 @@ import type { Quantity } from "./units";
 
 /**
  * A quantity with what its sentence says of it: the currency resolved, the change, the metric and subject, the
- * period. Neighbouring drafts then lend each other these (neighbours.ts) before each becomes a Claim.
+ * period. Neighbouring drafts then lend each other these (neighbours.ts) before each becomes a Claim. What only
+ * the list and range joins read of a quantity is left behind.
  */
-export type Draft = Quantity &
+export type Draft = Omit<Quantity, "bare" | "basisPoints" | "listRule"> &
   Pick<Claim, "change" | "metric" | "subject" | "period" | "periodBasis" | "links" | "warnings">;
 
 export interface SentenceContext {

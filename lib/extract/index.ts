@@ -1,4 +1,4 @@
-import type { Claim, Dataset } from "../schema";
+import type { Claim, Dataset, UnitRule } from "../schema";
 import { findKeywords, type Keyword } from "./classify";
 import { readConvention } from "./currency";
 import { findDates, publicationOf, type DateMention } from "./dates";
@@ -121,7 +121,7 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Datas
   const dates = findDates(text, sentences, publicationOf(options.publishedAt), progress.stage(0.27));
   const tokens = findNumbers(text, decimalMarkOf(options.locale), progress.stage(0.45));
   const reading = progress.stage(0.55);
-  const read: Quantity[] = [];
+  const read: Quantity<UnitRule>[] = [];
   for (const token of tokens) {
     reading(token.start);
     const quantity = readQuantity(text, token);

@@ -1,4 +1,4 @@
-import type { Change } from "../schema";
+import type { Change, ListRule, QuantityRule, UnitRule } from "../schema";
 import type { Quantity } from "./units";
 
 /**
@@ -99,14 +99,11 @@ const AND_JOIN = /^[\s\u00a0]+and[\s\u00a0]+$/;
 
 function compatible(a: Quantity, b: Quantity): boolean {
   if (a.kind === b.kind) return a.unit === b.unit || a.unit === null || b.unit === null;
-  return (
-    (a.kind === "other" && a.rule === "number.bare") ||
-    (a.kind === "money" && b.kind === "other" && b.rule === "number.bare")
-  );
+  return (a.kind === "other" && a.bare) || (a.kind === "money" && b.kind === "other" && b.bare);
 }
 
-/** Copies a quantity with some fields changed, field by field (V8 is slow on `{ ...q, extra }`). */
-function ranged(q: Quantity, f: Partial<Quantity>): Quantity {
+/** Copies a quantity with some fields changed and a new rule, field by field (V8 is slow on `{ ...q, extra }`). */
+function ranged<R extends QuantityRule>(q: Quantity, f: Partial<Quantity> & { rule: R }): Quantity<R> {
   return {
     start: f.start ?? q.start,
     end: f.end ?? q.end,
@@ -118,12 +115,15 @@ function ranged(q: Quantity, f: Partial<Quantity>): Quantity {
     currencyBasis: q.currencyBasis,
     ambiguousSymbol: q.ambiguousSymbol,
     noun: f.noun !== undefined ? f.noun : q.noun,
-    rule: f.rule ?? q.rule,
+    rule: f.rule,
+    bare: f.bare ?? q.bare,
+    basisPoints: f.basisPoints ?? q.basisPoints,
+    listRule: null,
   };
 }
 
 /** Joins "10%-15%", "USD 3-5 bn", "between 10 and 25 per cent", "5 to 7 per cent"; leaves "from 5% to 7%" as two. */
-export function joinRanges(text: string, quantities: Quantity[]): Quantity[] {
+export function joinRanges(text: string, quantities: Quantity<UnitRule | ListRule>[]): Quantity[] {
   const out: Quantity[] = [];
   for (let i = 0; i < quantities.length; i++) {
     const a = quantities[i]!;
@@ -165,19 +165,22 @@ export function joinRanges(text: string, quantities: Quantity[]): Quantity[] {
 const LIST_JOIN = /^(?:,|,?[\s\u00a0]+(?:and|or))[\s\u00a0]+$/;
 
 /** "tariffs of 80.5, 218 and 12 per cent": bare numbers in a list take the unit written after the last. */
-export function shareListUnits(text: string, quantities: Quantity[]): Quantity[] {
-  const out = quantities.slice();
+export function shareListUnits(text: string, quantities: Quantity<UnitRule>[]): Quantity<UnitRule | ListRule>[] {
+  const out: Quantity<UnitRule | ListRule>[] = quantities.slice();
   for (let i = out.length - 1; i > 0; i--) {
     const last = out[i]!;
-    if (last.kind !== "percent" && last.kind !== "percentage_point") continue;
+    // Only a rate a unit stage made has a list rule: not a number that took one from a list already.
+    if (last.listRule === null) continue;
     for (let j = i - 1; j >= 0; j--) {
       const q = out[j]!;
-      if (q.rule !== "number.bare" || !LIST_JOIN.test(text.slice(q.end, out[j + 1]!.start))) break;
+      if (!q.bare || !LIST_JOIN.test(text.slice(q.end, out[j + 1]!.start))) break;
       out[j] = ranged(q, {
         kind: last.kind,
         unit: last.unit,
-        value: last.rule === "points.basis" ? q.value / 100 : q.value,
-        rule: `${last.rule}+list`,
+        value: last.basisPoints ? q.value / 100 : q.value,
+        rule: last.listRule,
+        bare: false,
+        basisPoints: last.basisPoints,
       });
     }
   }

@@ -1,4 +1,4 @@
-import type { Claim } from "../schema";
+import type { Claim, ListRule, QuantityRule, RateRule, UnitRule } from "../schema";
 import {
   COUNT_MODIFIERS,
   CURRENCY_CODES,
@@ -20,12 +20,12 @@ import type { NumberToken } from "./numbers";
  */
 
 /**
- * What a number measures, as this stage reads it; lists and ranges (qualifiers.ts) make refined copies. `valueMax`
- * stays null until a range is joined.
+ * What a number measures, as this stage reads it; lists and ranges (qualifiers.ts) make refined copies, whose rules
+ * `R` may then name. `valueMax` stays null until a range is joined.
  */
-export interface Quantity extends Pick<
+export interface Quantity<R extends QuantityRule = QuantityRule> extends Pick<
   Claim,
-  "start" | "end" | "kind" | "value" | "valueMax" | "unit" | "currencyBasis" | "rule"
+  "start" | "end" | "kind" | "value" | "valueMax" | "unit" | "currencyBasis"
 > {
   /** The number's own scale, for a range whose first end has none ("3-5 bn"). */
   scale: number;
@@ -33,6 +33,13 @@ export interface Quantity extends Pick<
   ambiguousSymbol: "$" | "¥" | null;
   /** The counted noun phrase, for counts. */
   noun: string | null;
+  rule: R;
+  /** Nothing written with the number says what it measures: a range or a list may lend it a unit. */
+  bare: boolean;
+  /** Written in basis points ("25 bps"): `value` is already in percentage points, a hundredth of the number. */
+  basisPoints: boolean;
+  /** The rule of bare numbers listed before this rate that take its unit ("80.5, 218 and 12 per cent"). */
+  listRule: ListRule | null;
 }
 
 const CODES = CURRENCY_CODES.join("|");
@@ -197,11 +204,14 @@ function countedNoun(text: string, from: number, value: number): { end: number; 
   return { end: words[pick]!.end, noun: nounText, unit: singular(noun) };
 }
 
-type QuantityFields = Pick<Quantity, "start" | "end" | "kind" | "unit" | "rule"> &
-  Partial<Pick<Quantity, "value" | "currencyBasis" | "ambiguousSymbol" | "noun">>;
+/** A rate's rule comes with the rule of a list that takes its unit; no other rule has one. */
+type QuantityFields<R extends UnitRule> = Pick<Quantity, "start" | "end" | "kind" | "unit"> &
+  Partial<Pick<Quantity, "value" | "currencyBasis" | "ambiguousSymbol" | "noun" | "bare" | "basisPoints">> & {
+    rule: R;
+  } & NoInfer<R extends RateRule ? { listRule: `${R}+list` } : { listRule?: never }>;
 
 /** Built field by field: V8 (Node 20) takes microseconds for `{ ...base, extra }`, which this path did per number. */
-function quantity(token: NumberToken, f: QuantityFields): Quantity {
+function quantity<R extends UnitRule>(token: NumberToken, f: QuantityFields<R>): Quantity<UnitRule> {
   return {
     start: f.start,
     end: f.end,
@@ -214,15 +224,26 @@ function quantity(token: NumberToken, f: QuantityFields): Quantity {
     ambiguousSymbol: f.ambiguousSymbol ?? null,
     noun: f.noun ?? null,
     rule: f.rule,
+    bare: f.bare ?? false,
+    basisPoints: f.basisPoints ?? false,
+    listRule: f.listRule ?? null,
   };
 }
 
-export function readQuantity(text: string, token: NumberToken): Quantity | null {
+export function readQuantity(text: string, token: NumberToken): Quantity<UnitRule> | null {
   if (isName(text, token)) return null;
   let { start, end } = token;
   const after = text.slice(end, end + 60);
 
-  if (token.form === "share") return quantity(token, { start, end, kind: "percent", unit: "%", rule: "percent.share" });
+  if (token.form === "share")
+    return quantity(token, {
+      start,
+      end,
+      kind: "percent",
+      unit: "%",
+      rule: "percent.share",
+      listRule: "percent.share+list",
+    });
   if (token.form === "ordinal") {
     const rank = RANK_AFTER.exec(after) ?? PLACE_AFTER.exec(after);
     const ranked = RANKED_BEFORE.test(text.slice(Math.max(0, start - 24), start));
@@ -278,10 +299,17 @@ export function readQuantity(text: string, token: NumberToken): Quantity | null 
   if (!SUFFIX_START.test(after))
     return token.form === "words" || token.value === 0
       ? null
-      : quantity(token, { start, end, kind: "other", unit: null, rule: "number.bare" });
+      : quantity(token, { start, end, kind: "other", unit: null, rule: "number.bare", bare: true });
   const percent = PERCENT_AFTER.exec(after);
   if (percent)
-    return quantity(token, { start, end: end + percent[0].length, kind: "percent", unit: "%", rule: "percent" });
+    return quantity(token, {
+      start,
+      end: end + percent[0].length,
+      kind: "percent",
+      unit: "%",
+      rule: "percent",
+      listRule: "percent+list",
+    });
   const points = POINTS_AFTER.exec(after);
   if (points)
     return quantity(token, {
@@ -290,6 +318,7 @@ export function readQuantity(text: string, token: NumberToken): Quantity | null 
       kind: "percentage_point",
       unit: "pp",
       rule: "points",
+      listRule: "points+list",
     });
   const basisPoints = BASIS_POINTS_AFTER.exec(after);
   if (basisPoints) {
@@ -300,6 +329,8 @@ export function readQuantity(text: string, token: NumberToken): Quantity | null 
       kind: "percentage_point",
       unit: "pp",
       rule: "points.basis",
+      basisPoints: true,
+      listRule: "points.basis+list",
     });
   }
   const codeAfter = CODE_AFTER.exec(after);
@@ -367,7 +398,7 @@ export function readQuantity(text: string, token: NumberToken): Quantity | null 
   if (CAPITALISED_AFTER.test(after) && !NATIONALITY_AFTER.test(after)) return null;
   // A number word with nothing to count ("the two", "one of them") is not a figure; bare digits are.
   if (token.form === "words" || token.value === 0) return null;
-  return quantity(token, { start, end, kind: "other", unit: null, rule: "number.bare" });
+  return quantity(token, { start, end, kind: "other", unit: null, rule: "number.bare", bare: true });
 }
 
 const RATE_CONTEXT = /%|\bper ?cent\b|\bpct\b|\b(?:rates?|share|levy|levies|tariffs?|dut(?:y|ies)|yields?|margins?)\b/i;
@@ -378,7 +409,10 @@ const POINTS_ELSEWHERE =
  * "The share of US imports fell 4 points to 9.6%", "the levy would rise by 4.8 points": bare points in a sentence
  * about rates are percentage points. Index, sports and poll points stay counts.
  */
-export function pointsInContext(sentence: string, quantities: Quantity[]): Quantity[] {
+export function pointsInContext(
+  sentence: string,
+  quantities: Quantity<UnitRule | ListRule>[],
+): Quantity<UnitRule | ListRule>[] {
   if (
     !quantities.some((q) => q.kind === "count" && q.unit === "point") ||
     !RATE_CONTEXT.test(sentence) ||
@@ -399,6 +433,9 @@ export function pointsInContext(sentence: string, quantities: Quantity[]): Quant
           ambiguousSymbol: null,
           noun: null,
           rule: "points.context",
+          bare: false,
+          basisPoints: false,
+          listRule: null,
         }
       : q,
   );
