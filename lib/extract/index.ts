@@ -1,3 +1,11 @@
+/**
+ * lib/extract owns one step: article text -> Dataset, every numeric claim in the text with its offsets, as records
+ * of lib/schema.ts. This file runs the stages in order (sentences, dates, numbers, units, lists and ranges, drafts,
+ * neighbours, claims); the other files are the stages and their word lists. It may import only lib/schema.ts,
+ * lib/enums.ts and its own files: nothing from lib/input, lib/store, lib/explore, lib/server, lib/display,
+ * lib/chart or lib/export, and no React, Next or Node built-ins, so the same code runs in a page, a worker, the
+ * API and the CLI.
+ */
 import type { Claim, Dataset, UnitRule } from "../schema";
 import { findKeywords, type Keyword } from "./classify";
 import { readConvention } from "./currency";
