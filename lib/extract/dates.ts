@@ -1,4 +1,13 @@
-import { MONTHS, WORD_CHARS } from "./lexicon";
+import {
+  BEFORE_MONTH_WORDS,
+  HEADLINE_MONTH_NOUNS,
+  MONTH_ABBREVIATIONS,
+  MONTH_ABBREVIATIONS_WITH_STOP,
+  MONTH_NAMES,
+  MONTHS,
+  WORD_CHARS,
+} from "./lexicon";
+import { alternatives, words } from "./patterns";
 import type { DateRule, PeriodBasis } from "../schema";
 import type { AtPosition } from "./progress";
 import type { Sentence } from "./segment";
@@ -30,8 +39,8 @@ export interface Publication {
 const FUTURE =
   /\b(?:will|would|'ll|shall|going to|(?:is|are|was|were) (?:due|set|scheduled|expected|slated|poised) to|plans? to|upcoming|coming|next|later this)\b/i;
 
-const MONTH =
-  "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept\\.|Sep\\.|Oct\\.|Nov\\.|Dec\\.|Jan|Feb|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
+const MONTH_NAME = words(MONTH_NAMES);
+const MONTH = `${MONTH_NAME}|${words(MONTH_ABBREVIATIONS_WITH_STOP)}|${words(MONTH_ABBREVIATIONS)}`;
 const YEAR = "(?:19|20)\\d{2}";
 const ORDINAL_PART = "[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]inal";
 
@@ -39,7 +48,8 @@ const ORDINAL_PART = "[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]inal";
 const DATE_PATTERN = new RegExp(
   "(?=[0-9A-Za-z])(?<![A-Za-z0-9])(?:" +
     [
-      `(?<monthDay>\\b(?<mdMonth>${MONTH})\\s+(?<mdDay>\\d{1,2})(?:st|nd|rd|th)?(?:\\s*[-–]\\s*\\d{1,2}(?:st|nd|rd|th)?)?(?!\\d)(?:,?\\s+(?<mdYear>${YEAR})\\b)?(?![\\d,.]*\\d|\\s*(?:%|per cent|percent|billion|million))(?!\\s+(?:${MONTH})\\b))`,
+      `(?<monthDay>\\b(?<mdMonth>${MONTH})\\s+(?<mdDay>\\d{1,2})(?:st|nd|rd|th)?(?:\\s*[-–]\\s*\\d{1,2}(?:st|nd|rd|th)?)?(?!\\d)` +
+        `(?:,?\\s+(?<mdYear>${YEAR})\\b)?(?![\\d,.]*\\d|\\s*(?:%|per cent|percent|billion|million))(?!\\s+(?:${MONTH})\\b))`,
       `(?<dayMonth>\\b(?<dmDay>\\d{1,2})(?:st|nd|rd|th)?\\s+(?<dmMonth>${MONTH})(?:,?\\s+(?<dmYear>${YEAR}))?\\b)`,
       `(?<edge>\\b(?:[Ee]arly|[Mm]id|[Ll]ate)[- ](?<edgeMonth>${MONTH})(?:,?\\s+(?<edgeYear>${YEAR}))?\\b)`,
       `(?<monthYear>\\b(?<myMonth>${MONTH}),?\\s+(?<myYear>${YEAR})\\b)`,
@@ -52,9 +62,10 @@ const DATE_PATTERN = new RegExp(
       `(?<decade>\\b(?:(?:early|mid|late)[- ]?)?(?<dec>(?:1[89]|20)\\d0)s\\b)`,
       `(?<yearRange>\\b(?<yr1>${YEAR})\\s*[-–]\\s*(?:${YEAR}|\\d{2})\\b(?!\\s*(?:%|per cent|percent)))`,
       `(?<relative>\\b(?<rel>[Ll]ast|[Tt]his|[Nn]ext)\\s+(?<relUnit>year|month|quarter)\\b)`,
-      `(?<year>(?=\\d)(?<![${WORD_CHARS}$€£¥.,\\-])(?<yVal>${YEAR})(?!\\d|[,.]\\d|\\s*(?:%|per ?cent|pct|bn|billion|million|trillion)|-(?:year|month|day|week)))`,
-      `(?<headlineMonth>\\b(?<hmMonth>January|February|March|April|May|June|July|August|September|October|November|December)(?=\\s+(?:exports?|imports?|trade|surplus|deficit|shipments|sales|output|inflation|CPI|data|figures|payrolls|jobs|factory)\\b))`,
-      `(?<month>(?=[JFMASOND])(?<=\\b(?:in|since|until|by|of|from|last|this|next|through|to|during|between|and|before|after|on|for)\\s+)(?<mMonth>January|February|March|April|May|June|July|August|September|October|November|December)\\b)`,
+      `(?<year>(?=\\d)(?<![${WORD_CHARS}$€£¥.,\\-])(?<yVal>${YEAR})` +
+        `(?!\\d|[,.]\\d|\\s*(?:%|per ?cent|pct|bn|billion|million|trillion)|-(?:year|month|day|week)))`,
+      `(?<headlineMonth>\\b(?<hmMonth>${MONTH_NAME})(?=\\s+(?:${alternatives(HEADLINE_MONTH_NOUNS)})\\b))`,
+      `(?<month>(?=[JFMASOND])(?<=\\b(?:${words(BEFORE_MONTH_WORDS)})\\s+)(?<mMonth>${MONTH_NAME})\\b)`,
       `(?<bareMonth>\\b(?<bMonth>January|February|March|April|June|July|August|September|October|November|December)\\b(?!\\s+\\d))`,
     ].join("|") +
     ")",

@@ -1,4 +1,16 @@
 import type { Change, ListRule, QuantityRule, UnitRule } from "../schema";
+import {
+  ABOUT_WORDS,
+  BY_FILLERS,
+  CHANGE_FILLERS,
+  FALL_NOUNS,
+  FALL_VERBS,
+  LESS_THAN_WORDS,
+  MORE_THAN_WORDS,
+  RISE_NOUNS,
+  RISE_VERBS,
+} from "./lexicon";
+import { alternatives, wordStarts, words } from "./patterns";
 import type { Quantity } from "./units";
 
 /**
@@ -7,25 +19,20 @@ import type { Quantity } from "./units";
  * magnitude of the named quantity: a deficit that "widened" is up, a surplus that "narrowed" is down.
  */
 
-const UP_VERBS =
-  "strengthen|strengthens|strengthened|strengthening|firmed|firms|appreciated|appreciates|lift|lifts|lifted|lifting|bumped|bump|rose|rise|rises|rising|risen|increased|increase|increases|increasing|grew|grow|grows|growing|grown|jumped|jump|jumps|jumping|climbed|climb|climbs|climbing|gained|gain|gains|gaining|surged|surge|surges|surging|soared|soar|soars|soaring|(?<!\\b(?:made|make|makes|making|took|take|takes|taking|sum|summed|ended|end|ends|set|sets|signed|sign|signs|picked|pick|picks|lined|line|shored|shore|opened|open|opens|stepped|step|steps|backed|back|backs|held|hold|holds|put|puts|showed|show|shows|turned|turn|turns|came|come|comes|gave|give|gives|split|splits|built|build|builds|tied|tie|ties|locked|lock|locks|wrapped|wrap|wraps|summed)\\s)up|added|add|adds|adding|widened|widen|widens|widening|expanded|expand|expands|expanding|boosted|boost|boosts|boosting|hiked|hike|hikes|hiking|swelled|swell|swells|spiked|advanced|advances|rebounded|rebound|improved|accelerated|ballooned|doubled|grew|widening";
-const DOWN_VERBS =
-  "off|subtracted|subtract|subtracts|subtracting|deducted|knocked|weaken|weakens|weakening|depreciated|depreciates|fell|fall|falls|falling|fallen|dropped|drop|drops|dropping|declined|decline|declines|declining|decreased|decrease|decreases|decreasing|slipped|slip|slips|slid|slide|slides|sliding|plunged|plunge|plunges|plunging|plummeted|plummet|plummets|slumped|slump|slumps|tumbled|tumble|tumbles|sank|sink|sinks|down|lost|lose|loses|losing|shrank|shrink|shrinks|shrunk|narrowed|narrow|narrows|narrowing|cut|cuts|cutting|shaved|shave|shaves|shaving|shed|sheds|shedding|contracted|contract|contracts|eased|ease|eases|dipped|dip|dips|retreated|reduced|reduce|reduces|reducing|lowered|lowering|trimmed|trim|trims|slashed|slash|slashes|wiped|erased|weakened|deteriorated|dived|dove|crashed|collapsed|sagged|softened|decelerated|wipe|erase|shaving";
-const UP_NOUNS =
-  "increase|increases|rise|rises|gain|gains|jump|jumps|growth|hike|hikes|surge|climb|boost|expansion|advance|upswing|uptick|rebound";
-const DOWN_NOUNS =
-  "decline|declines|drop|drops|fall|falls|decrease|decreases|contraction|cut|cuts|reduction|reductions|loss|losses|slump|plunge|slide|dip|downturn";
+const UP_VERBS = alternatives(RISE_VERBS);
+const DOWN_VERBS = alternatives(FALL_VERBS);
+const UP_NOUNS = words(RISE_NOUNS);
+const DOWN_NOUNS = words(FALL_NOUNS);
 
 const DIRECT_VERB = new RegExp(
-  `\\b(?:(${UP_VERBS})|(${DOWN_VERBS}))(?:\\s+(?:by|of))?(?:\\s+(?:a|an|another|just|only|some|roughly|about|around|nearly|almost|approximately|more than|over|at least|less than|under|up to|as much as|as many as|an estimated|a further|a total of|a whopping|a massive|a record|at a|at an))*\\s*$`,
+  String.raw`\b(?:(${UP_VERBS})|(${DOWN_VERBS}))(?:\s+(?:by|of))?(?:\s+(?:${words(CHANGE_FILLERS)}))*\s*$`,
   "i",
 );
 const NOUN_OF = new RegExp(
   `\\b(?:(${UP_NOUNS})|(${DOWN_NOUNS}))\\s+of(?:\\s+(?:about|around|roughly|nearly|almost|more than|over|at least|less than|up to|some))?\\s*$`,
   "i",
 );
-const BY_AT_END =
-  /\bby(?:\s+(?:about|around|roughly|nearly|almost|approximately|some|an estimated|more than|over|at least|less than|under|up to|as much as|a further|another|just|only))*\s*$/i;
+const BY_AT_END = new RegExp(String.raw`\bby(?:\s+(?:${words(BY_FILLERS)}))*\s*$`, "i");
 // Before "by", "lower" is a verb too ("lower tariffs by 115 points"), not the adjective of "a lower 10% levy".
 const CLAUSE_DOWN = `${DOWN_VERBS}|lower|lowers`;
 // "raised tariffs by 10 points" is a change; "raised $18.5 million" is an amount raised, a level.
@@ -39,12 +46,12 @@ const NOUN_AFTER = new RegExp(
   `^\\s+(?:(?!(?:from|to|of|in|on|at|by|for|with|than|and|or)\\b)[A-Za-z-]+\\s+)?(?:(${UP_NOUNS})|(${DOWN_NOUNS}))\\b|^\\s+(?:(higher|more)|(lower|less))\\b`,
   "i",
 );
-const ABOUT =
-  /(?:\babout|\baround|\broughly|\bnearly|\balmost|\bapproximately|\bsome|\ban estimated|\bestimated|\bclose to|\bcirca|\bapprox\.?|\bjust about|\bin the region of|\bon the order of|~)\s*$/i;
-const MORE_THAN =
-  /(?:\bmore than|\bover|\bat least|\babove|\bupwards of|\bin excess of|\btopped|\btopping|\btops|\bexceeded|\bexceeding|\bexceeds|\bexceed|\bsurpassed|\bsurpassing|\bnorth of|\bgreater than|\bhigher than|\bwell over|\bjust over|\bno less than|\bnot less than|\bmore than a)\s*$/i;
-const LESS_THAN =
-  /(?:\bless than|\bunder|\bbelow|\bup to|\bas many as|\bas much as|\bat most|\bfewer than|\bno more than|\bnot more than|\blower than|\bjust under|\bjust below|\bshy of|\bshort of|\ba maximum of|\bno higher than|\bas high as|\bas little as|\bas few as)(?:\s+(?:a|an)\s+(?:quota|cap|ceiling|limit|maximum|total)\s+of)?\s*$/i;
+const ABOUT = new RegExp(String.raw`(?:${wordStarts(ABOUT_WORDS)}|~)\s*$`, "i");
+const MORE_THAN = new RegExp(String.raw`(?:${wordStarts(MORE_THAN_WORDS)})\s*$`, "i");
+const LESS_THAN = new RegExp(
+  String.raw`(?:${wordStarts(LESS_THAN_WORDS)})(?:\s+(?:a|an)\s+(?:quota|cap|ceiling|limit|maximum|total)\s+of)?\s*$`,
+  "i",
+);
 const LEVEL_FROM_TO = /(?:\bfrom|(?<!\bup\s)\bto)\s*$/i;
 
 const TOP_AT_END = /\btop\s*$/i;

@@ -2,16 +2,24 @@ import type { Claim, ListRule, QuantityRule, RateRule, UnitRule } from "../schem
 import {
   COUNT_MODIFIERS,
   CURRENCY_CODES,
+  CURRENCY_NATIONALITIES,
+  CURRENCY_NOUNS,
   CURRENCY_PREFIXES,
   CURRENCY_WORDS,
   DOLLAR_NATIONALITIES,
+  DURATION_MODIFIERS,
   DURATION_UNITS,
+  DURATION_WORDS,
+  MOVING_STEMS,
   NAME_WORDS,
   NOT_NOUNS,
   ORDINAL_NAME_NOUNS,
+  PERSON_NOUNS,
   PLURAL_EXCEPTIONS,
+  RANKING_VERBS,
   SUPERLATIVES,
 } from "./lexicon";
+import { alternatives, words } from "./patterns";
 import type { NumberToken } from "./numbers";
 
 /**
@@ -53,17 +61,23 @@ const POINTS_AFTER =
 const BASIS_POINTS_AFTER = /^(?:[\s\u00a0-]+basis[\s\u00a0-]+points?\b|[\s\u00a0]?bps?\b)/i;
 const CODE_AFTER = new RegExp(`^[\\s\\u00a0]?(${CODES})\\b`);
 const CODE_BEFORE = new RegExp(`\\b(${CODES})[\\s\\u00a0]?$`);
-const CURRENCY_WORD_AFTER =
-  /^[\s\u00a0]+(?:(U\.S\.|US|American|Canadian|Australian|New Zealand|Hong Kong|Singapore|Taiwan(?:ese)?|Mexican|Chinese|Japanese|South Korean|Korean|Swiss|British|Indian|Brazilian|Philippine|Russian|Turkish)[\s\u00a0]+)?(dollars?|euros?|pounds?(?:[\s\u00a0]+sterling)?|sterling|yen|yuan|renminbi|pesos?|won|rupees?|francs?|reais|rand|ringgit|baht|rupiah|liras?|dong|shekels?|naira|kronor|krona|krone)\b/i;
-const DURATION_AFTER =
-  /^(?:[\s\u00a0]+(?:(?:consecutive|straight|successive|full|more|additional|further|previous|past|last|next|few|long)[\s\u00a0]+)?|-)(days?|weeks?|months?|years?|decades?|hours?|minutes?|seconds?|quarters?|century|centuries)\b(-old\b)?/i;
-const PERSON_BEFORE =
-  /(?:\b(?:man|woman|boy|girl|senator|president|minister|chief|executive|officer|founder|chairman|chairwoman|mayor|governor|leader|singer|actor|actress|player|coach|driver|victim|suspect|father|mother|son|daughter|husband|wife|resident|worker|author|judge)|\p{Lu}\p{Ll}+),[\s\u00a0]*$/u;
+const CURRENCY_WORD_AFTER = new RegExp(
+  String.raw`^[\s\u00a0]+(?:(${alternatives(CURRENCY_NATIONALITIES)})[\s\u00a0]+)?(${alternatives(CURRENCY_NOUNS)})\b`,
+  "i",
+);
+const DURATION_AFTER = new RegExp(
+  String.raw`^(?:[\s\u00a0]+(?:(?:${words(DURATION_MODIFIERS)})[\s\u00a0]+)?|-)(${alternatives(DURATION_WORDS)})\b(-old\b)?`,
+  "i",
+);
+const PERSON_BEFORE = new RegExp(String.raw`(?:\b(?:${words(PERSON_NOUNS)})|\p{Lu}\p{Ll}+),[\s\u00a0]*$`, "u");
 const AGED_BEFORE = /\b(?:aged|age)[\s\u00a0]+$/i;
-const RANK_AFTER = new RegExp(`^(?:[\\s-]+(?:${SUPERLATIVES})\\b|[\\s-]+(?:most|least)[\\s-]+\\w+)`, "i");
+const RANK_AFTER = new RegExp(`^(?:[\\s-]+(?:${words(SUPERLATIVES)})\\b|[\\s-]+(?:most|least)[\\s-]+\\w+)`, "i");
 const PLACE_AFTER = /^[\s\u00a0]+(?:place|position|spot|rank)\b/i;
-const RANKED_BEFORE =
-  /\b(?:rank(?:ed|s|ing)?|placed|places|finish(?:ed|es)?|came(?: in)?|comes(?: in)?|(?:slip|slipp|fall|fell|falling|drop|dropp|ris|rose|climb|mov|sink|sank|tumbl|jump)\w*(?:[\s\u00a0]+(?:up|down|back))?[\s\u00a0]+to|No\.)[\s\u00a0]+$/i;
+/** "ranked 3rd", "fell to 5th", "No. 1". */
+const RANKED_BEFORE = new RegExp(
+  String.raw`\b(?:${alternatives(RANKING_VERBS)}|(?:${words(MOVING_STEMS)})\w*(?:[\s\u00a0]+(?:up|down|back))?[\s\u00a0]+to|No\.)[\s\u00a0]+$`,
+  "i",
+);
 const RATING_AFTER = /^[\s\u00a0]+out[\s\u00a0]+of[\s\u00a0]+(\d+)\b/i;
 const SUFFIX_START = /^[\s\u00a0-]{0,3}[%٪A-Za-z\u00C0-\u024F]/;
 const WORD_AFTER = /^[\s\u00a0]+((?:\p{Lu}\.){2,}|[\p{L}][\p{L}'’-]*)/u;
