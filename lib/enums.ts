@@ -8,3 +8,54 @@ export const METRICS = ["trade_balance", "trade_volume", "exports", "imports", "
 export const CURRENCY_BASES = ["explicit", "inferred"] as const;
 export const PERIOD_BASES = ["explicit", "resolved", "context"] as const;
 export const LINK_RELATIONS = ["currency_equivalent"] as const;
+
+// The extraction rules, for the record's `rule` field: which rule made it. A name is a label for tracing a record
+// back, never a switch: code that must know something of a quantity reads a field its rule set (lib/extract/units.ts).
+/** Rates (lib/extract/units.ts) whose unit bare numbers listed before them take ("80.5, 218 and 12 per cent"). */
+export const RATE_RULES = ["percent.share", "percent", "points", "points.basis"] as const;
+/** What a number measures (lib/extract/units.ts). */
+export const UNIT_RULES = [
+  ...RATE_RULES,
+  "rank.ordinal",
+  "rank.number",
+  "money.symbol",
+  "money.prefix",
+  "money.code-after",
+  "money.word",
+  "duration.aged",
+  "duration.age-apposition",
+  "duration",
+  "duration.age",
+  "rating",
+  "count.noun",
+  "number.bare",
+  "points.context",
+] as const;
+/** A bare number in a list, with the unit of the rate after it (lib/extract/qualifiers.ts). */
+export const LIST_RULES = suffixed(RATE_RULES, "+list");
+/** A range ("10%-15%", "between 10 and 25 per cent"), named for the rule of its upper end (lib/extract/qualifiers.ts). */
+export const RANGE_RULES = suffixed([...UNIT_RULES, ...LIST_RULES], "+range");
+/** Dates and periods (lib/extract/dates.ts). */
+export const DATE_RULES = [
+  "date.month-day",
+  "date.day-month",
+  "date.part-of-month",
+  "date.month-year",
+  "date.month",
+  "date.month-quarter",
+  "date.quarter",
+  "date.quarter-word",
+  "date.half",
+  "date.fiscal-year",
+  "date.decade",
+  "date.year-range",
+  "date.relative-year",
+  "date.relative-month",
+  "date.relative-quarter",
+  "date.year",
+] as const;
+export const RULES = [...UNIT_RULES, ...LIST_RULES, ...RANGE_RULES, ...DATE_RULES] as const;
+
+function suffixed<R extends string, S extends string>(rules: readonly R[], suffix: S): readonly `${R}${S}`[] {
+  return rules.map((rule) => `${rule}${suffix}` as const);
+}

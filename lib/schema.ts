@@ -1,5 +1,17 @@
 import { z } from "zod";
-import { CHANGES, CURRENCY_BASES, KINDS, LINK_RELATIONS, METRICS, PERIOD_BASES } from "./enums";
+import {
+  CHANGES,
+  CURRENCY_BASES,
+  DATE_RULES,
+  KINDS,
+  LINK_RELATIONS,
+  LIST_RULES,
+  METRICS,
+  PERIOD_BASES,
+  RATE_RULES,
+  RULES,
+  UNIT_RULES,
+} from "./enums";
 
 /** The one definition of every record the project reads or writes. Types, enums and JSON Schema derive from here. */
 
@@ -15,6 +27,7 @@ export const CurrencyBasisSchema = z.enum(CURRENCY_BASES);
 /** How a period was obtained: written out ("in 2024"), resolved from a relative phrase ("last year"), or carried over from the sentence before. */
 export const PeriodBasisSchema = z.enum(PERIOD_BASES);
 export const LinkRelationSchema = z.enum(LINK_RELATIONS);
+export const RuleSchema = z.enum(RULES);
 
 const isoDate = z.iso.date();
 
@@ -62,7 +75,7 @@ export const ClaimSchema = z
     periodBasis: PeriodBasisSchema.nullable(),
     links: z.array(ClaimLinkSchema),
     warnings: z.array(z.string()),
-    rule: z.string().describe("Which extraction rule produced the record"),
+    rule: RuleSchema.describe("Which extraction rule produced the record"),
   })
   .refine((c) => c.end > c.start && c.end - c.start === c.quote.length, {
     message: "end - start must equal quote.length",
@@ -78,6 +91,13 @@ export type Change = z.infer<typeof ChangeSchema>;
 export type Metric = z.infer<typeof MetricSchema>;
 export type CurrencyBasis = z.infer<typeof CurrencyBasisSchema>;
 export type PeriodBasis = z.infer<typeof PeriodBasisSchema>;
+export type Rule = z.infer<typeof RuleSchema>;
+/** Each stage's rules (lib/enums.ts), so that the code of each can only name its own. */
+export type RateRule = (typeof RATE_RULES)[number];
+export type UnitRule = (typeof UNIT_RULES)[number];
+export type ListRule = (typeof LIST_RULES)[number];
+export type DateRule = (typeof DATE_RULES)[number];
+export type QuantityRule = Exclude<Rule, DateRule>;
 export type ArticleMeta = z.infer<typeof ArticleMetaSchema>;
 export type Article = z.infer<typeof ArticleSchema>;
 export type ClaimLink = z.infer<typeof ClaimLinkSchema>;

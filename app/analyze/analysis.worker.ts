@@ -3,7 +3,7 @@ import { articleTextFrom, checkInputSize, decodeText, formatOf, htmlTitle, Input
 import { chartLayouts } from "@/lib/chart/index";
 import { claimsDataPackage } from "@/lib/export/datapackage";
 import { extractArticle } from "@/lib/extract/article";
-import { textId } from "@/lib/extract/index";
+import { textId } from "@/lib/extract/ids";
 import { libraryFile, LibraryFileError, parseLibraryFile, type StoredArticle } from "@/lib/store/library-file";
 import { allArticles, getArticle, LibraryError, renameArticle, saveArticles } from "@/lib/store/library-db";
 import {

@@ -1,6 +1,20 @@
-import type { Change, Kind, Metric } from "../schema";
+import type { Claim, Metric } from "../schema";
 import type { DateMention } from "./dates";
-import { METRIC_KEYWORDS, NON_TRADE_BALANCE, type MetricKeyword } from "./lexicon";
+import {
+  CAUSE_WORDS,
+  COMPARISON_WORDS,
+  DATED_FIGURE_NOUNS,
+  FLOW_PHRASE_STOP_WORDS,
+  GOODS_UNIT_NOUNS,
+  MEASURE_WORDS,
+  METRIC_KEYWORDS,
+  NON_TRADE_BALANCE,
+  OBJECT_END_WORDS,
+  SUBJECT_STOP_WORDS,
+  type MetricKeyword,
+} from "./lexicon";
+import { alternatives, words } from "./patterns";
+import type { Quantity } from "./units";
 
 /** `metric` and `subject`: which trade flow a figure measures, read from the nearest keyword in its sentence. */
 
@@ -15,26 +29,30 @@ const KEYWORD_PATTERN = new RegExp(
   `(?<![A-Za-z0-9])(?=[A-Za-z])(?:${METRIC_KEYWORDS.map(([family, source]) => `(?<${family}>(?:${source})\\b)`).join("|")})`,
   "gi",
 );
-const GOODS_UNITS =
-  /^(?:tonne|ton|barrel|vehicle|car|truck|unit|bushel|container|teu|kilogram|kg|pound|head|bale|ounce|shipment|gallon|litre|liter|megawatt|smartphone|phone|chip|semiconductor|device|aircraft|plane|jet|ship|vessel|bottle|case|crate|piece|item|product|cattle|pig|hog|cow|animal|machine|computer|laptop|tablet|panel|module|battery|motorcycle|bicycle|tire|tyre|toy|shoe|garment|appliance|cubic|board|log|pallet|carton|box|bag|sack|lot|cargo|package|parcel|teu)$/i;
+const GOODS_UNITS = new RegExp(String.raw`^(?:${words(GOODS_UNIT_NOUNS)})$`, "i");
 /** Money "of American goods" in a sentence about tariffs or countermeasures: the goods they hit, imports. */
 const TARGETED_GOODS =
   /^[\s\u00a0]+(?:worth[\s\u00a0]+)?of[\s\u00a0]+(?!the\b|its\b|their\b|his\b|her\b|our\b|this\b|that\b|GDP\b|output\b|revenue)\p{L}/u;
 /** "$33 billion of Canada's exports", "73 per cent of its imports": a share of a named flow. */
-const ATTACHED_FLOW =
-  /^[\s\u00a0]+(?:worth[\s\u00a0]+)?(?:of|in)[\s\u00a0]+(?:(?!(?:as|and|but|while|when|after|before|because|since|amid|with|on|to|the[\s\u00a0]+\p{Lu})\b)(?:(?:\p{Lu}\.){2,}|[\p{L}'’-]+)[\s\u00a0]+){0,3}?(exports|imports)\b/iu;
+const ATTACHED_FLOW = new RegExp(
+  String.raw`^[\s\u00a0]+(?:worth[\s\u00a0]+)?(?:of|in)[\s\u00a0]+` +
+    String.raw`(?:(?!(?:${words(FLOW_PHRASE_STOP_WORDS)}|the[\s\u00a0]+\p{Lu})\b)(?:(?:\p{Lu}\.){2,}|[\p{L}'’-]+)[\s\u00a0]+){0,3}?` +
+    String.raw`(exports|imports)\b`,
+  "iu",
+);
 const GOODS_WORTH_BEFORE =
   /\b(?:goods|products|items|merchandise)[\s\u00a0]+(?:worth|valued at)[\s\u00a0]+(?:about|some|nearly|more than|over|roughly|up to)?[\s\u00a0]*$/i;
-const MEASURES_GLOBAL =
-  /\b(?:tariffs?|dut(?:y|ies)|levy|levies|counter-?measures?|counter-?tariffs?|measures|retaliat\w*|sanctions?|cover(?:s|ed|ing)?|target(?:s|ed|ing)?|hit(?:s|ting)?)\b/gi;
-const MEASURES =
-  /\b(?:tariffs?|dut(?:y|ies)|levy|levies|counter-?measures?|counter-?tariffs?|measures|retaliat\w*|sanctions?|cover(?:s|ed|ing)?|target(?:s|ed|ing)?|hit(?:s|ting)?)\b/i;
+const MEASURE = String.raw`\b(?:${alternatives(MEASURE_WORDS)})\b`;
+const MEASURES_GLOBAL = new RegExp(MEASURE, "gi");
+const MEASURES = new RegExp(MEASURE, "i");
 /** Text between a change and a keyword after it that shows the keyword is a cause, not the thing measured. */
 const ATTACHED =
   /^[\s\u00a0]+(?:in|of|worth of|off|from|to)[\s\u00a0]+(?:[A-Za-z\u00C0-\u024F.'’-]+[\s\u00a0]+){0,3}$/i;
 const PAST_PARTICIPLE = /ed$/i;
-const CAUSE_BETWEEN =
-  /\bto[\s\u00a0]+[A-Za-z\u00C0-\u024F]+[\s\u00a0]+(?:the|a|an|its|their)\b|\b(?:on|for|as|because|after|while|when|amid|since|due|thanks|driven|led|following|despite|with|under|than|that|which|who|said|says|and|but|if|unless|before|once|until|so|where|whereas)\b|[,;:()]/i;
+const CAUSE_BETWEEN = new RegExp(
+  String.raw`\bto[\s\u00a0]+[A-Za-z\u00C0-\u024F]+[\s\u00a0]+(?:the|a|an|its|their)\b|\b(?:${words(CAUSE_WORDS)})\b|[,;:()]`,
+  "i",
+);
 
 /** A keyword's family can depend on its neighbours: "budget deficit", "retail sales", "sold for", "import prices". */
 const RATE_QUOTA_AFTER = /^-rate[\s\u00a0]+quotas?\b/i;
@@ -59,8 +77,11 @@ function onGoodsBefore(text: string, at: number): boolean {
   return before.includes("on") && ON_GOODS_BEFORE.test(before);
 }
 const ON_GOODS_BEFORE = /\bon[\s\u00a0]+(?:[\p{L}.'’-]+[\s\u00a0]+){0,3}$/u;
-const DATE_OF_FIGURE =
-  /^[\s\u00a0]+(?:(?:decline|drop|fall|rise|increase|gain|jump|contraction|expansion|growth|surplus|deficit)[\s\u00a0]+)?(?:(?:per|a|an|each)[\s\u00a0]+(?:day|week|month|year)[\s\u00a0]+)?(?:in|during|for|as of|through|by|at end-?|at the end of)(?:[\s\u00a0]+the)?[\s\u00a0]+$/i;
+const DATE_OF_FIGURE = new RegExp(
+  String.raw`^[\s\u00a0]+(?:(?:${words(DATED_FIGURE_NOUNS)})[\s\u00a0]+)?(?:(?:per|a|an|each)[\s\u00a0]+(?:day|week|month|year)[\s\u00a0]+)?` +
+    String.raw`(?:in|during|for|as of|through|by|at end-?|at the end of)(?:[\s\u00a0]+the)?[\s\u00a0]+$`,
+  "i",
+);
 
 const CONTEXTUAL = new Set<Keyword["family"]>(["tariff_rate", "trade_balance", "sales", "exports", "imports"]);
 
@@ -137,13 +158,8 @@ export interface Classified {
   keyword: Keyword | null;
 }
 
-export interface Figure {
-  kind: Kind;
-  unit: string | null;
-  start: number;
-  end: number;
-  change: Change;
-}
+/** What classifying reads of a draft: where it is, what it measures, and whether it changed. */
+type Figure = Pick<Quantity, "start" | "end" | "kind" | "unit"> & Pick<Claim, "change">;
 
 /**
  * "countermeasures targeting €21 billion of U.S. goods", "tariffs on $200 billion of Chinese products": money
@@ -249,25 +265,45 @@ export function classifyMetric(
 }
 
 const HAS_LETTER = /\p{L}/u;
-const STOP_LEFT =
-  /^(?:the|a|an|and|or|but|that|which|said|says|was|were|is|are|has|had|have|of|on|in|to|for|with|by|at|from|as|its|their|his|her|our|this|these|those|it|after|before|while|when|since|also|about|more|than|over|under|report(?:ed|s)?|showed|show|data|figures|statistics|according)$/i;
-const RIGHT_TAIL =
-  /^(?:[\s\u00a0]+(?:to|with|from|between|into|of)[\s\u00a0]+(?:the[\s\u00a0]+)?(?:two[\s\u00a0]+countries|[\p{Lu}][\p{L}.'’-]*(?:[\s\u00a0]+[\p{Lu}][\p{L}.'’-]*){0,2}))/u;
-const OBJECT_AFTER_PREPOSITION =
-  /^[\s\u00a0]+(?:the[\s\u00a0]+)?(?:two[\s\u00a0]+(?:countries|nations|neighbou?rs|economies)|[\p{Lu}][\p{L}.'’-]*(?:[\s\u00a0]+(?:and[\s\u00a0]+)?[\p{Lu}][\p{L}.'’-]*){0,3})/u;
+const STOP_LEFT = new RegExp(String.raw`^(?:${alternatives(SUBJECT_STOP_WORDS)})$`, "i");
+/** A capitalised word of a name: "Canada", "U.S.", "O'Neill". */
+const NAME_WORD = String.raw`[\p{Lu}][\p{L}.'’-]*`;
+const RIGHT_TAIL = new RegExp(
+  String.raw`^(?:[\s\u00a0]+(?:to|with|from|between|into|of)[\s\u00a0]+(?:the[\s\u00a0]+)?` +
+    String.raw`(?:two[\s\u00a0]+countries|${NAME_WORD}(?:[\s\u00a0]+${NAME_WORD}){0,2}))`,
+  "u",
+);
+const OBJECT_AFTER_PREPOSITION = new RegExp(
+  String.raw`^[\s\u00a0]+(?:the[\s\u00a0]+)?(?:two[\s\u00a0]+(?:countries|nations|neighbou?rs|economies)|` +
+    String.raw`${NAME_WORD}(?:[\s\u00a0]+(?:and[\s\u00a0]+)?${NAME_WORD}){0,3})`,
+  "u",
+);
 const FIGURE_OF =
   /^(?:[A-Z]{0,3}[$€£¥]|\d)[^\s]*(?:[\s\u00a0]+(?:million|billion|trillion|bn|m))?[\s\u00a0]+(?:worth[\s\u00a0]+)?of[\s\u00a0]+/i;
 const LAST_TWO_WORDS = /(?:^|[\s\u00a0])((?:[\p{L}-]+[\s\u00a0]+){0,2})$/u;
 const DATE_START = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|\d)/;
-const COMPARISON_BEFORE =
-  /\b(?:since|than|before|until|compared with|compared to|versus|vs\.?|same (?:period|month|quarter|time|stretch)(?:[\s\u00a0]+(?:of|in))?)(?:[\s\u00a0]+(?:in|early|late|mid))?[\s\u00a0]+$/i;
+const COMPARISON_BEFORE = new RegExp(
+  String.raw`\b(?:${alternatives(COMPARISON_WORDS)}|same (?:period|month|quarter|time|stretch)(?:[\s\u00a0]+(?:of|in))?)` +
+    String.raw`(?:[\s\u00a0]+(?:in|early|late|mid))?[\s\u00a0]+$`,
+  "i",
+);
 /** "up 51 per cent on 2023": a year after "on" is what the figure is compared with. */
 const FROM_BEFORE_DATE = /\bfrom[\s\u00a0]+$/i;
 const ON_BEFORE = /\bon[\s\u00a0]+$/i;
-const OBJECT_AFTER_OF =
-  /^[\s\u00a0]+(?:worth[\s\u00a0]+)?of[\s\u00a0]+((?:(?![,;:()—–]|\.(?:[\s\u00a0]|$)(?![\s\u00a0]*\p{Ll})|[\s\u00a0]+(?:that|which|who|from|starting|beginning|effective|until|unless|if|when|after|before|because|by|in|at|as|to|while|without|and then|but|so|for|last|this|next|on|over)\b).)+)/iu;
-const OBJECT_AFTER_ON =
-  /^[\s\u00a0]*\bon[\s\u00a0]+(?:all[\s\u00a0]+|most[\s\u00a0]+|some[\s\u00a0]+)?((?:(?![,;:()—–]|\.(?:[\s\u00a0]|$)(?![\s\u00a0]*\p{Ll})|[\s\u00a0]+(?:that|which|who|from|starting|beginning|effective|until|unless|if|when|after|before|because|by|in|at|as|to|while|without|and then|but|so|for|last|this|next|on|and(?=[\s\u00a0]+[\d$€£¥]))\b).)+)/iu;
+/** An object phrase, up to punctuation, a full stop that ends the sentence, or a word in `ends` that starts a new phrase. */
+function objectUntil(ends: string): string {
+  return String.raw`(?:(?![,;:()—–]|\.(?:[\s\u00a0]|$)(?![\s\u00a0]*\p{Ll})|[\s\u00a0]+(?:${ends})\b).)+`;
+}
+const OBJECT_AFTER_OF = new RegExp(
+  String.raw`^[\s\u00a0]+(?:worth[\s\u00a0]+)?of[\s\u00a0]+(${objectUntil(`${words(OBJECT_END_WORDS)}|over`)})`,
+  "iu",
+);
+// "tariffs on steel and $30 billion of …": an "and" before a figure ends the object too.
+const OBJECT_AFTER_ON = new RegExp(
+  String.raw`^[\s\u00a0]*\bon[\s\u00a0]+(?:all[\s\u00a0]+|most[\s\u00a0]+|some[\s\u00a0]+)?` +
+    String.raw`(${objectUntil(String.raw`${words(OBJECT_END_WORDS)}|and(?=[\s\u00a0]+[\d$€£¥])`)})`,
+  "iu",
+);
 
 /** What the figure is about: "Canada's merchandise trade surplus", "steel and aluminum imports". */
 export function readSubject(
@@ -348,8 +384,7 @@ export function nearestDate(
   for (const d of dates) {
     // "the lowest since 2009", "than in 2019": a date of comparison is not the figure's period.
     const before = text.slice(Math.max(0, d.start - 24), d.start);
-    if (d.period === null || COMPARISON_BEFORE.test(before) || (d.rule === "date.year" && ON_BEFORE.test(before)))
-      continue;
+    if (d.period === null || COMPARISON_BEFORE.test(before) || (d.bareYear && ON_BEFORE.test(before))) continue;
     // "down $3 billion from fiscal 2025": after a change, "from" names the base it is measured against.
     if (isChange && d.start >= end && FROM_BEFORE_DATE.test(before)) continue;
     let gap = d.end <= start ? start - d.end : d.start >= end ? d.start - end : 0;

@@ -1,5 +1,14 @@
-import { MONTHS, WORD_CHARS } from "./lexicon";
-import type { PeriodBasis } from "../schema";
+import {
+  BEFORE_MONTH_WORDS,
+  HEADLINE_MONTH_NOUNS,
+  MONTH_ABBREVIATIONS,
+  MONTH_ABBREVIATIONS_WITH_STOP,
+  MONTH_NAMES,
+  MONTHS,
+  WORD_CHARS,
+} from "./lexicon";
+import { alternatives, words } from "./patterns";
+import type { DateRule, PeriodBasis } from "../schema";
 import type { AtPosition } from "./progress";
 import type { Sentence } from "./segment";
 
@@ -15,7 +24,9 @@ export interface DateMention {
   year: number;
   period: string | null;
   basis: PeriodBasis;
-  rule: string;
+  rule: DateRule;
+  /** A year written alone ("in 2024"): after "on" it is what a figure is compared with ("up 51 per cent on 2023"). */
+  bareYear: boolean;
 }
 
 export interface Publication {
@@ -28,8 +39,8 @@ export interface Publication {
 const FUTURE =
   /\b(?:will|would|'ll|shall|going to|(?:is|are|was|were) (?:due|set|scheduled|expected|slated|poised) to|plans? to|upcoming|coming|next|later this)\b/i;
 
-const MONTH =
-  "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept\\.|Sep\\.|Oct\\.|Nov\\.|Dec\\.|Jan|Feb|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
+const MONTH_NAME = words(MONTH_NAMES);
+const MONTH = `${MONTH_NAME}|${words(MONTH_ABBREVIATIONS_WITH_STOP)}|${words(MONTH_ABBREVIATIONS)}`;
 const YEAR = "(?:19|20)\\d{2}";
 const ORDINAL_PART = "[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]inal";
 
@@ -37,7 +48,8 @@ const ORDINAL_PART = "[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]inal";
 const DATE_PATTERN = new RegExp(
   "(?=[0-9A-Za-z])(?<![A-Za-z0-9])(?:" +
     [
-      `(?<monthDay>\\b(?<mdMonth>${MONTH})\\s+(?<mdDay>\\d{1,2})(?:st|nd|rd|th)?(?:\\s*[-–]\\s*\\d{1,2}(?:st|nd|rd|th)?)?(?!\\d)(?:,?\\s+(?<mdYear>${YEAR})\\b)?(?![\\d,.]*\\d|\\s*(?:%|per cent|percent|billion|million))(?!\\s+(?:${MONTH})\\b))`,
+      `(?<monthDay>\\b(?<mdMonth>${MONTH})\\s+(?<mdDay>\\d{1,2})(?:st|nd|rd|th)?(?:\\s*[-–]\\s*\\d{1,2}(?:st|nd|rd|th)?)?(?!\\d)` +
+        `(?:,?\\s+(?<mdYear>${YEAR})\\b)?(?![\\d,.]*\\d|\\s*(?:%|per cent|percent|billion|million))(?!\\s+(?:${MONTH})\\b))`,
       `(?<dayMonth>\\b(?<dmDay>\\d{1,2})(?:st|nd|rd|th)?\\s+(?<dmMonth>${MONTH})(?:,?\\s+(?<dmYear>${YEAR}))?\\b)`,
       `(?<edge>\\b(?:[Ee]arly|[Mm]id|[Ll]ate)[- ](?<edgeMonth>${MONTH})(?:,?\\s+(?<edgeYear>${YEAR}))?\\b)`,
       `(?<monthYear>\\b(?<myMonth>${MONTH}),?\\s+(?<myYear>${YEAR})\\b)`,
@@ -50,9 +62,10 @@ const DATE_PATTERN = new RegExp(
       `(?<decade>\\b(?:(?:early|mid|late)[- ]?)?(?<dec>(?:1[89]|20)\\d0)s\\b)`,
       `(?<yearRange>\\b(?<yr1>${YEAR})\\s*[-–]\\s*(?:${YEAR}|\\d{2})\\b(?!\\s*(?:%|per cent|percent)))`,
       `(?<relative>\\b(?<rel>[Ll]ast|[Tt]his|[Nn]ext)\\s+(?<relUnit>year|month|quarter)\\b)`,
-      `(?<year>(?=\\d)(?<![${WORD_CHARS}$€£¥.,\\-])(?<yVal>${YEAR})(?!\\d|[,.]\\d|\\s*(?:%|per ?cent|pct|bn|billion|million|trillion)|-(?:year|month|day|week)))`,
-      `(?<headlineMonth>\\b(?<hmMonth>January|February|March|April|May|June|July|August|September|October|November|December)(?=\\s+(?:exports?|imports?|trade|surplus|deficit|shipments|sales|output|inflation|CPI|data|figures|payrolls|jobs|factory)\\b))`,
-      `(?<month>(?=[JFMASOND])(?<=\\b(?:in|since|until|by|of|from|last|this|next|through|to|during|between|and|before|after|on|for)\\s+)(?<mMonth>January|February|March|April|May|June|July|August|September|October|November|December)\\b)`,
+      `(?<year>(?=\\d)(?<![${WORD_CHARS}$€£¥.,\\-])(?<yVal>${YEAR})` +
+        `(?!\\d|[,.]\\d|\\s*(?:%|per ?cent|pct|bn|billion|million|trillion)|-(?:year|month|day|week)))`,
+      `(?<headlineMonth>\\b(?<hmMonth>${MONTH_NAME})(?=\\s+(?:${alternatives(HEADLINE_MONTH_NOUNS)})\\b))`,
+      `(?<month>(?=[JFMASOND])(?<=\\b(?:${words(BEFORE_MONTH_WORDS)})\\s+)(?<mMonth>${MONTH_NAME})\\b)`,
       `(?<bareMonth>\\b(?<bMonth>January|February|March|April|June|July|August|September|October|November|December)\\b(?!\\s+\\d))`,
     ].join("|") +
     ")",
@@ -76,7 +89,7 @@ function yearOfMonth(month: number, pub: Publication, period: "month" | "part" =
 }
 
 function fromMonth(
-  rule: string,
+  rule: DateRule,
   m: string,
   y: string | undefined,
   pub: Publication,
@@ -85,7 +98,7 @@ function fromMonth(
   const month = monthNumber(m);
   const year = y ? Number(y) : yearOfMonth(month, pub);
   const period = day && Number(day) <= 31 ? `${year}-${pad(month)}-${pad(Number(day))}` : `${year}-${pad(month)}`;
-  return { year, period, basis: y ? "explicit" : "resolved", rule };
+  return { year, period, basis: y ? "explicit" : "resolved", rule, bareYear: false };
 }
 
 function resolve(g: Record<string, string | undefined>, pub: Publication): Omit<DateMention, "start" | "end"> | null {
@@ -99,9 +112,15 @@ function resolve(g: Record<string, string | undefined>, pub: Publication): Omit<
   if (g.headlineMonth) return fromMonth("date.month", g.hmMonth!, undefined, pub);
   if (g.month) return fromMonth("date.month", g.mMonth!, undefined, pub);
   if (g.bareMonth) return fromMonth("date.month", g.bMonth!, undefined, pub);
-  const quarterOf = (q: number, y: string | undefined, rule: string) => {
+  const quarterOf = (q: number, y: string | undefined, rule: DateRule) => {
     const year = y ? Number(y) : yearOfMonth(q * 3 - 2, pub, "part");
-    return { year, period: `${year}-Q${q}`, basis: (y ? "explicit" : "resolved") as PeriodBasis, rule };
+    return {
+      year,
+      period: `${year}-Q${q}`,
+      basis: (y ? "explicit" : "resolved") as PeriodBasis,
+      rule,
+      bareYear: false,
+    };
   };
   if (g.monthQuarter) return quarterOf(QUARTER_MONTH[g.mqMonth!]!, undefined, "date.month-quarter");
   if (g.quarter) return quarterOf(Number(g.qNum ?? g.qNum2), g.qYear, "date.quarter");
@@ -111,14 +130,16 @@ function resolve(g: Record<string, string | undefined>, pub: Publication): Omit<
     const h = g.hNum ? Number(g.hNum) : g.hWord!.toLowerCase() === "first" ? 1 : 2;
     const y = g.hYear ?? g.hwYear;
     const year = y ? Number(y) : yearOfMonth(h * 6 - 5, pub, "part");
-    return { year, period: `${year}-H${h}`, basis: y ? "explicit" : "resolved", rule: "date.half" };
+    return { year, period: `${year}-H${h}`, basis: y ? "explicit" : "resolved", rule: "date.half", bareYear: false };
   }
   if (g.fiscal) {
     const year = g.fYear!.length === 2 ? 2000 + Number(g.fYear) : Number(g.fYear);
-    return { year, period: `FY${year}`, basis: "explicit", rule: "date.fiscal-year" };
+    return { year, period: `FY${year}`, basis: "explicit", rule: "date.fiscal-year", bareYear: false };
   }
-  if (g.decade) return { year: Number(g.dec), period: `${g.dec}s`, basis: "explicit", rule: "date.decade" };
-  if (g.yearRange) return { year: Number(g.yr1), period: null, basis: "explicit", rule: "date.year-range" };
+  if (g.decade)
+    return { year: Number(g.dec), period: `${g.dec}s`, basis: "explicit", rule: "date.decade", bareYear: false };
+  if (g.yearRange)
+    return { year: Number(g.yr1), period: null, basis: "explicit", rule: "date.year-range", bareYear: false };
   if (g.relative) {
     const shift = g.rel!.toLowerCase() === "last" ? -1 : g.rel!.toLowerCase() === "next" ? 1 : 0;
     const unit = g.relUnit!.toLowerCase();
@@ -128,17 +149,30 @@ function resolve(g: Record<string, string | undefined>, pub: Publication): Omit<
         period: String(pub.year + shift),
         basis: "resolved",
         rule: "date.relative-year",
+        bareYear: false,
       };
     if (unit === "month") {
       const index = pub.year * 12 + pub.month - 1 + shift;
       const year = Math.floor(index / 12);
-      return { year, period: `${year}-${pad((index % 12) + 1)}`, basis: "resolved", rule: "date.relative-month" };
+      return {
+        year,
+        period: `${year}-${pad((index % 12) + 1)}`,
+        basis: "resolved",
+        rule: "date.relative-month",
+        bareYear: false,
+      };
     }
     const q = Math.floor((pub.month - 1) / 3) + pub.year * 4 + shift;
     const year = Math.floor(q / 4);
-    return { year, period: `${year}-Q${(q % 4) + 1}`, basis: "resolved", rule: "date.relative-quarter" };
+    return {
+      year,
+      period: `${year}-Q${(q % 4) + 1}`,
+      basis: "resolved",
+      rule: "date.relative-quarter",
+      bareYear: false,
+    };
   }
-  if (g.year) return { year: Number(g.yVal), period: g.yVal!, basis: "explicit", rule: "date.year" };
+  if (g.year) return { year: Number(g.yVal), period: g.yVal!, basis: "explicit", rule: "date.year", bareYear: true };
   return null;
 }
 
@@ -173,6 +207,7 @@ export function findDates(
       period: resolved.period,
       basis: resolved.basis,
       rule: resolved.rule,
+      bareYear: resolved.bareYear,
     });
   }
   return dates;

@@ -1,10 +1,20 @@
-import type { Claim, ClaimLink, Dataset, Metric, PeriodBasis } from "../schema";
-import { classifyMetric, findKeywords, nearestDate, readSubject, type Keyword } from "./classify";
+/**
+ * lib/extract owns one step: article text -> Dataset, every numeric claim in the text with its offsets, as records
+ * of lib/schema.ts. This file runs the stages in order (sentences, dates, numbers, units, lists and ranges, drafts,
+ * neighbours, claims); the other files are the stages and their word lists. It may import only lib/schema.ts,
+ * lib/enums.ts and its own files: nothing from lib/input, lib/store, lib/explore, lib/server, lib/display,
+ * lib/chart or lib/export, and no React, Next or Node built-ins, so the same code runs in a page, a worker, the
+ * API and the CLI.
+ */
+import type { Claim, Dataset, UnitRule } from "../schema";
+import { findKeywords, type Keyword } from "./classify";
+import { readConvention } from "./currency";
 import { findDates, publicationOf, type DateMention } from "./dates";
-import { resolveCurrency, type CurrencyConvention, readConvention } from "./currency";
+import { draftFigure, type Draft, type SentenceContext } from "./draft";
+import { claimId, textId } from "./ids";
 import { decimalMarkOf, findNumbers } from "./numbers";
 import { relateNeighbours } from "./neighbours";
-import { joinRanges, readChange, shareListUnits, type RangedQuantity } from "./qualifiers";
+import { joinRanges, shareListUnits } from "./qualifiers";
 import { segmentSentences, type Sentence } from "./segment";
 import { progressReporter } from "./progress";
 import { pointsInContext, readQuantity, type Quantity } from "./units";
@@ -20,15 +30,6 @@ export interface ExtractOptions {
    * on a long text. For a worker's progress bar; the records do not depend on it.
    */
   onProgress?: (fraction: number) => void;
-}
-
-const TRADE_FLOWS = new Set<Metric>(["trade_balance", "trade_volume", "exports", "imports"]);
-
-/** A short, stable id for a text without one (FNV-1a). */
-export function textId(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return (hash >>> 0).toString(16).padStart(8, "0");
 }
 
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
@@ -65,75 +66,6 @@ function bySentence<T extends { start: number; end: number }>(sentences: Sentenc
     if (sentences[s] && item.start >= sentences[s]!.start && item.end <= sentences[s]!.end) groups[s]!.push(item);
   }
   return groups;
-}
-
-export interface Draft extends RangedQuantity {
-  change: Claim["change"];
-  metric: Metric;
-  subject: string | null;
-  period: string | null;
-  periodBasis: PeriodBasis | null;
-  links: ClaimLink[];
-  warnings: string[];
-}
-
-export function claimId(articleId: string, start: number, end: number): string {
-  return `${articleId.slice(0, 12)}-${start}-${end}`;
-}
-
-interface SentenceContext {
-  text: string;
-  sentence: Sentence;
-  dates: DateMention[];
-  previousDates: DateMention[];
-  keywords: Keyword[];
-  previousKeywords: () => Keyword[];
-  convention: CurrencyConvention;
-}
-
-function draftFigure(q: RangedQuantity, context: SentenceContext): Draft {
-  const { text, sentence, dates, previousDates, keywords, convention } = context;
-  const warnings: string[] = [];
-  const money = resolveCurrency(q, convention);
-  if (money.warning) warnings.push(money.warning);
-  const change = q.kind === "rank" ? "=" : readChange(text, q, sentence.start);
-  const figure = { kind: q.kind, unit: money.unit, start: q.start, end: q.end, change };
-  const { metric, keyword } = classifyMetric(text, sentence.start, figure, keywords, context.previousKeywords);
-  const dated = q.kind !== "duration" && q.kind !== "rank";
-  let date = dated ? nearestDate(text, dates, q.start, q.end, change === "up" || change === "down") : null;
-  let periodBasis: PeriodBasis | null = date?.basis ?? null;
-  if (!date && dated && TRADE_FLOWS.has(metric) && previousDates.length > 0) {
-    date = nearestDate(text, previousDates, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
-    if (date) {
-      periodBasis = "context";
-      warnings.push(`period ${date.period} taken from the previous sentence ("${text.slice(date.start, date.end)}")`);
-    }
-  } else if (date?.basis === "resolved") {
-    warnings.push(
-      `period ${date.period} resolved from "${text.slice(date.start, date.end)}" against the publication date`,
-    );
-  }
-  // Field by field: V8 (Node 20) is slow on `{ ...q, extra }`.
-  return {
-    start: q.start,
-    end: q.end,
-    kind: q.kind,
-    value: q.value,
-    valueMax: q.valueMax,
-    scale: q.scale,
-    unit: money.unit,
-    currencyBasis: money.currencyBasis,
-    ambiguousSymbol: q.ambiguousSymbol,
-    noun: q.noun,
-    rule: q.rule,
-    change,
-    metric,
-    subject: readSubject(text, sentence.start, sentence.end, metric, keyword, q.end, q.noun),
-    period: date?.period ?? null,
-    periodBasis: date ? periodBasis : null,
-    links: [],
-    warnings,
-  };
 }
 
 function toClaim(text: string, articleId: string, sentence: Sentence, d: Draft): Claim {
@@ -197,7 +129,7 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Datas
   const dates = findDates(text, sentences, publicationOf(options.publishedAt), progress.stage(0.27));
   const tokens = findNumbers(text, decimalMarkOf(options.locale), progress.stage(0.45));
   const reading = progress.stage(0.55);
-  const read: Quantity[] = [];
+  const read: Quantity<UnitRule>[] = [];
   for (const token of tokens) {
     reading(token.start);
     const quantity = readQuantity(text, token);

@@ -1,5 +1,7 @@
-import type { Draft } from "./index";
-import { claimId } from "./index";
+import type { Draft } from "./draft";
+import { claimId } from "./ids";
+import { COORDINATION_STOP_WORDS, LEVEL_ADJECTIVES } from "./lexicon";
+import { alternatives, words } from "./patterns";
 
 /**
  * Figures that lean on the figure before them in the same sentence:
@@ -15,11 +17,19 @@ const BRACKETED =
   /^(?:[\s\u00a0]+(?:of|in|worth of)[\s\u00a0]+[^()]{1,40}?)?[\s\u00a0]*\([\s\u00a0]*(?:or|about|roughly|approximately|around|some|~)?[\s\u00a0]*$/i;
 const RESTATED = /^[\s\u00a0]*(?:,|\(|—|–)?[\s\u00a0]*or[\s\u00a0]*$/i;
 // "rose 0.1% in May and 2.4% year-on-year", "fell 3.1%, vehicles 7.4% and pharmaceuticals 12.5%".
-const COORDINATED =
-  /^(?:(?:[\s\u00a0]+(?:in|on|during|for|at)[\s\u00a0]+[\p{L}\d .-]{1,25}?)?,?[\s\u00a0]+(?:and|or|but)[\s\u00a0]+|(?:,[\s\u00a0]+(?:and[\s\u00a0]+)?|[\s\u00a0]+and[\s\u00a0]+)(?:(?!(?:to|from|of|in|at|by|for|with|on|than|the|a|an|was|were|is|are|while|as)\b)\p{Ll}[\p{L}-]*[\s\u00a0]+){1,2})$/u;
+const COORDINATED = new RegExp(
+  String.raw`^(?:(?:[\s\u00a0]+(?:in|on|during|for|at)[\s\u00a0]+[\p{L}\d .-]{1,25}?)?,?[\s\u00a0]+(?:and|or|but)[\s\u00a0]+|` +
+    // ", vehicles ", " and pharmaceuticals ": one or two lower-case words, not a function word, say what is measured.
+    String.raw`(?:,[\s\u00a0]+(?:and[\s\u00a0]+)?|[\s\u00a0]+and[\s\u00a0]+)` +
+    String.raw`(?:(?!(?:${words(COORDINATION_STOP_WORDS)})\b)\p{Ll}[\p{L}-]*[\s\u00a0]+){1,2})$`,
+  "u",
+);
 const PREVIOUS_LEVEL = /\bfrom[\s\u00a0]*$/i;
-const LEVEL_REACHED =
-  /^[\s\u00a0]+to[\s\u00a0]+(?:(?:a|an|the)[\s\u00a0]+(?:record|new|fresh|revised|seasonally adjusted|[a-z]+-month|[a-z]+-year)?[\s\u00a0]*(?:high|low)?[\s\u00a0]*(?:of[\s\u00a0]+)?)?$/i;
+const LEVEL_REACHED = new RegExp(
+  String.raw`^[\s\u00a0]+to[\s\u00a0]+(?:(?:a|an|the)[\s\u00a0]+(?:${alternatives(LEVEL_ADJECTIVES)})?` +
+    String.raw`[\s\u00a0]*(?:high|low)?[\s\u00a0]*(?:of[\s\u00a0]+)?)?$`,
+  "i",
+);
 
 function shareWhat(from: Draft, to: Draft): void {
   Object.assign(to, { metric: from.metric, subject: from.subject, period: from.period, periodBasis: from.periodBasis });

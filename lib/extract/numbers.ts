@@ -1,5 +1,15 @@
 import type { AtPosition } from "./progress";
-import { CURRENCY_CODES, ORDINALS, SCALES, SMALL_NUMBERS, WORD_CHARS } from "./lexicon";
+import {
+  CURRENCY_CODES,
+  ORDINALS,
+  SCALES,
+  SMALL_NUMBERS,
+  TEEN_NUMBER_WORDS,
+  TENS_NUMBER_WORDS,
+  UNIT_NUMBER_WORDS,
+  WORD_CHARS,
+} from "./lexicon";
+import { words } from "./patterns";
 
 /** A number as written: digits or words, with its scale word, before any unit is read. */
 export interface NumberToken {
@@ -14,9 +24,9 @@ export interface NumberToken {
   plainInteger: boolean;
 }
 
-const UNITS_WORDS = "one|two|three|four|five|six|seven|eight|nine";
-const TENS_WORDS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
-const WORD_NUMBER = `(?:(?:${TENS_WORDS})(?:[- ](?:${UNITS_WORDS}))?|zero|${UNITS_WORDS}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|dozen)`;
+const UNITS_WORDS = words(UNIT_NUMBER_WORDS);
+const TENS_WORDS = words(TENS_NUMBER_WORDS);
+const WORD_NUMBER = `(?:(?:${TENS_WORDS})(?:[- ](?:${UNITS_WORDS}))?|zero|${UNITS_WORDS}|${words(TEEN_NUMBER_WORDS)}|dozen)`;
 const FRACTION_WORDS = "half a|half an|a half|a quarter of a|a quarter|a third of a|a third|three-quarters of a|a|an";
 const ORDINAL_WORDS = Object.keys(ORDINALS).join("|");
 const CODES_BEFORE = CURRENCY_CODES.join("|");
@@ -64,7 +74,8 @@ function numberPattern(mark: DecimalMark): RegExp {
       // "a fifth of its exports"; "fell by a third" (a fraction of a change, recorded as percent per the guide).
       `(?<share>\\b(?:${SHARE_WORDS})(?=[\\s\\u00a0]+of\\b))`,
       // The "by" is checked after the share word matched: a lookbehind first would run at every word.
-      `(?<shareBy>(?:${SHARE_WORDS})\\b(?<=\\bby[\\s\\u00a0]+(?:${SHARE_WORDS}))(?![\\s\\u00a0-]+(?:of|percentage|per cent|percent|point|million|billion|trillion)\\b))`,
+      `(?<shareBy>(?:${SHARE_WORDS})\\b(?<=\\bby[\\s\\u00a0]+(?:${SHARE_WORDS}))` +
+        `(?![\\s\\u00a0-]+(?:of|percentage|per cent|percent|point|million|billion|trillion)\\b))`,
       `(?<words>\\b(?:${WORD_NUMBER})(?:[- ]hundred(?:(?: and)? (?:${WORD_NUMBER}))?)?\\b)`,
       `(?<ordinal>\\b(?:${ORDINAL_WORDS})\\b))`,
     ].join("|"),

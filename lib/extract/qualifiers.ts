@@ -1,4 +1,16 @@
-import type { Change } from "../schema";
+import type { Change, ListRule, QuantityRule, UnitRule } from "../schema";
+import {
+  ABOUT_WORDS,
+  BY_FILLERS,
+  CHANGE_FILLERS,
+  FALL_NOUNS,
+  FALL_VERBS,
+  LESS_THAN_WORDS,
+  MORE_THAN_WORDS,
+  RISE_NOUNS,
+  RISE_VERBS,
+} from "./lexicon";
+import { alternatives, wordStarts, words } from "./patterns";
 import type { Quantity } from "./units";
 
 /**
@@ -7,25 +19,20 @@ import type { Quantity } from "./units";
  * magnitude of the named quantity: a deficit that "widened" is up, a surplus that "narrowed" is down.
  */
 
-const UP_VERBS =
-  "strengthen|strengthens|strengthened|strengthening|firmed|firms|appreciated|appreciates|lift|lifts|lifted|lifting|bumped|bump|rose|rise|rises|rising|risen|increased|increase|increases|increasing|grew|grow|grows|growing|grown|jumped|jump|jumps|jumping|climbed|climb|climbs|climbing|gained|gain|gains|gaining|surged|surge|surges|surging|soared|soar|soars|soaring|(?<!\\b(?:made|make|makes|making|took|take|takes|taking|sum|summed|ended|end|ends|set|sets|signed|sign|signs|picked|pick|picks|lined|line|shored|shore|opened|open|opens|stepped|step|steps|backed|back|backs|held|hold|holds|put|puts|showed|show|shows|turned|turn|turns|came|come|comes|gave|give|gives|split|splits|built|build|builds|tied|tie|ties|locked|lock|locks|wrapped|wrap|wraps|summed)\\s)up|added|add|adds|adding|widened|widen|widens|widening|expanded|expand|expands|expanding|boosted|boost|boosts|boosting|hiked|hike|hikes|hiking|swelled|swell|swells|spiked|advanced|advances|rebounded|rebound|improved|accelerated|ballooned|doubled|grew|widening";
-const DOWN_VERBS =
-  "off|subtracted|subtract|subtracts|subtracting|deducted|knocked|weaken|weakens|weakening|depreciated|depreciates|fell|fall|falls|falling|fallen|dropped|drop|drops|dropping|declined|decline|declines|declining|decreased|decrease|decreases|decreasing|slipped|slip|slips|slid|slide|slides|sliding|plunged|plunge|plunges|plunging|plummeted|plummet|plummets|slumped|slump|slumps|tumbled|tumble|tumbles|sank|sink|sinks|down|lost|lose|loses|losing|shrank|shrink|shrinks|shrunk|narrowed|narrow|narrows|narrowing|cut|cuts|cutting|shaved|shave|shaves|shaving|shed|sheds|shedding|contracted|contract|contracts|eased|ease|eases|dipped|dip|dips|retreated|reduced|reduce|reduces|reducing|lowered|lowering|trimmed|trim|trims|slashed|slash|slashes|wiped|erased|weakened|deteriorated|dived|dove|crashed|collapsed|sagged|softened|decelerated|wipe|erase|shaving";
-const UP_NOUNS =
-  "increase|increases|rise|rises|gain|gains|jump|jumps|growth|hike|hikes|surge|climb|boost|expansion|advance|upswing|uptick|rebound";
-const DOWN_NOUNS =
-  "decline|declines|drop|drops|fall|falls|decrease|decreases|contraction|cut|cuts|reduction|reductions|loss|losses|slump|plunge|slide|dip|downturn";
+const UP_VERBS = alternatives(RISE_VERBS);
+const DOWN_VERBS = alternatives(FALL_VERBS);
+const UP_NOUNS = words(RISE_NOUNS);
+const DOWN_NOUNS = words(FALL_NOUNS);
 
 const DIRECT_VERB = new RegExp(
-  `\\b(?:(${UP_VERBS})|(${DOWN_VERBS}))(?:\\s+(?:by|of))?(?:\\s+(?:a|an|another|just|only|some|roughly|about|around|nearly|almost|approximately|more than|over|at least|less than|under|up to|as much as|as many as|an estimated|a further|a total of|a whopping|a massive|a record|at a|at an))*\\s*$`,
+  String.raw`\b(?:(${UP_VERBS})|(${DOWN_VERBS}))(?:\s+(?:by|of))?(?:\s+(?:${words(CHANGE_FILLERS)}))*\s*$`,
   "i",
 );
 const NOUN_OF = new RegExp(
   `\\b(?:(${UP_NOUNS})|(${DOWN_NOUNS}))\\s+of(?:\\s+(?:about|around|roughly|nearly|almost|more than|over|at least|less than|up to|some))?\\s*$`,
   "i",
 );
-const BY_AT_END =
-  /\bby(?:\s+(?:about|around|roughly|nearly|almost|approximately|some|an estimated|more than|over|at least|less than|under|up to|as much as|a further|another|just|only))*\s*$/i;
+const BY_AT_END = new RegExp(String.raw`\bby(?:\s+(?:${words(BY_FILLERS)}))*\s*$`, "i");
 // Before "by", "lower" is a verb too ("lower tariffs by 115 points"), not the adjective of "a lower 10% levy".
 const CLAUSE_DOWN = `${DOWN_VERBS}|lower|lowers`;
 // "raised tariffs by 10 points" is a change; "raised $18.5 million" is an amount raised, a level.
@@ -39,12 +46,12 @@ const NOUN_AFTER = new RegExp(
   `^\\s+(?:(?!(?:from|to|of|in|on|at|by|for|with|than|and|or)\\b)[A-Za-z-]+\\s+)?(?:(${UP_NOUNS})|(${DOWN_NOUNS}))\\b|^\\s+(?:(higher|more)|(lower|less))\\b`,
   "i",
 );
-const ABOUT =
-  /(?:\babout|\baround|\broughly|\bnearly|\balmost|\bapproximately|\bsome|\ban estimated|\bestimated|\bclose to|\bcirca|\bapprox\.?|\bjust about|\bin the region of|\bon the order of|~)\s*$/i;
-const MORE_THAN =
-  /(?:\bmore than|\bover|\bat least|\babove|\bupwards of|\bin excess of|\btopped|\btopping|\btops|\bexceeded|\bexceeding|\bexceeds|\bexceed|\bsurpassed|\bsurpassing|\bnorth of|\bgreater than|\bhigher than|\bwell over|\bjust over|\bno less than|\bnot less than|\bmore than a)\s*$/i;
-const LESS_THAN =
-  /(?:\bless than|\bunder|\bbelow|\bup to|\bas many as|\bas much as|\bat most|\bfewer than|\bno more than|\bnot more than|\blower than|\bjust under|\bjust below|\bshy of|\bshort of|\ba maximum of|\bno higher than|\bas high as|\bas little as|\bas few as)(?:\s+(?:a|an)\s+(?:quota|cap|ceiling|limit|maximum|total)\s+of)?\s*$/i;
+const ABOUT = new RegExp(String.raw`(?:${wordStarts(ABOUT_WORDS)}|~)\s*$`, "i");
+const MORE_THAN = new RegExp(String.raw`(?:${wordStarts(MORE_THAN_WORDS)})\s*$`, "i");
+const LESS_THAN = new RegExp(
+  String.raw`(?:${wordStarts(LESS_THAN_WORDS)})(?:\s+(?:a|an)\s+(?:quota|cap|ceiling|limit|maximum|total)\s+of)?\s*$`,
+  "i",
+);
 const LEVEL_FROM_TO = /(?:\bfrom|(?<!\bup\s)\bto)\s*$/i;
 
 const TOP_AT_END = /\btop\s*$/i;
@@ -99,18 +106,11 @@ const AND_JOIN = /^[\s\u00a0]+and[\s\u00a0]+$/;
 
 function compatible(a: Quantity, b: Quantity): boolean {
   if (a.kind === b.kind) return a.unit === b.unit || a.unit === null || b.unit === null;
-  return (
-    (a.kind === "other" && a.rule === "number.bare") ||
-    (a.kind === "money" && b.kind === "other" && b.rule === "number.bare")
-  );
+  return (a.kind === "other" && a.bare) || (a.kind === "money" && b.kind === "other" && b.bare);
 }
 
-export interface RangedQuantity extends Quantity {
-  valueMax: number | null;
-}
-
-/** Copies a quantity with some fields changed, field by field (V8 is slow on `{ ...q, extra }`). */
-function ranged(q: Quantity, f: Partial<RangedQuantity>): RangedQuantity {
+/** Copies a quantity with some fields changed and a new rule, field by field (V8 is slow on `{ ...q, extra }`). */
+function ranged<R extends QuantityRule>(q: Quantity, f: Partial<Quantity> & { rule: R }): Quantity<R> {
   return {
     start: f.start ?? q.start,
     end: f.end ?? q.end,
@@ -122,13 +122,16 @@ function ranged(q: Quantity, f: Partial<RangedQuantity>): RangedQuantity {
     currencyBasis: q.currencyBasis,
     ambiguousSymbol: q.ambiguousSymbol,
     noun: f.noun !== undefined ? f.noun : q.noun,
-    rule: f.rule ?? q.rule,
+    rule: f.rule,
+    bare: f.bare ?? q.bare,
+    basisPoints: f.basisPoints ?? q.basisPoints,
+    listRule: null,
   };
 }
 
 /** Joins "10%-15%", "USD 3-5 bn", "between 10 and 25 per cent", "5 to 7 per cent"; leaves "from 5% to 7%" as two. */
-export function joinRanges(text: string, quantities: Quantity[]): RangedQuantity[] {
-  const out: RangedQuantity[] = [];
+export function joinRanges(text: string, quantities: Quantity<UnitRule | ListRule>[]): Quantity[] {
+  const out: Quantity[] = [];
   for (let i = 0; i < quantities.length; i++) {
     const a = quantities[i]!;
     const b = quantities[i + 1];
@@ -161,7 +164,7 @@ export function joinRanges(text: string, quantities: Quantity[]): RangedQuantity
         continue;
       }
     }
-    out.push(ranged(a, { valueMax: null }));
+    out.push(a);
   }
   return out;
 }
@@ -169,19 +172,22 @@ export function joinRanges(text: string, quantities: Quantity[]): RangedQuantity
 const LIST_JOIN = /^(?:,|,?[\s\u00a0]+(?:and|or))[\s\u00a0]+$/;
 
 /** "tariffs of 80.5, 218 and 12 per cent": bare numbers in a list take the unit written after the last. */
-export function shareListUnits(text: string, quantities: Quantity[]): Quantity[] {
-  const out = quantities.slice();
+export function shareListUnits(text: string, quantities: Quantity<UnitRule>[]): Quantity<UnitRule | ListRule>[] {
+  const out: Quantity<UnitRule | ListRule>[] = quantities.slice();
   for (let i = out.length - 1; i > 0; i--) {
     const last = out[i]!;
-    if (last.kind !== "percent" && last.kind !== "percentage_point") continue;
+    // Only a rate a unit stage made has a list rule: not a number that took one from a list already.
+    if (last.listRule === null) continue;
     for (let j = i - 1; j >= 0; j--) {
       const q = out[j]!;
-      if (q.rule !== "number.bare" || !LIST_JOIN.test(text.slice(q.end, out[j + 1]!.start))) break;
+      if (!q.bare || !LIST_JOIN.test(text.slice(q.end, out[j + 1]!.start))) break;
       out[j] = ranged(q, {
         kind: last.kind,
         unit: last.unit,
-        value: last.rule === "points.basis" ? q.value / 100 : q.value,
-        rule: `${last.rule}+list`,
+        value: last.basisPoints ? q.value / 100 : q.value,
+        rule: last.listRule,
+        bare: false,
+        basisPoints: last.basisPoints,
       });
     }
   }

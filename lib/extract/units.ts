@@ -1,17 +1,25 @@
-import type { CurrencyBasis, Kind } from "../schema";
+import type { Claim, ListRule, QuantityRule, RateRule, UnitRule } from "../schema";
 import {
   COUNT_MODIFIERS,
   CURRENCY_CODES,
+  CURRENCY_NATIONALITIES,
+  CURRENCY_NOUNS,
   CURRENCY_PREFIXES,
   CURRENCY_WORDS,
   DOLLAR_NATIONALITIES,
+  DURATION_MODIFIERS,
   DURATION_UNITS,
+  DURATION_WORDS,
+  MOVING_STEMS,
   NAME_WORDS,
   NOT_NOUNS,
   ORDINAL_NAME_NOUNS,
+  PERSON_NOUNS,
   PLURAL_EXCEPTIONS,
+  RANKING_VERBS,
   SUPERLATIVES,
 } from "./lexicon";
+import { alternatives, words } from "./patterns";
 import type { NumberToken } from "./numbers";
 
 /**
@@ -19,20 +27,27 @@ import type { NumberToken } from "./numbers";
  * duration, rank, rating or counted noun. Returns null for numbers that are part of a name ("Section 232").
  */
 
-export interface Quantity {
-  start: number;
-  end: number;
-  kind: Kind;
-  value: number;
+/**
+ * What a number measures, as this stage reads it; lists and ranges (qualifiers.ts) make refined copies, whose rules
+ * `R` may then name. `valueMax` stays null until a range is joined.
+ */
+export interface Quantity<R extends QuantityRule = QuantityRule> extends Pick<
+  Claim,
+  "start" | "end" | "kind" | "value" | "valueMax" | "unit" | "currencyBasis"
+> {
   /** The number's own scale, for a range whose first end has none ("3-5 bn"). */
   scale: number;
-  unit: string | null;
-  currencyBasis: CurrencyBasis | null;
   /** A "$" or "¥" whose currency the article's convention decides. */
   ambiguousSymbol: "$" | "¥" | null;
   /** The counted noun phrase, for counts. */
   noun: string | null;
-  rule: string;
+  rule: R;
+  /** Nothing written with the number says what it measures: a range or a list may lend it a unit. */
+  bare: boolean;
+  /** Written in basis points ("25 bps"): `value` is already in percentage points, a hundredth of the number. */
+  basisPoints: boolean;
+  /** The rule of bare numbers listed before this rate that take its unit ("80.5, 218 and 12 per cent"). */
+  listRule: ListRule | null;
 }
 
 const CODES = CURRENCY_CODES.join("|");
@@ -46,17 +61,23 @@ const POINTS_AFTER =
 const BASIS_POINTS_AFTER = /^(?:[\s\u00a0-]+basis[\s\u00a0-]+points?\b|[\s\u00a0]?bps?\b)/i;
 const CODE_AFTER = new RegExp(`^[\\s\\u00a0]?(${CODES})\\b`);
 const CODE_BEFORE = new RegExp(`\\b(${CODES})[\\s\\u00a0]?$`);
-const CURRENCY_WORD_AFTER =
-  /^[\s\u00a0]+(?:(U\.S\.|US|American|Canadian|Australian|New Zealand|Hong Kong|Singapore|Taiwan(?:ese)?|Mexican|Chinese|Japanese|South Korean|Korean|Swiss|British|Indian|Brazilian|Philippine|Russian|Turkish)[\s\u00a0]+)?(dollars?|euros?|pounds?(?:[\s\u00a0]+sterling)?|sterling|yen|yuan|renminbi|pesos?|won|rupees?|francs?|reais|rand|ringgit|baht|rupiah|liras?|dong|shekels?|naira|kronor|krona|krone)\b/i;
-const DURATION_AFTER =
-  /^(?:[\s\u00a0]+(?:(?:consecutive|straight|successive|full|more|additional|further|previous|past|last|next|few|long)[\s\u00a0]+)?|-)(days?|weeks?|months?|years?|decades?|hours?|minutes?|seconds?|quarters?|century|centuries)\b(-old\b)?/i;
-const PERSON_BEFORE =
-  /(?:\b(?:man|woman|boy|girl|senator|president|minister|chief|executive|officer|founder|chairman|chairwoman|mayor|governor|leader|singer|actor|actress|player|coach|driver|victim|suspect|father|mother|son|daughter|husband|wife|resident|worker|author|judge)|\p{Lu}\p{Ll}+),[\s\u00a0]*$/u;
+const CURRENCY_WORD_AFTER = new RegExp(
+  String.raw`^[\s\u00a0]+(?:(${alternatives(CURRENCY_NATIONALITIES)})[\s\u00a0]+)?(${alternatives(CURRENCY_NOUNS)})\b`,
+  "i",
+);
+const DURATION_AFTER = new RegExp(
+  String.raw`^(?:[\s\u00a0]+(?:(?:${words(DURATION_MODIFIERS)})[\s\u00a0]+)?|-)(${alternatives(DURATION_WORDS)})\b(-old\b)?`,
+  "i",
+);
+const PERSON_BEFORE = new RegExp(String.raw`(?:\b(?:${words(PERSON_NOUNS)})|\p{Lu}\p{Ll}+),[\s\u00a0]*$`, "u");
 const AGED_BEFORE = /\b(?:aged|age)[\s\u00a0]+$/i;
-const RANK_AFTER = new RegExp(`^(?:[\\s-]+(?:${SUPERLATIVES})\\b|[\\s-]+(?:most|least)[\\s-]+\\w+)`, "i");
+const RANK_AFTER = new RegExp(`^(?:[\\s-]+(?:${words(SUPERLATIVES)})\\b|[\\s-]+(?:most|least)[\\s-]+\\w+)`, "i");
 const PLACE_AFTER = /^[\s\u00a0]+(?:place|position|spot|rank)\b/i;
-const RANKED_BEFORE =
-  /\b(?:rank(?:ed|s|ing)?|placed|places|finish(?:ed|es)?|came(?: in)?|comes(?: in)?|(?:slip|slipp|fall|fell|falling|drop|dropp|ris|rose|climb|mov|sink|sank|tumbl|jump)\w*(?:[\s\u00a0]+(?:up|down|back))?[\s\u00a0]+to|No\.)[\s\u00a0]+$/i;
+/** "ranked 3rd", "fell to 5th", "No. 1". */
+const RANKED_BEFORE = new RegExp(
+  String.raw`\b(?:${alternatives(RANKING_VERBS)}|(?:${words(MOVING_STEMS)})\w*(?:[\s\u00a0]+(?:up|down|back))?[\s\u00a0]+to|No\.)[\s\u00a0]+$`,
+  "i",
+);
 const RATING_AFTER = /^[\s\u00a0]+out[\s\u00a0]+of[\s\u00a0]+(\d+)\b/i;
 const SUFFIX_START = /^[\s\u00a0-]{0,3}[%٪A-Za-z\u00C0-\u024F]/;
 const WORD_AFTER = /^[\s\u00a0]+((?:\p{Lu}\.){2,}|[\p{L}][\p{L}'’-]*)/u;
@@ -197,40 +218,46 @@ function countedNoun(text: string, from: number, value: number): { end: number; 
   return { end: words[pick]!.end, noun: nounText, unit: singular(noun) };
 }
 
-interface QuantityFields {
-  start: number;
-  end: number;
-  kind: Kind;
-  unit: string | null;
-  rule: string;
-  value?: number;
-  currencyBasis?: CurrencyBasis | null;
-  ambiguousSymbol?: "$" | "¥" | null;
-  noun?: string | null;
-}
+/** A rate's rule comes with the rule of a list that takes its unit; no other rule has one. */
+type QuantityFields<R extends UnitRule> = Pick<Quantity, "start" | "end" | "kind" | "unit"> &
+  Partial<Pick<Quantity, "value" | "currencyBasis" | "ambiguousSymbol" | "noun" | "bare" | "basisPoints">> & {
+    rule: R;
+  } & NoInfer<R extends RateRule ? { listRule: `${R}+list` } : { listRule?: never }>;
 
 /** Built field by field: V8 (Node 20) takes microseconds for `{ ...base, extra }`, which this path did per number. */
-function quantity(token: NumberToken, f: QuantityFields): Quantity {
+function quantity<R extends UnitRule>(token: NumberToken, f: QuantityFields<R>): Quantity<UnitRule> {
   return {
     start: f.start,
     end: f.end,
     kind: f.kind,
     value: f.value ?? token.value,
+    valueMax: null,
     scale: token.scale,
     unit: f.unit,
     currencyBasis: f.currencyBasis ?? null,
     ambiguousSymbol: f.ambiguousSymbol ?? null,
     noun: f.noun ?? null,
     rule: f.rule,
+    bare: f.bare ?? false,
+    basisPoints: f.basisPoints ?? false,
+    listRule: f.listRule ?? null,
   };
 }
 
-export function readQuantity(text: string, token: NumberToken): Quantity | null {
+export function readQuantity(text: string, token: NumberToken): Quantity<UnitRule> | null {
   if (isName(text, token)) return null;
   let { start, end } = token;
   const after = text.slice(end, end + 60);
 
-  if (token.form === "share") return quantity(token, { start, end, kind: "percent", unit: "%", rule: "percent.share" });
+  if (token.form === "share")
+    return quantity(token, {
+      start,
+      end,
+      kind: "percent",
+      unit: "%",
+      rule: "percent.share",
+      listRule: "percent.share+list",
+    });
   if (token.form === "ordinal") {
     const rank = RANK_AFTER.exec(after) ?? PLACE_AFTER.exec(after);
     const ranked = RANKED_BEFORE.test(text.slice(Math.max(0, start - 24), start));
@@ -286,10 +313,17 @@ export function readQuantity(text: string, token: NumberToken): Quantity | null 
   if (!SUFFIX_START.test(after))
     return token.form === "words" || token.value === 0
       ? null
-      : quantity(token, { start, end, kind: "other", unit: null, rule: "number.bare" });
+      : quantity(token, { start, end, kind: "other", unit: null, rule: "number.bare", bare: true });
   const percent = PERCENT_AFTER.exec(after);
   if (percent)
-    return quantity(token, { start, end: end + percent[0].length, kind: "percent", unit: "%", rule: "percent" });
+    return quantity(token, {
+      start,
+      end: end + percent[0].length,
+      kind: "percent",
+      unit: "%",
+      rule: "percent",
+      listRule: "percent+list",
+    });
   const points = POINTS_AFTER.exec(after);
   if (points)
     return quantity(token, {
@@ -298,6 +332,7 @@ export function readQuantity(text: string, token: NumberToken): Quantity | null 
       kind: "percentage_point",
       unit: "pp",
       rule: "points",
+      listRule: "points+list",
     });
   const basisPoints = BASIS_POINTS_AFTER.exec(after);
   if (basisPoints) {
@@ -308,6 +343,8 @@ export function readQuantity(text: string, token: NumberToken): Quantity | null 
       kind: "percentage_point",
       unit: "pp",
       rule: "points.basis",
+      basisPoints: true,
+      listRule: "points.basis+list",
     });
   }
   const codeAfter = CODE_AFTER.exec(after);
@@ -375,7 +412,7 @@ export function readQuantity(text: string, token: NumberToken): Quantity | null 
   if (CAPITALISED_AFTER.test(after) && !NATIONALITY_AFTER.test(after)) return null;
   // A number word with nothing to count ("the two", "one of them") is not a figure; bare digits are.
   if (token.form === "words" || token.value === 0) return null;
-  return quantity(token, { start, end, kind: "other", unit: null, rule: "number.bare" });
+  return quantity(token, { start, end, kind: "other", unit: null, rule: "number.bare", bare: true });
 }
 
 const RATE_CONTEXT = /%|\bper ?cent\b|\bpct\b|\b(?:rates?|share|levy|levies|tariffs?|dut(?:y|ies)|yields?|margins?)\b/i;
@@ -386,7 +423,10 @@ const POINTS_ELSEWHERE =
  * "The share of US imports fell 4 points to 9.6%", "the levy would rise by 4.8 points": bare points in a sentence
  * about rates are percentage points. Index, sports and poll points stay counts.
  */
-export function pointsInContext(sentence: string, quantities: Quantity[]): Quantity[] {
+export function pointsInContext(
+  sentence: string,
+  quantities: Quantity<UnitRule | ListRule>[],
+): Quantity<UnitRule | ListRule>[] {
   if (
     !quantities.some((q) => q.kind === "count" && q.unit === "point") ||
     !RATE_CONTEXT.test(sentence) ||
@@ -400,12 +440,16 @@ export function pointsInContext(sentence: string, quantities: Quantity[]): Quant
           end: q.end,
           kind: "percentage_point",
           value: q.value,
+          valueMax: q.valueMax,
           scale: q.scale,
           unit: "pp",
           currencyBasis: null,
           ambiguousSymbol: null,
           noun: null,
           rule: "points.context",
+          bare: false,
+          basisPoints: false,
+          listRule: null,
         }
       : q,
   );

@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { DEFAULT_LOCALE, todayUtc } from "../defaults";
 import { claimsToCsv } from "../export/csv";
 import { extractArticle } from "../extract/article";
-import { textId } from "../extract/index";
+import { textId } from "../extract/ids";
 import { MAX_INPUT_BYTES } from "../input/index";
 import { claimJsonSchema, datasetJsonSchema, type Dataset } from "../schema";
 import { SeedError, articleFromText, decodeUtf8, readArticleFile, type ArticleFallback } from "./seeds";

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { DEFAULT_LOCALE, todayUtc } from "../defaults";
 import { MB } from "../sizes";
 import { extractArticle } from "../extract/article";
-import { textId } from "../extract/index";
+import { textId } from "../extract/ids";
 
 /**
  * POST /api/extract: a JSON article in, its dataset out. Web-standard Request/Response only, so the route handler

@@ -64,7 +64,7 @@ export function syntheticClaims(count: number): Claim[] {
       periodBasis: "explicit",
       links: [],
       warnings: [],
-      rule: "synthetic",
+      rule: "number.bare",
     });
   }
   return claims;
@@ -139,7 +139,7 @@ export function syntheticArticle({ claims: count, length }: { claims: number; le
       periodBasis: "explicit",
       links: [],
       warnings: [],
-      rule: "synthetic",
+      rule: "number.bare",
     });
     const blockEnd = (i + 1) * perClaim;
     write(sentence);

@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { extractArticle } from "../../lib/extract/article.ts";
-import { textId } from "../../lib/extract/index.ts";
+import { textId } from "../../lib/extract/ids.ts";
 import { MAX_BODY_BYTES } from "../../lib/server/extract-request.ts";
 import { DatasetSchema, type Dataset } from "../../lib/schema.ts";
 import { loadSeeds } from "../../lib/server/seeds.ts";

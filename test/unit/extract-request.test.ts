@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { extractArticle } from "../../lib/extract/article";
-import { textId } from "../../lib/extract/index";
+import { textId } from "../../lib/extract/ids";
 import {
   DISCARD_ALLOWANCE_BYTES,
   handleExtractRequest,
