@@ -29,19 +29,61 @@ export const PeriodBasisSchema = z.enum(PERIOD_BASES);
 export const LinkRelationSchema = z.enum(LINK_RELATIONS);
 export const RuleSchema = z.enum(RULES);
 
-const isoDate = z.iso.date();
+/** The years a publication date may fall in: "last year" must resolve to a year people write. */
+export const PUBLISHED_YEARS = { min: 1800, max: 2100 } as const;
+
+/** A real calendar day, YYYY-MM-DD, in PUBLISHED_YEARS: relative periods ("last year") resolve against it. */
+export const PublishedAtSchema = z.iso
+  .date("publishedAt must be a calendar date YYYY-MM-DD")
+  .refine((date) => {
+    const year = Number(date.slice(0, 4));
+    return year >= PUBLISHED_YEARS.min && year <= PUBLISHED_YEARS.max;
+  }, `publishedAt must be a date from ${PUBLISHED_YEARS.min} to ${PUBLISHED_YEARS.max}`)
+  .describe("Publication date, YYYY-MM-DD: relative periods are resolved against it");
+
+function isLanguageTag(tag: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    // RangeError is the answer to the question: not a well-formed BCP 47 tag.
+    return false;
+  }
+}
+
+/**
+ * A BCP 47 tag that Intl canonicalises, kept in its canonical form ("EN-ca" becomes "en-CA"). Its region, read with
+ * Intl.Locale, decides what a bare $ means; private-use and extension subtags decide nothing.
+ */
+export const LocaleSchema = z
+  .string()
+  .max(64, { message: "locale must be a BCP 47 language tag such as en-CA (at most 64 characters)", abort: true })
+  .refine(isLanguageTag, { message: "locale must be a BCP 47 language tag such as en-CA", abort: true })
+  .overwrite((tag) => Intl.getCanonicalLocales(tag)[0]!)
+  .describe("BCP 47 locale of the outlet, e.g. en-CA: decides what a bare $ means");
+
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/** An article's text: not blank, no NUL, and well-formed UTF-16 (no lone surrogate, which no UTF-8 file can hold). */
+export const ArticleTextSchema = z
+  .string()
+  .refine((text) => text.trim() !== "", "text is empty or only white space")
+  .refine((text) => !text.includes("\0"), "text holds a NUL character: it is not plain text")
+  .refine((text) => !LONE_SURROGATE.test(text), "text holds a lone surrogate (broken UTF-16): it is not plain text");
 
 export const ArticleMetaSchema = z.object({
   id: z.string().min(1),
   title: z.string().min(1),
   section: z.string(),
   source: z.string().min(1),
-  publishedAt: isoDate.describe("Publication date, YYYY-MM-DD: relative periods are resolved against it"),
-  locale: z.string().min(2).describe("BCP 47 locale of the outlet, e.g. en-CA: decides what a bare $ means"),
+  publishedAt: PublishedAtSchema,
+  locale: LocaleSchema,
 });
 
+/** What every way in (the API, the CLI, /analyze) accepts besides the text: one validation for all three. */
+export const ArticleOptionsSchema = ArticleMetaSchema.pick({ publishedAt: true, locale: true });
+
 export const ArticleSchema = ArticleMetaSchema.extend({
-  text: z.string().min(1),
+  text: ArticleTextSchema,
 });
 
 export const ClaimLinkSchema = z.object({

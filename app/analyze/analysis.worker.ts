@@ -4,6 +4,7 @@ import { chartLayouts } from "@/lib/chart/index";
 import { claimsDataPackage } from "@/lib/export/datapackage";
 import { extractArticle } from "@/lib/extract/article";
 import { textId } from "@/lib/extract/ids";
+import { ArticleOptionsSchema } from "@/lib/schema";
 import { libraryFile, LibraryFileError, parseLibraryFile, type StoredArticle } from "@/lib/store/library-file";
 import { allArticles, getArticle, LibraryError, renameArticle, saveArticles } from "@/lib/store/library-db";
 import {
@@ -76,10 +77,14 @@ function sendArticle(article: StoredArticle, saveProblem: string | null): void {
 async function extract(input: TextInput, meta: ArticleMetaInput, now: string): Promise<void> {
   progress(0, "Reading the text", true);
   const { text, htmlTitle: fromHtml } = await readInput(input);
+  // The same schema as the API's and the CLI's decides what date and locale are accepted.
+  const options = ArticleOptionsSchema.safeParse({ publishedAt: meta.publishedAt, locale: meta.locale });
+  if (!options.success) throw new InputError(options.error.issues[0]!.message);
+  const { publishedAt, locale } = options.data;
   progress(0.05, "Finding figures", true);
-  const id = `own-${textId(`${meta.publishedAt}\n${meta.locale}\n${text}`)}`;
+  const id = `own-${textId(`${publishedAt}\n${locale}\n${text}`)}`;
   const dataset = extractArticle(
-    { id, text, publishedAt: meta.publishedAt, locale: meta.locale },
+    { id, text, publishedAt, locale },
     { onProgress: (f) => progress(0.05 + f * 0.8, "Finding figures") },
   );
   const article: StoredArticle = {
@@ -87,8 +92,8 @@ async function extract(input: TextInput, meta: ArticleMetaInput, now: string): P
     title: titleFor(meta, text, fromHtml),
     section: "",
     source: meta.source,
-    publishedAt: meta.publishedAt,
-    locale: meta.locale,
+    publishedAt,
+    locale,
     text,
     claims: dataset.claims,
     createdAt: now,

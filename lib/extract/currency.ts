@@ -30,8 +30,19 @@ function mostMentioned(text: string): string | null {
   return best;
 }
 
+/** The locale's region as Intl reads it ("en-CA" -> CA); extension and private-use subtags are not regions. */
+function regionOf(locale: string | undefined): string | undefined {
+  if (!locale) return undefined;
+  try {
+    return new Intl.Locale(locale).region;
+  } catch {
+    // Not a well-formed tag (every way in validates it first): no region, so nothing is read from it.
+    return undefined;
+  }
+}
+
 export function readConvention(text: string, locale: string | undefined): CurrencyConvention {
-  const region = /[-_]([A-Za-z]{2})\b/.exec(locale ?? "")?.[1]?.toUpperCase();
+  const region = regionOf(locale);
   let dollar = "USD";
   let dollarReason = "the default for an outlet outside Canada, Australia and New Zealand";
   if (region && LOCAL_DOLLAR[region]) {

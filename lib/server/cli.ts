@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { DEFAULT_LOCALE, todayUtc } from "../defaults";
-import { claimsToCsv } from "../export/csv";
+import { CSV_HEADER, claimCsvRow } from "../export/csv";
 import { extractArticle } from "../extract/article";
 import { textId } from "../extract/ids";
 import { MAX_INPUT_BYTES } from "../input/index";
-import { claimJsonSchema, datasetJsonSchema, type Dataset } from "../schema";
+import { ArticleOptionsSchema, claimJsonSchema, datasetJsonSchema, type Dataset } from "../schema";
 import { SeedError, articleFromText, decodeUtf8, readArticleFile, type ArticleFallback } from "./seeds";
 
 /**
@@ -39,10 +39,62 @@ function datasetsFor(files: string[], fallback: ArticleFallback): Dataset[] {
   });
 }
 
-function render(datasets: Dataset[], format: string): string {
-  if (format === "csv") return claimsToCsv(datasets.flatMap((d) => d.claims));
-  if (format === "ndjson") return datasets.flatMap((d) => d.claims.map((c) => JSON.stringify(c))).join("\n") + "\n";
-  return JSON.stringify(datasets.length === 1 ? datasets[0] : datasets, null, 2) + "\n";
+/** A record batch per write: few system calls, and no string much larger than a batch. */
+const BATCH = 500;
+
+/** `JSON.stringify(value, null, 2)` of one claim, indented to sit `depth` levels deep in the document. */
+function indented(value: unknown, depth: number): string {
+  const pad = "  ".repeat(depth);
+  return pad + JSON.stringify(value, null, 2).replaceAll("\n", `\n${pad}`);
+}
+
+/**
+ * The output in pieces, record by record: the same text as one JSON.stringify (pretty, for json) or join would give,
+ * without ever building it as one string, which a long article's output can outgrow (V8's limit is ~512 MB).
+ */
+function* render(datasets: Dataset[], format: string): Generator<string> {
+  if (format === "csv") {
+    yield CSV_HEADER + "\r\n";
+    for (const dataset of datasets) for (const claim of dataset.claims) yield claimCsvRow(claim) + "\r\n";
+    return;
+  }
+  if (format === "ndjson") {
+    for (const dataset of datasets) for (const claim of dataset.claims) yield JSON.stringify(claim) + "\n";
+    return;
+  }
+  const many = datasets.length !== 1;
+  const depth = many ? 1 : 0;
+  const pad = "  ".repeat(depth);
+  if (many) yield datasets.length === 0 ? "[]" : "[\n";
+  for (const [d, { articleId, claims }] of datasets.entries()) {
+    yield `${pad}{\n${pad}  "articleId": ${JSON.stringify(articleId)},\n${pad}  "claims": ${claims.length ? "[\n" : "[]"}`;
+    for (const [i, claim] of claims.entries()) yield indented(claim, depth + 2) + (i < claims.length - 1 ? ",\n" : "");
+    yield `${claims.length ? `\n${pad}  ]` : ""}\n${pad}}${d < datasets.length - 1 ? ",\n" : ""}`;
+  }
+  yield many && datasets.length > 0 ? "\n]\n" : "\n";
+}
+
+/** Writes the pieces in batches; stdout to a pipe or a file is synchronous on Linux, so memory stays one batch. */
+function write(pieces: Iterable<string>): void {
+  let batch: string[] = [];
+  for (const piece of pieces) {
+    batch.push(piece);
+    if (batch.length >= BATCH) {
+      process.stdout.write(batch.join(""));
+      batch = [];
+    }
+  }
+  if (batch.length) process.stdout.write(batch.join(""));
+}
+
+/** --published-at and --locale, checked by the same schema as the API's and /analyze's. */
+function fallbackOf(publishedAt: string, locale: string): ArticleFallback {
+  const parsed = ArticleOptionsSchema.safeParse({ publishedAt, locale });
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const flag = issue.path[0] === "publishedAt" ? "--published-at" : "--locale";
+  const given = issue.path[0] === "publishedAt" ? publishedAt : locale;
+  throw new UsageError(`${flag}: ${issue.message}, got ${JSON.stringify(given)}`);
 }
 
 export function main(argv: string[]): number {
@@ -74,11 +126,10 @@ export function main(argv: string[]): number {
     }
     if (!["json", "csv", "ndjson"].includes(values.format))
       throw new UsageError(`unknown --format "${values.format}" (json, csv or ndjson)`);
-    const publishedAt = values["published-at"] ?? todayUtc();
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(publishedAt) || Number.isNaN(Date.parse(publishedAt)))
-      throw new UsageError(`--published-at must be a date YYYY-MM-DD, got "${publishedAt}"`);
+    const fallback = fallbackOf(values["published-at"] ?? todayUtc(), values.locale);
     if (positionals.length === 0) throw new UsageError("no input file given");
-    process.stdout.write(render(datasetsFor(positionals, { publishedAt, locale: values.locale }), values.format));
+    // Every input is read and extracted before anything is written: bad input leaves stdout empty.
+    write(render(datasetsFor(positionals, fallback), values.format));
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {
@@ -89,8 +140,10 @@ export function main(argv: string[]): number {
       process.stderr.write(`extract: ${error.message.replace(/\s*\n\s*/g, " ")}\n`);
       return 2;
     }
-    process.stderr.write(`extract: internal error: ${(error as Error).message.split("\n")[0]}\n`);
-    return 1;
+    // Anything else (out of memory, a bug) still gets one line and exit 2, never a stack trace.
+    const reason = error instanceof RangeError ? "the input is too large for this process's memory" : String(error);
+    process.stderr.write(`extract: could not extract: ${reason.split("\n")[0]}\n`);
+    return 2;
   }
 }
 

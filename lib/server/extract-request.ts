@@ -3,6 +3,7 @@ import { DEFAULT_LOCALE, todayUtc } from "../defaults";
 import { MB } from "../sizes";
 import { extractArticle } from "../extract/article";
 import { textId } from "../extract/ids";
+import { ArticleOptionsSchema, ArticleTextSchema } from "../schema";
 
 /**
  * POST /api/extract: a JSON article in, its dataset out. Web-standard Request/Response only, so the route handler
@@ -16,26 +17,13 @@ export const MAX_BODY_BYTES = 2 * MB;
 // is re-exported because the API's tests state the default date through this module.
 export { todayUtc };
 
-function isLanguageTag(tag: string): boolean {
-  try {
-    Intl.getCanonicalLocales(tag);
-    return true;
-  } catch {
-    // RangeError is the answer to the question: not a well-formed BCP 47 tag.
-    return false;
-  }
-}
-
+/** The article's fields are the ones every way in accepts (lib/schema.ts); only the defaults are the API's. */
 export const ExtractRequestSchema = z.strictObject({
-  text: z.string().refine((text) => text.trim() !== "", "text is empty or only white space"),
+  text: ArticleTextSchema,
   // Accepted so a client can send its whole form; the dataset does not carry a title.
   title: z.string().optional(),
-  publishedAt: z.iso.date().default(todayUtc),
-  locale: z
-    .string()
-    .max(64)
-    .refine(isLanguageTag, "locale must be a BCP 47 language tag such as en-CA")
-    .default(DEFAULT_LOCALE),
+  publishedAt: ArticleOptionsSchema.shape.publishedAt.default(todayUtc),
+  locale: ArticleOptionsSchema.shape.locale.default(DEFAULT_LOCALE),
 });
 
 export type ExtractRequest = z.infer<typeof ExtractRequestSchema>;

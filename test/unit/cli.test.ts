@@ -75,7 +75,12 @@ describe("extract CLI", { timeout: 20_000 }, () => {
     ["white-space-only stdin", () => ["-"], " \n\t ", /stdin: contains only white space/],
     ["no file at all", () => [], undefined, /no input file given/],
     ["an unknown format", () => ["--format", "xml", SEED], undefined, /unknown --format "xml"/],
-    ["a bad date", () => ["--published-at", "yesterday", SEED], undefined, /--published-at must be a date/],
+    ["a bad date", () => ["--published-at", "yesterday", SEED], undefined, /--published-at: .*calendar date/],
+    // The same refusals as POST /api/extract and /analyze: one schema (lib/schema.ts) decides for all three.
+    ["a day that does not exist", () => ["--published-at", "2025-02-30", SEED], undefined, /calendar date/],
+    ["a year nobody publishes in", () => ["--published-at", "0000-01-01", SEED], undefined, /from 1800 to 2100/],
+    ["a locale that is not a tag", () => ["--locale", "xx-INVALID-@@", SEED], undefined, /--locale: .*BCP 47/],
+    ["an empty locale", () => ["--locale", "", SEED], undefined, /--locale: .*BCP 47/],
   ])("exits 2 with one line on stderr for %s, printing nothing", (_name, args, input, message) => {
     const { code, stdout, stderr } = extract(args(), input);
     expect(code).toBe(2);
