@@ -182,7 +182,8 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Datas
       ...sentenceDates.map((d) => dateClaim(text, articleId, sentence, d)),
     ];
     merged.sort((a, b) => a.start - b.start);
-    claims.push(...merged);
+    // One at a time: spreading an unbounded array into a call overflows the stack (~120,000 arguments).
+    for (const claim of merged) claims.push(claim);
   });
   progress.done();
   return { articleId, claims };
