@@ -5,7 +5,7 @@ import { describe, expect, test } from "vitest";
 import { extractArticle } from "../../lib/extract/article.ts";
 import { textId } from "../../lib/extract/ids.ts";
 import { MAX_BODY_BYTES } from "../../lib/server/extract-request.ts";
-import { DatasetSchema, type Dataset } from "../../lib/schema.ts";
+import { ArticleTextSchema, DatasetSchema, type Dataset } from "../../lib/schema.ts";
 import { loadSeeds } from "../../lib/server/seeds.ts";
 import { baseUrlFromEnv } from "./browser.ts";
 
@@ -238,7 +238,8 @@ const locale = fc.constantFrom("en-US", "en-CA", "en-AU", "fr-CA", "de-DE", "ja"
 
 const validRequest = fc.record(
   {
-    text: anyText.filter((text) => text.trim() !== ""),
+    // Valid as the one schema says (no blank text, no NUL, no lone surrogate); the rest is refused below.
+    text: anyText.filter((text) => ArticleTextSchema.safeParse(text).success),
     title: fc.string({ maxLength: 40 }),
     publishedAt: isoDay,
     locale,
@@ -288,6 +289,17 @@ const fuzzCase: fc.Arbitrary<FuzzCase> = fc.oneof(
       statuses: [200],
       text: r.text,
     })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(tradeText, fc.constantFrom("\u0000", "\ud800", "\udfff"), tradeText)
+      .map(([before, broken, after]): FuzzCase => ({
+        kind: "not text (NUL, lone surrogate)",
+        body: jsonBody({ text: `${before}${broken}${after}` }),
+        contentType: JSON_TYPE,
+        statuses: [422],
+      })),
   },
   {
     weight: 4,
