@@ -1,0 +1,57 @@
+import { parentPort } from "node:worker_threads";
+import { extractArticle } from "../extract/article";
+import { textId } from "../extract/index";
+import type { Article } from "../schema";
+import { datasetJsonChunks } from "./dataset-json";
+
+/**
+ * One worker of lib/server/extract-pool.ts: an article in, its dataset's JSON out, as UTF-8 chunks moved (not
+ * copied) to the main thread. The request was validated there; extractArticle validates the dataset.
+ */
+
+export type ExtractInput = Pick<Article, "text" | "publishedAt" | "locale">;
+
+export interface ExtractJob extends ExtractInput {
+  /** The JSON is given up, and nothing more sent, once it passes this many bytes. */
+  maxResultBytes: number;
+}
+
+/** What a worker posts: `ready` once loaded, then for each job chunks followed by exactly one of the others. */
+export type WorkerMessage =
+  | { type: "ready" }
+  | { type: "chunk"; bytes: Uint8Array }
+  | { type: "done" }
+  | { type: "too-large" }
+  | { type: "failed"; reason: string };
+
+const port = parentPort;
+if (port === null) throw new Error("lib/server/extract-worker.ts runs only as a worker thread");
+
+const encoder = new TextEncoder();
+
+function post(message: WorkerMessage, transfer: ArrayBuffer[] = []): void {
+  port!.postMessage(message, transfer);
+}
+
+function run({ text, publishedAt, locale, maxResultBytes }: ExtractJob): void {
+  // The same id extractClaims gives a text without one: the same text always gets the same claim ids.
+  const dataset = extractArticle({ id: textId(text), text, publishedAt, locale });
+  let sent = 0;
+  for (const json of datasetJsonChunks(dataset)) {
+    const bytes = encoder.encode(json);
+    sent += bytes.byteLength;
+    if (sent > maxResultBytes) return post({ type: "too-large" });
+    post({ type: "chunk", bytes }, [bytes.buffer as ArrayBuffer]);
+  }
+  post({ type: "done" });
+}
+
+port.on("message", (job: ExtractJob) => {
+  try {
+    run(job);
+  } catch (error) {
+    // A bug in the extractor: the main thread logs it and answers 500; this worker stays up for the next job.
+    post({ type: "failed", reason: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  }
+});
+post({ type: "ready" });
