@@ -15,8 +15,14 @@ import type { ExtractInput, ExtractJob, WorkerMessage } from "./extract-worker";
 
 /** A job running longer than this is stopped: its worker is terminated and a fresh one started. */
 export const TIME_BUDGET_MS = 20_000;
-/** Jobs waiting for a worker; one more is refused at once (503 with Retry-After) rather than left to pile up. */
-export const MAX_QUEUED_JOBS = 4;
+/**
+ * The queue takes a job while fewer than this many wait and they hold less text than the next limit; otherwise the
+ * job is refused at once (503 with Retry-After) rather than left to pile up. Text, because the wait is for work and
+ * the work follows the text: dozens of short articles wait less than a few long ones.
+ */
+export const MAX_QUEUED_JOBS = 64;
+/** About four articles at the API's 2 MB body limit, counted in UTF-16 units as the text is held. */
+export const MAX_QUEUED_CHARS = 8 * MB;
 /** A dataset whose JSON is larger than this is not sent at all (413): never a partial body. */
 export const MAX_RESULT_BYTES = 256 * MB;
 
@@ -36,6 +42,7 @@ export type JobOutcome =
 export interface PoolOptions {
   size?: number;
   maxQueued?: number;
+  maxQueuedChars?: number;
   timeBudgetMs?: number;
   maxResultBytes?: number;
 }
@@ -70,6 +77,7 @@ function tsxExecArgv(): string[] | undefined {
 export class ExtractPool {
   readonly size: number;
   readonly maxQueued: number;
+  readonly maxQueuedChars: number;
   readonly timeBudgetMs: number;
   readonly maxResultBytes: number;
   #slots: Slot[] = [];
@@ -78,11 +86,13 @@ export class ExtractPool {
   constructor({
     size = defaultPoolSize(),
     maxQueued = MAX_QUEUED_JOBS,
+    maxQueuedChars = MAX_QUEUED_CHARS,
     timeBudgetMs = TIME_BUDGET_MS,
     maxResultBytes = MAX_RESULT_BYTES,
   }: PoolOptions = {}) {
     this.size = size;
     this.maxQueued = maxQueued;
+    this.maxQueuedChars = maxQueuedChars;
     this.timeBudgetMs = timeBudgetMs;
     this.maxResultBytes = maxResultBytes;
   }
@@ -91,7 +101,10 @@ export class ExtractPool {
   run(input: ExtractInput, signal?: AbortSignal): Promise<JobOutcome> {
     // Workers are started by the first job, not on import: `next build` loads this module too.
     while (this.#slots.length < this.size) this.#spawn();
-    if (this.#queue.length >= this.maxQueued) return Promise.resolve({ kind: "queue-full" });
+    const waitingChars = this.#queue.reduce((sum, job) => sum + job.input.text.length, 0);
+    if (this.#queue.length >= this.maxQueued || waitingChars >= this.maxQueuedChars) {
+      return Promise.resolve({ kind: "queue-full" });
+    }
     return new Promise((resolve) => {
       const abandon = () => this.#abandon(job);
       const job: Job = {

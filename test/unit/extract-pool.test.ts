@@ -79,6 +79,21 @@ describe("ExtractPool", () => {
     expect(jsonOf(await queued)).toBe(expectedJson(SMALL));
   }, 30_000);
 
+  it("refuses a job once the waiting ones hold the text bound, however few they are", async () => {
+    const one = pool({ size: 1, maxQueuedChars: 10_000, maxResultBytes: MB });
+    expect((await one.run(SMALL)).kind).toBe("done");
+    const running = one.run({ ...SMALL, text: SLOW_TEXT });
+    // Waiting: nothing yet, so a text over the bound is taken; then the bound is reached.
+    const queued = one.run({ ...SMALL, text: `${SMALL.text} `.repeat(400) });
+    expect(await one.run(SMALL)).toEqual({ kind: "queue-full" });
+    expect((await queued).kind).toBe("done");
+    await running;
+    // With the default bounds, forty short articles at once all wait their turn.
+    const defaults = pool({ size: 1 });
+    const many = await Promise.all(Array.from({ length: 40 }, () => defaults.run(SMALL)));
+    expect(many.map((outcome) => outcome.kind)).toEqual(Array(40).fill("done"));
+  }, 30_000);
+
   it("stops a job over its time budget on a worker of its own, and runs the next one on a fresh worker", async () => {
     const one = pool({ size: 1, timeBudgetMs: 500, maxResultBytes: MB });
     expect((await one.run(SMALL)).kind).toBe("done");
