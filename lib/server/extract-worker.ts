@@ -1,7 +1,8 @@
+import { Buffer } from "node:buffer";
 import { parentPort } from "node:worker_threads";
 import { extractArticle } from "../extract/article";
 import { textId } from "../extract/index";
-import type { Article } from "../schema";
+import type { Article, Dataset } from "../schema";
 import { datasetJsonChunks } from "./dataset-json";
 
 /**
@@ -33,14 +34,24 @@ function post(message: WorkerMessage, transfer: ArrayBuffer[] = []): void {
   port!.postMessage(message, transfer);
 }
 
+/** Whether the dataset's JSON fits in `maxBytes`, found without keeping any of it. */
+function fits(dataset: Dataset, maxBytes: number): boolean {
+  let bytes = 0;
+  for (const json of datasetJsonChunks(dataset)) {
+    bytes += Buffer.byteLength(json, "utf8");
+    if (bytes > maxBytes) return false;
+  }
+  return true;
+}
+
 function run({ text, publishedAt, locale, maxResultBytes }: ExtractJob): void {
   // The same id extractClaims gives a text without one: the same text always gets the same claim ids.
   const dataset = extractArticle({ id: textId(text), text, publishedAt, locale });
-  let sent = 0;
+  // Measured first, then sent: a dataset over the cap never has its chunks piling up on the main thread, at the
+  // price of writing the JSON twice when it fits.
+  if (!fits(dataset, maxResultBytes)) return post({ type: "too-large" });
   for (const json of datasetJsonChunks(dataset)) {
     const bytes = encoder.encode(json);
-    sent += bytes.byteLength;
-    if (sent > maxResultBytes) return post({ type: "too-large" });
     post({ type: "chunk", bytes }, [bytes.buffer as ArrayBuffer]);
   }
   post({ type: "done" });
