@@ -1,4 +1,6 @@
 import { Buffer } from "node:buffer";
+import { readlinkSync } from "node:fs";
+import { constants, setPriority } from "node:os";
 import { parentPort } from "node:worker_threads";
 import { extractArticle } from "../extract/article";
 import { textId } from "../extract/index";
@@ -57,6 +59,23 @@ function run({ text, publishedAt, locale, maxResultBytes }: ExtractJob): void {
   post({ type: "done" });
 }
 
+/**
+ * Extraction gives way to the server's event loop: on a machine with few cores the two compete for them, and pages
+ * that keep answering while a long article is analysed are what the pool is for. Linux nices one thread by its
+ * own id; elsewhere this thread keeps the process's priority.
+ */
+function giveWayToTheEventLoop(): void {
+  let self: string;
+  try {
+    self = readlinkSync("/proc/thread-self");
+  } catch {
+    // No /proc/thread-self: not Linux, and no per-thread priority to set.
+    return;
+  }
+  setPriority(Number(self.split("/").at(-1)), constants.priority.PRIORITY_BELOW_NORMAL);
+}
+
+giveWayToTheEventLoop();
 port.on("message", (job: ExtractJob) => {
   try {
     run(job);
