@@ -13,6 +13,9 @@ const nextConfig = {
   poweredByHeader: false,
   pageExtensions: bench ? ["bench.tsx", "tsx", "ts"] : ["tsx", "ts"],
   distDir: bench ? ".next-bench" : ".next",
+  // Next's own trailing-slash redirect (/analyze/ -> /analyze) answers before any header rule applies, so it went
+  // out without the security headers; proxy.ts redirects instead, with them.
+  skipTrailingSlashRedirect: true,
   // The stylesheet is small: inlined, it no longer blocks the first paint behind a second request.
   experimental: { inlineCss: true },
   // The baseline on every response, 404s and static chunks included; proxy.ts swaps the CSP on pages for one with a nonce.

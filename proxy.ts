@@ -1,5 +1,19 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { createNonce, pageCsp } from "./lib/server/security-headers";
+import { createNonce, pageCsp, RESOURCE_CSP, STATIC_SECURITY_HEADERS } from "./lib/server/security-headers";
+
+/**
+ * /analyze/ -> /analyze, as Next would (308, the query kept), but with the security headers, which Next's own
+ * redirect left out (next.config.mjs turns it off with skipTrailingSlashRedirect). A redirect is not a page: it
+ * gets the nothing-allowed policy.
+ */
+function withoutTrailingSlash(url: URL): NextResponse {
+  // A plain URL: NextURL remembers the trailing slash and would write it back.
+  url.pathname = url.pathname.replace(/\/+$/, "");
+  const response = NextResponse.redirect(url, 308);
+  for (const { key, value } of STATIC_SECURITY_HEADERS) response.headers.set(key, value);
+  response.headers.set("Content-Security-Policy", RESOURCE_CSP);
+  return response;
+}
 
 /**
  * Pages get a Content-Security-Policy with a fresh nonce per request. Next reads the nonce from the request's CSP
@@ -7,6 +21,8 @@ import { createNonce, pageCsp } from "./lib/server/security-headers";
  * nonce-less one. Everything else (static files, route handlers) keeps that baseline.
  */
 export function proxy(request: NextRequest): NextResponse {
+  const url = new URL(request.url);
+  if (url.pathname !== "/" && url.pathname.endsWith("/")) return withoutTrailingSlash(url);
   const csp = pageCsp(createNonce(), { development: process.env.NODE_ENV === "development" });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", csp);
@@ -17,7 +33,8 @@ export function proxy(request: NextRequest): NextResponse {
 
 export const config = {
   // Every path that may render HTML, 404s anywhere included; not static chunks, nor the routes that answer JSON,
-  // CSV or SVG (a route added later without a line here gets the page policy: still strict, only less tight).
+  // CSV or SVG (a route added later without a line here gets the page policy: still strict, only less tight). Those
+  // routes with a trailing slash do come here, for their redirect.
   matcher: [
     "/((?!_next/static/|_next/image/|api/extract$|data/claims\\.csv$|data/claims\\.json$|data/datapackage\\.json$|icon\\.svg$).*)",
   ],

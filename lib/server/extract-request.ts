@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { DEFAULT_LOCALE, todayUtc } from "../defaults";
 import { MB } from "../sizes";
-import { extractArticle } from "../extract/article";
-import { textId } from "../extract/ids";
+import { ExtractPool, type JobOutcome } from "./extract-pool";
 import { ArticleOptionsSchema, ArticleTextSchema } from "../schema";
 
 /**
  * POST /api/extract: a JSON article in, its dataset out. Web-standard Request/Response only, so the route handler
- * stays a one-liner and the tests call this with real Request objects.
+ * stays a one-liner and the tests call this with real Request objects. The request is checked here, on the main
+ * thread; extraction and the dataset's JSON run in a worker of lib/server/extract-pool.ts.
  */
 
 /** The body limit, counted on the bytes received, not on a Content-Length the client may leave out. */
@@ -38,6 +38,51 @@ function oneLine(text: string): string {
 
 function errorResponse(status: number, message: string): Response {
   return Response.json({ error: oneLine(message) }, { status });
+}
+
+/** When a client refused for a full queue should try again: a few typical jobs' time, well under the budget. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/** The chunks the worker sent, in order, each let go once written. */
+function chunkStream(chunks: Uint8Array[]): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    pull(controller) {
+      const chunk = chunks.shift();
+      if (chunk === undefined) controller.close();
+      else controller.enqueue(chunk);
+    },
+  });
+}
+
+/** Only a finished job is answered 200, so a client never gets part of a dataset under a success status. */
+function outcomeResponse(outcome: JobOutcome): Response {
+  switch (outcome.kind) {
+    case "done":
+      // The same body and content type as Response.json(dataset), without ever holding it in one string.
+      return new Response(chunkStream(outcome.chunks), { headers: { "content-type": "application/json" } });
+    case "queue-full": {
+      const response = errorResponse(503, "the server is busy extracting other articles; try again shortly");
+      response.headers.set("Retry-After", String(RETRY_AFTER_SECONDS));
+      return response;
+    }
+    case "timed-out":
+      // No Retry-After: the same text would take as long again.
+      return errorResponse(
+        503,
+        `extraction was stopped after ${outcome.budgetMs / 1000} s; send a shorter text or split the article`,
+      );
+    case "too-large":
+      return errorResponse(
+        413,
+        `the text gives too many figures: its dataset would be over the ${outcome.maxBytes}-byte response limit`,
+      );
+    case "abandoned":
+      // The client is gone; this answer is for the log only.
+      return errorResponse(503, "the request was abandoned before its extraction finished");
+    case "failed":
+      console.error("POST /api/extract: the extraction worker failed:", outcome.reason);
+      return errorResponse(500, "internal error");
+  }
 }
 
 /** `application/json`, optionally with `charset=utf-8`: a body in another charset would be decoded wrongly. */
@@ -112,7 +157,7 @@ function issueLine(error: z.ZodError): string {
   return `${path}: ${issue.message}`;
 }
 
-async function respond(request: Request): Promise<Response> {
+async function respond(request: Request, pool: ExtractPool): Promise<Response> {
   const typeProblem = contentTypeProblem(request.headers.get("content-type"));
   if (typeProblem) return errorResponse(415, typeProblem);
 
@@ -146,16 +191,20 @@ async function respond(request: Request): Promise<Response> {
   if (!parsed.success) return errorResponse(422, issueLine(parsed.error));
 
   const { text, publishedAt, locale } = parsed.data;
-  // The same id extractClaims gives a text without one: the same text always gets the same claim ids. extractArticle
-  // parses the dataset with DatasetSchema, the one boundary every caller goes through; not again here.
-  const dataset = extractArticle({ id: textId(text), text, publishedAt, locale });
-  return Response.json(dataset);
+  return outcomeResponse(await pool.run({ text, publishedAt, locale }, request.signal));
+}
+
+let sharedPool: ExtractPool | undefined;
+
+/** One pool for the server process, made by the first request: `next build` loads this module too. */
+function serverPool(): ExtractPool {
+  return (sharedPool ??= new ExtractPool());
 }
 
 /** Every outcome is JSON: the dataset, or `{ error }` with one line a client can show. */
-export async function handleExtractRequest(request: Request): Promise<Response> {
+export async function handleExtractRequest(request: Request, pool: ExtractPool = serverPool()): Promise<Response> {
   try {
-    return await respond(request);
+    return await respond(request, pool);
   } catch (error) {
     // Unexpected means a bug on our side: the log gets the details, the client only the status.
     console.error("POST /api/extract failed:", error);

@@ -24,6 +24,14 @@ export function baseUrlFromEnv(): string {
   return url;
 }
 
+/** The `next start` process that run.ts started, leader of its own process group. */
+export function serverPidFromEnv(): number {
+  const pid = Number(process.env.E2E_SERVER_PID);
+  if (!Number.isInteger(pid) || pid <= 0)
+    throw new Error("E2E_SERVER_PID is not set: run the e2e tests with `npm run test:e2e`");
+  return pid;
+}
+
 export type ChartName = "money" | "tariffs" | "positions";
 export type SortColumnLabel = "Quote" | "Value" | "Unit" | "Change" | "Metric" | "Subject" | "Period" | "Sentence";
 export type MetricLabel = "Trade balance" | "Trade volume" | "Exports" | "Imports" | "Tariff rate" | "Other";

@@ -12,11 +12,11 @@ interface VitestJsonReport {
   numFailedTests: number;
 }
 
-async function runVitest(baseUrl: string): Promise<number> {
+async function runVitest(baseUrl: string, serverPid: number): Promise<number> {
   const vitest = join(REPO_ROOT, "node_modules", ".bin", "vitest");
   const child = spawn(vitest, ["run", "--config", "test/e2e/vitest.config.ts"], {
     cwd: REPO_ROOT,
-    env: { ...process.env, E2E_BASE_URL: baseUrl },
+    env: { ...process.env, E2E_BASE_URL: baseUrl, E2E_SERVER_PID: String(serverPid) },
     stdio: "inherit",
   });
   return new Promise((done, fail) => {
@@ -31,7 +31,7 @@ const server = await startServer({ build: true });
 let code: number;
 try {
   console.log(`e2e: serving ${server.url}`);
-  code = await runVitest(server.url);
+  code = await runVitest(server.url, server.pid);
 } finally {
   await server.stop();
 }

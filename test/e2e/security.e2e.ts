@@ -102,6 +102,35 @@ describe("headers over HTTP", () => {
     expect(response.headers.get("content-security-policy")).toBe(RESOURCE_CSP);
     expectStaticHeaders(response);
   });
+
+  // proxy.ts makes these redirects, not Next (skipTrailingSlashRedirect in next.config.mjs): Next's own went out
+  // without any of the headers.
+  test.each([
+    ["GET", "/analyze/", "/analyze"],
+    ["GET", "/analyze/?article=a%2Fb", "/analyze?article=a%2Fb"],
+    ["GET", `/articles/${seed.id}/`, `/articles/${seed.id}`],
+    ["GET", "/no-such-page/", "/no-such-page"],
+    ["GET", "/data/claims.csv/", "/data/claims.csv"],
+    ["GET", "/icon.svg/", "/icon.svg"],
+    ["GET", "/api/extract/", "/api/extract"],
+    ["POST", "/api/extract/", "/api/extract"],
+  ])("redirect, %s %s: 308 to %s with the nothing-allowed policy and the static headers", async (method, path, to) => {
+    const body = method === "POST" ? JSON.stringify({ text: "Exports rose 5%." }) : undefined;
+    const response = await fetch(url(path), { method, body, redirect: "manual" });
+    expect(response.status).toBe(308);
+    expect(response.headers.get("location")).toBe(to);
+    expect(response.headers.get("content-security-policy")).toBe(RESOURCE_CSP);
+    expectStaticHeaders(response);
+  });
+
+  test("a redirect lands on the page, which has its own policy", async () => {
+    const response = await fetch(url("/analyze/"));
+    expect(response.redirected).toBe(true);
+    expect(response.url).toBe(url("/analyze"));
+    expect(response.status).toBe(200);
+    pageNonce(response.headers.get("content-security-policy"));
+    expectStaticHeaders(response);
+  });
 });
 
 // ---- in the browser ----

@@ -1,7 +1,7 @@
 // A production Next.js server on a free loopback port, for the browser tests and the benchmarks.
 // Run alone with `tsx test/e2e/server.ts [--build]`: it prints the URL and serves until Ctrl-C.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,6 +14,8 @@ const STOP_TIMEOUT_MS = 5_000;
 
 export interface RunningServer {
   url: string;
+  /** The `next start` process, leader of the process group that stop() signals. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -69,6 +71,31 @@ export async function freeLoopbackPort(): Promise<number> {
 function exited(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((done) => child.once("exit", () => done()));
+}
+
+/**
+ * The resident memory of every process in a process group (the server's: `next start` and anything it forks), from
+ * /proc/<pid>/status VmRSS. Linux only, as is this whole harness.
+ */
+export function processGroupRssBytes(groupId: number): number {
+  let total = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    let status: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      status = readFileSync(`/proc/${entry}/status`, "utf8");
+    } catch {
+      // The process ended between the listing and the read: it holds no memory now.
+      continue;
+    }
+    // Fields after the command name, which is in parentheses and may hold spaces: state, ppid, pgrp, …
+    const group = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]);
+    const rssKb = /^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1];
+    if (group === groupId && rssKb !== undefined) total += Number(rssKb) * 1024;
+  }
+  return total;
 }
 
 /** The server runs in its own process group, so one signal reaches next and any worker it forks. */
@@ -140,7 +167,9 @@ export async function startServer({
     await stop();
     throw error;
   }
-  return { url, stop };
+  // Spawned and answering, so it has one.
+  if (child.pid === undefined) throw new Error("next start has no process id");
+  return { url, pid: child.pid, stop };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
