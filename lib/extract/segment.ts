@@ -128,7 +128,9 @@ const SENTENCE_STARTERS = new Set([
 ]);
 
 const LINE = /[^\n]+/g;
-const TERMINATOR = /[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9\u00C0-\u00DE\u0391-\u03A9\u0410-\u042F]|\s*$)/g;
+// Only from the start of a run of terminators: a match from inside the run would end at the same place, so trying
+// each position of "......x" made the run quadratic (20 kB of dots took 1.5 s).
+const TERMINATOR = /(?<![.!?…])[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9\u00C0-\u00DE\u0391-\u03A9\u0410-\u042F]|\s*$)/g;
 
 // Latin letters only: abbreviations are Latin, even when glued to another script ("שלוםOct.").
 const TRAILING_WORD = /([A-Za-z.]+)$/;
@@ -154,14 +156,41 @@ function isAbbreviation(line: string, dotIndex: number, nextWord: string): boole
   return false;
 }
 
-function openParens(line: string, from: number, to: number): number {
-  let depth = 0;
-  for (let i = line.indexOf("(", from); i !== -1 && i < to; i++) {
-    const ch = line.charCodeAt(i);
-    if (ch === 40) depth++;
-    else if (ch === 41 && depth > 0) depth--;
+/**
+ * Parentheses still open in a line from a sentence's start up to `to`, read on from where the last question left
+ * off: `to` only grows until the sentence starts again, so each line is read once (asking afresh from the start of
+ * the sentence at every full stop was quadratic on a long line).
+ */
+interface OpenParens {
+  depth: number;
+  readTo: number;
+  nextOpen: number;
+}
+
+function parensIn(line: string): OpenParens {
+  return { depth: 0, readTo: 0, nextOpen: line.indexOf("(") };
+}
+
+function openParensUpTo(line: string, parens: OpenParens, to: number): number {
+  if (parens.depth === 0) {
+    if (parens.nextOpen !== -1 && parens.nextOpen < parens.readTo) parens.nextOpen = line.indexOf("(", parens.readTo);
+    if (parens.nextOpen === -1 || parens.nextOpen >= to) {
+      parens.readTo = Math.max(parens.readTo, to);
+      return 0;
+    }
+    parens.readTo = parens.nextOpen;
   }
-  return depth;
+  for (; parens.readTo < to; parens.readTo++) {
+    const ch = line.charCodeAt(parens.readTo);
+    if (ch === 40) parens.depth++;
+    else if (ch === 41 && parens.depth > 0) parens.depth--;
+  }
+  return parens.depth;
+}
+
+function restartParens(parens: OpenParens, at: number): void {
+  parens.depth = 0;
+  parens.readTo = at;
 }
 
 function trimmed(text: string, start: number, end: number): [number, number] {
@@ -181,15 +210,17 @@ export function segmentSentences(text: string, progress?: AtPosition): Sentence[
     const offset = lineMatch.index;
     progress?.(offset);
     let sentenceStart = 0;
+    const parens = parensIn(line);
     TERMINATOR.lastIndex = 0;
     for (let term = TERMINATOR.exec(line); term; term = TERMINATOR.exec(line)) {
       const cut = term.index + term[0].length;
       const nextWord = NEXT_WORD.exec(line.slice(cut, cut + 40))?.[1] ?? "";
       if (cut >= line.length) break;
       if (isAbbreviation(line, term.index, nextWord)) continue;
-      if (openParens(line, sentenceStart, cut) > 0) continue;
+      if (openParensUpTo(line, parens, cut) > 0) continue;
       push(offset + sentenceStart, offset + cut);
       sentenceStart = cut;
+      restartParens(parens, cut);
       progress?.(offset + cut);
     }
     push(offset + sentenceStart, offset + line.length);

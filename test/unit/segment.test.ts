@@ -43,4 +43,26 @@ describe("segmentSentences", () => {
     ]);
     expect(sentences.map((s) => s.index)).toEqual([0, 1, 2]);
   });
+
+  // Each of these took seconds to minutes before the splitter read a line once: at vitest's 5 s timeout they fail.
+  describe("reads a long line once", () => {
+    it("a full stop after every short sentence of a 4 MB line", () => {
+      const text = "The tariff was 25 per cent. ".repeat(150_000);
+      const sentences = segmentSentences(text);
+      expect(sentences).toHaveLength(150_000);
+      expect(sentences.at(-1)).toMatchObject({ start: text.length - 28, end: text.length - 1 });
+    });
+
+    it("full stops inside a parenthesis that never closes", () => {
+      const text = `(${"Aa. ".repeat(100_000)}`;
+      const sentences = segmentSentences(text);
+      expect(sentences[0]!.start).toBe(0);
+      expect(sentences.at(-1)!.end).toBe(text.length - 1);
+    });
+
+    it("a run of 200,000 full stops", () => {
+      const text = `${".".repeat(200_000)}x`;
+      expect(segmentSentences(text).at(-1)!.end).toBe(text.length);
+    });
+  });
 });
