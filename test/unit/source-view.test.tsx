@@ -189,3 +189,45 @@ describe("parts of a text without paragraph breaks", () => {
     }
   });
 });
+
+describe("parts of a text without a single full stop", () => {
+  // One sentence of 300,000 characters with 10,000 claims: what the extractor gives for break-free clauses.
+  const clause = "The tariff was 25 per cent and exports fell by $3.7 billion, ";
+  const text = clause.repeat(Math.ceil(300_000 / clause.length));
+  const { claims: many } = extractArticle({ id: "flat", text, publishedAt: "2025-03-01", locale: "en-US" });
+  const index = sourceIndex(text, many);
+
+  it("cuts the one long sentence between quotes, so no part is longer than a part may be", () => {
+    expect(new Set(many.map((c) => c.sentenceIndex)).size).toBe(1);
+    expect(index.parts.length).toBeGreaterThan(text.length / PART_MAX_CHARS);
+    for (const part of index.parts) expect(part.end - part.start).toBeLessThanOrEqual(PART_MAX_CHARS);
+    for (const { end } of index.parts.slice(0, -1)) {
+      expect(many.some((c) => c.start < end && end < c.end)).toBe(false);
+      expect(text.charAt(end - 1)).toBe(" ");
+    }
+  });
+
+  it("draws every claim once, in the part it starts in, inside that part's piece of the sentence", () => {
+    const drawn = index.parts.flatMap((part) => {
+      const sentences = partSentences(index, part);
+      expect(sentences).toHaveLength(1);
+      expect(sentences[0]!.start).toBeGreaterThanOrEqual(part.start);
+      expect(sentences[0]!.end).toBeLessThanOrEqual(part.end);
+      return sentences[0]!.claims.map((c) => c.id);
+    });
+    expect(drawn).toEqual(index.claims.map((c) => c.id));
+  });
+
+  it("renders one part's text, not the whole sentence", () => {
+    const selected = many[5_000]!;
+    const part = index.parts[partIndexOf(index.parts, selected.start)]!;
+    const html = decode(
+      renderToStaticMarkup(<SourceView text={text} claims={many} selectedId={selected.id} onSelect={noop} />),
+    );
+    const article = /<article[^>]*>([\s\S]*)<\/article>/.exec(html)![1]!;
+    expect(article.replace(/<span class="claim-card"[^>]*>[^<]*<\/span>/g, "").replace(/<[^>]+>/g, "")).toBe(
+      text.slice(part.start, part.end),
+    );
+    expect(html).toContain('data-testid="selected-sentence"');
+  });
+});
