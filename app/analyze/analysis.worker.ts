@@ -2,6 +2,7 @@
 import { articleTextFrom, checkInputSize, decodeText, formatOf, htmlTitle, InputError } from "@/lib/input/index";
 import { chartLayouts } from "@/lib/chart/index";
 import { claimsDataPackage } from "@/lib/export/datapackage";
+import { downloadSizeProblem } from "@/lib/export/download-size";
 import { extractArticle } from "@/lib/extract/article";
 import { textId } from "@/lib/extract/index";
 import { libraryFile, LibraryFileError, parseLibraryFile, type StoredArticle } from "@/lib/store/library-file";
@@ -116,16 +117,13 @@ async function open(id: string): Promise<void> {
 async function exportLibrary(now: string): Promise<void> {
   progress(0.2, "Collecting the articles", true);
   const articles = await allArticles();
-  let json: string;
-  try {
-    json = JSON.stringify(libraryFile(articles, new Date(now)));
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    // The file repeats each figure's sentence, as the library format does: past the longest string a browser makes.
-    throw new LibraryError(
-      "Your library is too large to export as one file in this browser; nothing stored was changed.",
-    );
-  }
+  // The file repeats each figure's sentence, as the library format does: checked before a byte of it is built.
+  const tooLarge = downloadSizeProblem(
+    articles.flatMap((a) => a.claims),
+    { textChars: articles.reduce((n, a) => n + a.text.length, 0), what: "The export of your library" },
+  );
+  if (tooLarge) throw new LibraryError(tooLarge);
+  const json = JSON.stringify(libraryFile(articles, new Date(now)));
   const file = new Blob([json], { type: "application/json" });
   post({ type: "exported", file, fileName: `tradefigures-library-${now.slice(0, 10)}.json` });
 }

@@ -26,15 +26,25 @@ function sizeText(chars: number): string {
   return chars >= MB ? `${Math.round(chars / MB)} MB` : `${Math.max(1, Math.round(chars / KB))} kB`;
 }
 
+interface DownloadOf {
+  /** Characters of article text the file also holds (a library export). */
+  textChars?: number;
+  /** What the sentence calls the file. */
+  what?: string;
+}
+
 /** Null when the download can be built; else why not, in one sentence. */
-export function downloadSizeProblem(claims: readonly Claim[]): string | null {
-  const chars = downloadChars(claims);
+export function downloadSizeProblem(
+  claims: readonly Claim[],
+  { textChars = 0, what = "This file" }: DownloadOf = {},
+): string | null {
+  const chars = downloadChars(claims) + textChars;
   if (chars <= DOWNLOAD_MAX_CHARS) return null;
   let longest = 0;
   for (const c of claims) longest = Math.max(longest, c.sentence.length);
   const count = new Intl.NumberFormat("en");
   return (
-    `This file would be about ${sizeText(chars)}, because each of its ${count.format(claims.length)} figures repeats ` +
+    `${what} would be about ${sizeText(chars)}, because each of its ${count.format(claims.length)} figures repeats ` +
     `its sentence (the longest is ${count.format(longest)} characters): more than this browser can build, so nothing ` +
     "was downloaded."
   );

@@ -407,7 +407,7 @@ describe("trade clauses without a single full stop: one sentence of up to a mega
     60_000,
   );
 
-  test("a CSV or JSON that would repeat the 300 kB sentence for each figure is refused in one sentence", async () => {
+  test("a CSV, JSON or library export that would repeat the 300 kB sentence for each figure is refused in one sentence", async () => {
     await analyze.goto();
     await analyze.startPasted(CLAUSE.repeat(5_000), { publishedAt: "2025-03-01", locale: "en-US" });
     await analyze.waitForResult(30_000);
@@ -423,6 +423,10 @@ describe("trade clauses without a single full stop: one sentence of up to a mega
         /^This file would be about [\d.]+ GB, because each of its [\d,]+ figures .* so nothing was downloaded\.$/,
       );
     }
+    await analyze.library.getByRole("button", { name: "Export all (JSON)" }).click();
+    await expect
+      .poll(() => analyze.problem.textContent())
+      .toMatch(/^The export of your library would be about [\d.]+ GB, .* so nothing was downloaded\.$/);
     expect(await analyze.rawErrorText()).toEqual([]);
     expect(problems.pageErrors).toEqual([]);
   });

@@ -67,5 +67,8 @@ describe("whether a download can be built in the page", () => {
       "This file would be about 31.7 GB, because each of its 34,000 figures repeats its sentence (the longest is " +
         "1,000,000 characters): more than this browser can build, so nothing was downloaded.",
     );
+    expect(downloadSizeProblem(flat.slice(0, 100), { textChars: 300 * 1024 * 1024, what: "The export" })).toMatch(
+      /^The export would be about 395 MB, because each of its 100 figures/,
+    );
   });
 });
