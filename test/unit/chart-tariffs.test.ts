@@ -5,6 +5,7 @@ import { TARIFF_BAR_CAP, tariffChart } from "../../lib/chart/tariffs";
 import { SENTENCE_SHOWN_CHARS } from "../../lib/display/format";
 import { extractArticle } from "../../lib/extract/article";
 import { loadSeeds } from "../../lib/server/seeds";
+import { oneSentenceArticle } from "./one-sentence";
 
 const claims = extractArticle(loadSeeds()[0]!).claims;
 
@@ -50,9 +51,7 @@ describe("tariffChart on the seed article", () => {
 });
 
 describe("the chart layouts of one sentence of 300,000 characters with 10,000 claims", () => {
-  const clause = "The tariff was 25 per cent and exports fell by $3.7 billion, ";
-  const text = clause.repeat(5_000);
-  const { claims: flat } = extractArticle({ id: "flat", text, publishedAt: "2025-03-01", locale: "en-US" });
+  const { text, claims: flat } = oneSentenceArticle(5_000);
 
   it("carry a few hundred characters of the sentence per mark, so they cross to the page in kilobytes", () => {
     const layouts = chartLayouts(flat, text.length);

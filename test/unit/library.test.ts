@@ -4,6 +4,7 @@ import { libraryFile, LibraryFileError, parseLibraryFile, type StoredArticle } f
 import { libraryEntry, storageProblem } from "../../lib/store/library-db";
 import { packArticle, unpackArticle } from "../../lib/store/packed-article";
 import { loadSeeds } from "../../lib/server/seeds";
+import { oneSentenceArticle } from "./one-sentence";
 
 const seed = loadSeeds()[0]!;
 const stored: StoredArticle = {
@@ -68,9 +69,8 @@ describe("an article packed for IndexedDB and the worker's messages", () => {
   });
 
   it("keeps each sentence once: break-free text packs to about its own size, not claims x sentence", () => {
-    const clause = "The tariff was 25 per cent and exports fell by $3.7 billion, ";
-    const text = clause.repeat(1_000);
-    const article = { ...stored, text, claims: extractArticle({ ...stored, text }).claims };
+    const { text, claims } = oneSentenceArticle(1_000, stored.id);
+    const article = { ...stored, text, claims };
     expect(article.claims.length).toBe(2_000);
     const packed = packArticle(article);
     expect(packed.sentences).toEqual([{ index: 0, start: 0, end: text.trimEnd().length }]);

@@ -15,6 +15,7 @@ import { extractArticle } from "../../lib/extract/article";
 import type { Claim } from "../../lib/schema";
 import { loadSeeds } from "../../lib/server/seeds";
 import { syntheticArticle } from "../bench/synthetic";
+import { CLAUSE, oneSentenceArticle } from "./one-sentence";
 
 const article = loadSeeds()[0]!;
 const { claims } = extractArticle(article);
@@ -191,10 +192,8 @@ describe("parts of a text without paragraph breaks", () => {
 });
 
 describe("parts of a text without a single full stop", () => {
-  // One sentence of 300,000 characters with 10,000 claims: what the extractor gives for break-free clauses.
-  const clause = "The tariff was 25 per cent and exports fell by $3.7 billion, ";
-  const text = clause.repeat(Math.ceil(300_000 / clause.length));
-  const { claims: many } = extractArticle({ id: "flat", text, publishedAt: "2025-03-01", locale: "en-US" });
+  // One sentence of 300,000 characters with 10,000 claims, as the extractor gave for break-free clauses.
+  const { text, claims: many } = oneSentenceArticle(Math.ceil(300_000 / CLAUSE.length));
   const index = sourceIndex(text, many);
 
   it("cuts the one long sentence between quotes, so no part is longer than a part may be", () => {

@@ -6,6 +6,7 @@ import { loadSeeds } from "../../lib/server/seeds";
 import { syntheticClaims } from "../bench/synthetic";
 import { DEFAULT_VIEW, type SortEntry } from "../../lib/explore/view-state";
 import { SENTENCE_SHOWN_CHARS } from "../../lib/display/format";
+import { oneSentenceArticle } from "./one-sentence";
 
 const { claims } = extractArticle(loadSeeds()[0]!);
 const figures = claims.filter((c) => c.kind !== "date");
@@ -99,9 +100,7 @@ describe("FiguresPanel: filters and search", () => {
 });
 
 describe("FiguresPanel on one sentence of 300,000 characters", () => {
-  const clause = "The tariff was 25 per cent and exports fell by $3.7 billion, ";
-  const text = clause.repeat(5_000);
-  const { claims: flat } = extractArticle({ id: "flat", text, publishedAt: "2025-03-01", locale: "en-US" });
+  const { text, claims: flat } = oneSentenceArticle(5_000);
 
   it("shows each row's sentence up to a paragraph, so the page lays out a page of rows, not 50 copies of it", () => {
     const html = render([], flat, flat[0]!.id);
