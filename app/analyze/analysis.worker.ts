@@ -2,11 +2,13 @@
 import { articleTextFrom, checkInputSize, decodeText, formatOf, htmlTitle, InputError } from "@/lib/input/index";
 import { chartLayouts } from "@/lib/chart/index";
 import { claimsDataPackage } from "@/lib/export/datapackage";
+import { downloadSizeProblem } from "@/lib/export/download-size";
 import { extractArticle } from "@/lib/extract/article";
 import { textId } from "@/lib/extract/ids";
 import { ArticleOptionsSchema } from "@/lib/schema";
 import { libraryFile, LibraryFileError, parseLibraryFile, type StoredArticle } from "@/lib/store/library-file";
 import { allArticles, getArticle, LibraryError, renameArticle, saveArticles } from "@/lib/store/library-db";
+import { packClaims } from "@/lib/store/packed-article";
 import {
   PART_CHARS,
   PART_CLAIMS,
@@ -52,26 +54,23 @@ function titleFor(meta: ArticleMetaInput, text: string, fromHtml: string | null)
   return given.length > 120 ? `${given.slice(0, 119).trimEnd()}…` : given;
 }
 
-/** Sends an article for the dashboard: layouts computed here, claims and text in parts, then its head. */
+/** Sends an article for the dashboard: layouts computed here, packed claims and text in parts, then its head. */
 function sendArticle(article: StoredArticle, saveProblem: string | null): void {
   const view = {
     charts: chartLayouts(article.claims, article.text.length),
     dataPackage: claimsDataPackage(article, `${article.id}-claims.csv`),
   };
-  const parts = Math.max(
-    Math.ceil(article.claims.length / PART_CLAIMS),
-    Math.ceil(article.text.length / PART_CHARS),
-    1,
-  );
+  const { claims, sentences } = packClaims(article.text, article.claims);
+  const parts = Math.max(Math.ceil(claims.length / PART_CLAIMS), Math.ceil(article.text.length / PART_CHARS), 1);
   for (let i = 0; i < parts; i++) {
     post({
       type: "part",
-      claims: article.claims.slice(i * PART_CLAIMS, (i + 1) * PART_CLAIMS),
+      claims: claims.slice(i * PART_CLAIMS, (i + 1) * PART_CLAIMS),
       text: article.text.slice(i * PART_CHARS, (i + 1) * PART_CHARS),
     });
   }
   const { claims: _claims, text: _text, ...head } = article;
-  post({ type: "article", head, view, saveProblem });
+  post({ type: "article", head, sentences, view, saveProblem });
 }
 
 async function extract(input: TextInput, meta: ArticleMetaInput, now: string): Promise<void> {
@@ -102,10 +101,10 @@ async function extract(input: TextInput, meta: ArticleMetaInput, now: string): P
   progress(0.85, "Saving in this browser", true);
   let saveProblem: string | null = null;
   try {
-    await saveArticles([article]);
+    await saveArticles([article], { still: "the figures below stay here to read and download" });
   } catch (error) {
     if (!(error instanceof LibraryError)) throw error;
-    saveProblem = `${error.message} The figures below are still here to read and download.`;
+    saveProblem = error.message;
   }
   progress(0.95, "Drawing charts", true);
   sendArticle(article, saveProblem);
@@ -123,7 +122,14 @@ async function open(id: string): Promise<void> {
 async function exportLibrary(now: string): Promise<void> {
   progress(0.2, "Collecting the articles", true);
   const articles = await allArticles();
-  const file = new Blob([JSON.stringify(libraryFile(articles, new Date(now)))], { type: "application/json" });
+  // The file repeats each figure's sentence, as the library format does: checked before a byte of it is built.
+  const tooLarge = downloadSizeProblem(
+    articles.flatMap((a) => a.claims),
+    { textChars: articles.reduce((n, a) => n + a.text.length, 0), what: "The export of your library" },
+  );
+  if (tooLarge) throw new LibraryError(tooLarge);
+  const json = JSON.stringify(libraryFile(articles, new Date(now)));
+  const file = new Blob([json], { type: "application/json" });
   post({ type: "exported", file, fileName: `tradefigures-library-${now.slice(0, 10)}.json` });
 }
 
@@ -132,16 +138,18 @@ async function importLibrary(file: File): Promise<void> {
   const articles = parseLibraryFile(await file.text(), file.name);
   progress(0.6, "Saving in this browser", true);
   const n = articles.length;
-  await saveArticles(articles, `the ${n} imported article${n === 1 ? "" : "s"}`);
+  await saveArticles(articles, { what: `the ${n} imported article${n === 1 ? "" : "s"}` });
   post({ type: "done", notice: `Imported ${n} article${n === 1 ? "" : "s"} from ${file.name}.` });
 }
 
+/** What the reader sees: our own one-line messages as they are; anything else in plain words, its details in the console. */
 function messageOf(error: unknown): string {
   if (error instanceof InputError || error instanceof LibraryFileError || error instanceof LibraryError)
     return error.message;
   if (error instanceof RangeError)
-    return "The text is too large for this browser's memory: split it into smaller parts.";
-  return `Analysis failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`;
+    return "The text is too large for this browser's memory: split it into smaller parts; nothing already stored was lost.";
+  console.error(error);
+  return "The analysis stopped on an unexpected error in this page; nothing already stored was lost.";
 }
 
 scope.onmessage = async (event: MessageEvent<AnalysisRequest>) => {

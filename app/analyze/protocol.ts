@@ -2,13 +2,16 @@ import type { ChartLayouts } from "@/lib/chart/index";
 import type { claimsDataPackage } from "@/lib/export/datapackage";
 import type { InputFormat } from "@/lib/input/formats";
 import type { StoredArticle } from "@/lib/store/library-file";
-import type { Article, Claim } from "@/lib/schema";
+import type { PackedClaim } from "@/lib/store/packed-article";
+import type { Article } from "@/lib/schema";
+import type { SentenceSpan } from "@/lib/sentence-spans";
 
 /**
  * Messages between the /analyze page and its worker. Each job gets its own worker, so cancelling is terminating.
  * Everything heavy happens in the worker, IndexedDB included: reading or writing a 10 MB article there costs the page
  * nothing. A large article comes back in parts (claims in batches, text in slices), so the page decodes it in many
- * short tasks instead of one long one.
+ * short tasks instead of one long one. Claims travel packed (lib/store/packed-article.ts): each sentence once, as
+ * offsets, so what crosses is about the size of the text and its claims, never claims x sentence length.
  */
 
 /** The article's fields the form gives, as the reader typed them (the worker fills in a missing title). */
@@ -33,8 +36,8 @@ export type ArticleHead = Omit<StoredArticle, "claims" | "text">;
 
 export type AnalysisResponse =
   | { type: "progress"; fraction: number; stage: string }
-  | { type: "part"; claims: Claim[]; text: string }
-  | { type: "article"; head: ArticleHead; view: ArticleView; saveProblem: string | null }
+  | { type: "part"; claims: PackedClaim[]; text: string }
+  | { type: "article"; head: ArticleHead; sentences: SentenceSpan[]; view: ArticleView; saveProblem: string | null }
   | { type: "done"; notice: string }
   | { type: "exported"; file: Blob; fileName: string }
   | { type: "error"; message: string };

@@ -1,3 +1,4 @@
+import { shownSentence } from "../display/format";
 import type { Claim } from "../schema";
 import { capitalise, charsThatFit, wrapText } from "./text";
 
@@ -64,12 +65,13 @@ export function barOutline(from: number, to: number, y: number, height: number, 
 
 /**
  * The part of a claim a mark needs (its button label, tooltip and data-table row). Layouts cross from the server or
- * the worker to the page, so a mark carries these few fields, not the whole record with its links and warnings.
+ * the worker to the page, so a mark carries these few fields, not the whole record with its links and warnings, and
+ * only as much of its sentence as the tooltip shows.
  */
 export type MarkClaim = Pick<Claim, "id" | "quote" | "sentence" | "kind" | "metric" | "subject" | "start">;
 
 export function markClaim({ id, quote, sentence, kind, metric, subject, start }: Claim): MarkClaim {
-  return { id, quote, sentence, kind, metric, subject, start };
+  return { id, quote, sentence: shownSentence(sentence), kind, metric, subject, start };
 }
 
 const count = new Intl.NumberFormat("en");

@@ -67,6 +67,19 @@ export function formatClaimValue(claim: Pick<Claim, "kind" | "value" | "valueMax
   return claim.valueMax === null ? one(claim.value) : `${one(claim.value)} – ${one(claim.valueMax)}`;
 }
 
+/**
+ * Characters of a claim's sentence that the table and the chart tooltips show: a long paragraph (they clamp it to a
+ * few lines anyway). A text without full stops can make one sentence of a megabyte; the source view shows it all.
+ */
+export const SENTENCE_SHOWN_CHARS = 600;
+
+/** The sentence, or its beginning cut at a word and ended with "…" when it is longer than `max` characters. */
+export function shownSentence(sentence: string, max = SENTENCE_SHOWN_CHARS): string {
+  if (sentence.length <= max) return sentence;
+  const space = sentence.lastIndexOf(" ", max - 1);
+  return `${sentence.slice(0, space > max / 2 ? space : max - 1).trimEnd()}…`;
+}
+
 export const CHANGE_LABEL: Record<Claim["change"], string> = {
   "=": "level",
   "~": "about",

@@ -2,8 +2,8 @@
  * lib/explore owns how a reader explores a dataset: the view (sort, filters, search, selection) kept in the URL
  * (view-state.ts), number-aware search (search.ts), the table's sort keys (sort-keys.ts) and the parts the source
  * text is shown in (source-parts.ts). It runs in the page, so it never imports React, Next or lib/server, and keeps
- * zod out of the browser by taking its lists from lib/enums; it may import lib/schema (types), lib/enums and
- * lib/display.
+ * zod out of the browser by taking its lists from lib/enums; it may import lib/schema (types), lib/enums,
+ * lib/sentence-spans and lib/display.
  */
 
 import { KINDS, METRICS } from "../enums";

@@ -1,8 +1,9 @@
 /**
  * lib/export owns the files a dataset is downloaded as: claims as RFC 4180 CSV (csv.ts) and the Frictionless Data
  * Package that describes that CSV (datapackage.ts), both built from lib/schema so columns, types and enums cannot
- * drift from the records. The /data routes and the /analyze page build the same files with it, so it never imports
- * React, Next or lib/server; it may import lib/schema and lib/enums, and no other lib/ folder.
+ * drift from the records, and whether a download is small enough to build in a page (download-size.ts). The /data
+ * routes and the /analyze page build the same files with it, so it never imports React, Next or lib/server; it may
+ * import lib/schema, lib/enums and lib/sizes, and no other lib/ folder.
  */
 
 import type { Claim } from "../schema";

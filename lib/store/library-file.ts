@@ -1,7 +1,7 @@
 /**
  * lib/store owns the reader's library: the library file format and its zod validation (library-file.ts), and the
  * articles kept in IndexedDB (library-db.ts), used from the /analyze worker. It never imports React, Next or
- * lib/server; it may import lib/schema, lib/enums, lib/sizes and zod, and no other lib/ folder.
+ * lib/server; it may import lib/schema, lib/enums, lib/sizes, lib/sentence-spans and zod, and no other lib/ folder.
  */
 
 import { z } from "zod";

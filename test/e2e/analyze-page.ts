@@ -15,6 +15,24 @@ export interface ArticleMeta {
   format?: "Plain text" | "Markdown" | "HTML (reduced to its text)";
 }
 
+/** Words of an exception or of the browser's own error text: none of them is ever meant for the reader. */
+export const RAW_ERROR_TEXT = [
+  "Failed to execute",
+  "DOMException",
+  "TypeError",
+  "RangeError",
+  "ReferenceError",
+  "InvalidStateError",
+  "QuotaExceededError",
+  "UnknownError",
+  "IDBTransaction",
+  "IDBObjectStore",
+  "Uncaught",
+  "undefined",
+  "NaN",
+  "[object ",
+];
+
 export class AnalyzePage {
   readonly dashboard: DashboardPage;
 
@@ -108,6 +126,17 @@ export class AnalyzePage {
 
   get result(): Locator {
     return this.page.getByTestId("own-article");
+  }
+
+  /** The result's warning that it was not kept in this browser. */
+  get saveProblem(): Locator {
+    return this.result.getByTestId("save-problem");
+  }
+
+  /** Which of RAW_ERROR_TEXT the page's text contains, if any. */
+  async rawErrorText(): Promise<string[]> {
+    const text = await this.page.locator("body").innerText();
+    return RAW_ERROR_TEXT.filter((words) => text.includes(words));
   }
 
   /** Waits for the result of an analysis (or an opened article) to be on show. */

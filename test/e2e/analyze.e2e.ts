@@ -9,9 +9,11 @@ import { summarise } from "../../lib/display/format.ts";
 import { LibraryFileSchema } from "../../lib/store/library-file.ts";
 import { DatasetSchema, type Claim, type Dataset } from "../../lib/schema.ts";
 import { loadSeeds } from "../../lib/server/seeds.ts";
+import { PART_MAX_CHARS } from "../../lib/explore/source-parts.ts";
 import { AnalyzePage, type FileInput } from "./analyze-page.ts";
 import { baseUrlFromEnv, launchChromium, recordProblems, type PageProblems } from "./browser.ts";
 import { asCsvRecord, parseClaimsCsv } from "./csv-records.ts";
+import { sampleHeap } from "./heap.ts";
 import { REPO_ROOT } from "./server.ts";
 
 const baseUrl = baseUrlFromEnv();
@@ -343,10 +345,90 @@ describe("analysing your own article at /analyze", () => {
       .toBe("Not kept");
     const warning = analyze.result.getByTestId("save-problem");
     await expect.poll(() => warning.textContent()).toMatch(/storage is full.*nothing already stored was lost/i);
+    expect(await analyze.rawErrorText()).toEqual([]);
     expect(await analyze.result.getByRole("heading", { level: 1 }).textContent()).toBe("Not kept");
     expect(await analyze.entryTitles()).toEqual(["Kept"]);
     await analyze.open("Kept");
     expect(await analyze.result.getByRole("heading", { level: 1 }).textContent()).toBe("Kept");
+  });
+});
+
+describe("trade clauses without a single full stop: one sentence of up to a megabyte", () => {
+  const CLAUSE = "The tariff was 25 per cent and exports fell by $3.7 billion, ";
+  const GB = 1024 ** 3;
+  const MB = 1024 ** 2;
+  const cases: Array<[string, number, "pasted" | "dropped"]> = [
+    ["60 kB, pasted", 60 * 1024, "pasted"],
+    ["300 kB, pasted", 300 * 1024, "pasted"],
+    ["1 MB, pasted", MB, "pasted"],
+    ["1 MB, dropped as a file", MB, "dropped"],
+  ];
+
+  test.each(cases)(
+    "%s: shown, kept in this browser, the tab's JS heap under 1 GB, and no raw error text",
+    async (label, bytes, how) => {
+      await analyze.goto();
+      const copies = Math.ceil(bytes / CLAUSE.length);
+      const text = CLAUSE.repeat(copies);
+      const meta = { publishedAt: "2025-03-01", locale: "en-US", title: label };
+      const heap = await sampleHeap(context, analyze.page);
+      if (how === "pasted") await analyze.startPasted(text, meta);
+      else await analyze.startDropped("clauses.txt", "text/plain", text, meta);
+      await analyze.waitForResult(30_000);
+
+      const { shown, total } = await analyze.dashboard.rowCounts();
+      expect(total).toBeGreaterThanOrEqual(copies);
+      expect(shown).toBe(total);
+      await expect.poll(() => analyze.entryTitles()).toEqual([label]);
+      expect(await analyze.saveProblem.count()).toBe(0);
+      // The source shows one part of the one long sentence, and follows a selection to the end of the text.
+      const source = analyze.dashboard.source.first();
+      expect((await source.innerText()).length).toBeLessThanOrEqual(PART_MAX_CHARS);
+      await analyze.dashboard.chartMarks("positions").last().click();
+      await expect.poll(() => analyze.dashboard.selectedSourceMarks.count()).toBe(1);
+      const peaks = await heap.stop();
+
+      const mb = (n: number) => `${Math.round(n / MB)} MB`;
+      console.log(
+        `${label}: ${total} figures; peak JS heap: page ${mb(peaks.page)}, worker ${mb(peaks.workers)}, ` +
+          `tab ${mb(peaks.tab)} (${peaks.samples} samples)`,
+      );
+      expect(peaks.samples).toBeGreaterThan(1);
+      expect(peaks.tab).toBeLessThan(GB);
+      expect(await analyze.rawErrorText()).toEqual([]);
+      expect(problems).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [] });
+
+      if (how === "pasted" && bytes === MB) {
+        mkdirSync(SCREENS_DIR, { recursive: true });
+        await analyze.page.mouse.move(0, 0);
+        await analyze.page.screenshot({ path: join(SCREENS_DIR, "analyze-break-free-1mb.png"), fullPage: true });
+      }
+    },
+    60_000,
+  );
+
+  test("a CSV, JSON or library export that would repeat the 300 kB sentence for each figure is refused in one sentence", async () => {
+    await analyze.goto();
+    await analyze.startPasted(CLAUSE.repeat(5_000), { publishedAt: "2025-03-01", locale: "en-US" });
+    await analyze.waitForResult(30_000);
+    const refusals = analyze.result.getByTestId("download-problem");
+    const buttons = [
+      analyze.result.getByRole("navigation", { name: "Downloads" }).getByRole("button", { name: "CSV", exact: true }),
+      analyze.dashboard.downloadShownRowsButton.first(),
+    ];
+    for (const [i, button] of buttons.entries()) {
+      await button.click();
+      await expect.poll(() => refusals.count()).toBe(i + 1);
+      expect(await refusals.nth(i).textContent()).toMatch(
+        /^This file would be about [\d.]+ GB, because each of its [\d,]+ figures .* so nothing was downloaded\.$/,
+      );
+    }
+    await analyze.library.getByRole("button", { name: "Export all (JSON)" }).click();
+    await expect
+      .poll(() => analyze.problem.textContent())
+      .toMatch(/^The export of your library would be about [\d.]+ GB, .* so nothing was downloaded\.$/);
+    expect(await analyze.rawErrorText()).toEqual([]);
+    expect(problems.pageErrors).toEqual([]);
   });
 });
 

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { tariffChart } from "../../lib/chart/tariffs";
+import { chartLayouts } from "../../lib/chart/index";
+import { MONEY_BARS_PER_KIND } from "../../lib/chart/money";
+import { TARIFF_BAR_CAP, tariffChart } from "../../lib/chart/tariffs";
+import { SENTENCE_SHOWN_CHARS } from "../../lib/display/format";
 import { extractArticle } from "../../lib/extract/article";
 import { loadSeeds } from "../../lib/server/seeds";
+import { oneSentenceArticle } from "./one-sentence";
 
 const claims = extractArticle(loadSeeds()[0]!).claims;
 
@@ -43,5 +47,17 @@ describe("tariffChart on the seed article", () => {
         { width: 360 },
       ),
     ).toMatchObject({ bars: [], height: 0 });
+  });
+});
+
+describe("the chart layouts of one sentence of 300,000 characters with 10,000 claims", () => {
+  const { text, claims: flat } = oneSentenceArticle(5_000);
+
+  it("carry a few hundred characters of the sentence per mark, so they cross to the page in kilobytes", () => {
+    const layouts = chartLayouts(flat, text.length);
+    const marks = [...layouts.tariffs.bars, ...layouts.money.panels.flatMap((p) => p.bars)];
+    expect(marks.length).toBe(TARIFF_BAR_CAP + MONEY_BARS_PER_KIND);
+    for (const mark of marks) expect(mark.claim.sentence.length).toBeLessThanOrEqual(SENTENCE_SHOWN_CHARS);
+    expect(JSON.stringify(layouts).length).toBeLessThan(100_000);
   });
 });

@@ -3,7 +3,10 @@ import fc from "fast-check";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { CSV_COLUMNS, claimsToCsv, neutraliseFormula } from "../../lib/export/csv";
+import { downloadChars, downloadSizeProblem } from "../../lib/export/download-size";
+import { extractArticle } from "../../lib/extract/article";
 import { extractClaims } from "../../lib/extract/index";
+import { loadSeeds } from "../../lib/server/seeds";
 
 describe("claimsToCsv", () => {
   const text =
@@ -93,5 +96,28 @@ describe("claimsToCsv in any spreadsheet", () => {
     const row = claimsToCsv(claims).split("\r\n")[1]!;
     expect(row).toContain(`"Exports rose 6%;'=1+1;'@SUM(2);in 2018."`);
     expect(neutraliseFormula("a\t＝1, －2")).toBe("a\t'＝1, '－2");
+  });
+});
+
+describe("whether a download can be built in the page", () => {
+  const { claims } = extractArticle(loadSeeds()[0]!);
+
+  it("lets the seed article's figures through, even 2,000 copies of them", () => {
+    const many = Array.from({ length: 2_000 }, () => claims).flat();
+    expect(downloadSizeProblem(many)).toBeNull();
+    expect(downloadChars(many)).toBeGreaterThan(claimsToCsv(many).length);
+    expect(downloadChars(many)).toBeGreaterThan(JSON.stringify({ articleId: "a", claims: many }, null, 2).length);
+  });
+
+  it("refuses, in one sentence, 34,000 figures that each repeat a 1,000,000-character sentence", () => {
+    const sentence = "x".repeat(1_000_000);
+    const flat = Array.from({ length: 34_000 }, () => ({ ...claims[0]!, sentence }));
+    expect(downloadSizeProblem(flat)).toBe(
+      "This file would be about 31.7 GB, because each of its 34,000 figures repeats its sentence (the longest is " +
+        "1,000,000 characters): more than this browser can build, so nothing was downloaded.",
+    );
+    expect(downloadSizeProblem(flat.slice(0, 100), { textChars: 300 * 1024 * 1024, what: "The export" })).toMatch(
+      /^The export would be about 395 MB, because each of its 100 figures/,
+    );
   });
 });

@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { CLAUSE, oneSentenceArticle } from "./one-sentence";
 import { extractArticle } from "../../lib/extract/article";
 import { textId } from "../../lib/extract/ids";
 import type { Dataset } from "../../lib/schema";
 import { CHUNK_CHARS, CLAIMS_PER_CHUNK, datasetJsonChunks } from "../../lib/server/dataset-json";
 import { loadSeeds } from "../../lib/server/seeds";
-
-const DENSE = "The tariff was 25 per cent and exports fell by $3.7 billion, ";
 
 function datasetOf(text: string): Dataset {
   return extractArticle({ id: textId(text), text, publishedAt: "2025-05-06", locale: "en-US" });
@@ -33,8 +32,10 @@ describe("datasetJsonChunks", () => {
   });
 
   it("closes a chunk at about a megabyte when every claim repeats one long sentence", () => {
-    // 20 kB of figures without a full stop: every claim carries the whole text as its sentence, 14 MB of JSON.
-    const dataset = datasetOf(DENSE.repeat(Math.ceil(20_000 / DENSE.length)));
+    // 20 kB of figures as one sentence that every claim carries, 14 MB of JSON (built by hand: the extractor now
+    // bounds sentences, and the chunking must not depend on that).
+    const { id, claims } = oneSentenceArticle(Math.ceil(20_000 / CLAUSE.length));
+    const dataset = { articleId: id, claims };
     const chunks = [...datasetJsonChunks(dataset)];
     const longestClaim = Math.max(...dataset.claims.map((claim) => JSON.stringify(claim).length));
     for (const chunk of chunks) expect(chunk.length).toBeLessThan(CHUNK_CHARS + longestClaim + 1);

@@ -15,6 +15,7 @@ import { extractArticle } from "../../lib/extract/article";
 import type { Claim } from "../../lib/schema";
 import { loadSeeds } from "../../lib/server/seeds";
 import { syntheticArticle } from "../bench/synthetic";
+import { CLAUSE, oneSentenceArticle } from "./one-sentence";
 
 const article = loadSeeds()[0]!;
 const { claims } = extractArticle(article);
@@ -187,5 +188,45 @@ describe("parts of a text without paragraph breaks", () => {
       expect(sentences.some((s) => s.start < end && end < s.end)).toBe(false);
       expect(sentences.some((s) => s.end === end) || flat.slice(end - 2, end) === ". ").toBe(true);
     }
+  });
+});
+
+describe("parts of a text without a single full stop", () => {
+  // One sentence of 300,000 characters with 10,000 claims, as the extractor gave for break-free clauses.
+  const { text, claims: many } = oneSentenceArticle(Math.ceil(300_000 / CLAUSE.length));
+  const index = sourceIndex(text, many);
+
+  it("cuts the one long sentence between quotes, so no part is longer than a part may be", () => {
+    expect(new Set(many.map((c) => c.sentenceIndex)).size).toBe(1);
+    expect(index.parts.length).toBeGreaterThan(text.length / PART_MAX_CHARS);
+    for (const part of index.parts) expect(part.end - part.start).toBeLessThanOrEqual(PART_MAX_CHARS);
+    for (const { end } of index.parts.slice(0, -1)) {
+      expect(many.some((c) => c.start < end && end < c.end)).toBe(false);
+      expect(text.charAt(end - 1)).toBe(" ");
+    }
+  });
+
+  it("draws every claim once, in the part it starts in, inside that part's piece of the sentence", () => {
+    const drawn = index.parts.flatMap((part) => {
+      const sentences = partSentences(index, part);
+      expect(sentences).toHaveLength(1);
+      expect(sentences[0]!.start).toBeGreaterThanOrEqual(part.start);
+      expect(sentences[0]!.end).toBeLessThanOrEqual(part.end);
+      return sentences[0]!.claims.map((c) => c.id);
+    });
+    expect(drawn).toEqual(index.claims.map((c) => c.id));
+  });
+
+  it("renders one part's text, not the whole sentence", () => {
+    const selected = many[5_000]!;
+    const part = index.parts[partIndexOf(index.parts, selected.start)]!;
+    const html = decode(
+      renderToStaticMarkup(<SourceView text={text} claims={many} selectedId={selected.id} onSelect={noop} />),
+    );
+    const article = /<article[^>]*>([\s\S]*)<\/article>/.exec(html)![1]!;
+    expect(article.replace(/<span class="claim-card"[^>]*>[^<]*<\/span>/g, "").replace(/<[^>]+>/g, "")).toBe(
+      text.slice(part.start, part.end),
+    );
+    expect(html).toContain('data-testid="selected-sentence"');
   });
 });

@@ -5,6 +5,8 @@ import { extractArticle } from "../../lib/extract/article";
 import { loadSeeds } from "../../lib/server/seeds";
 import { syntheticClaims } from "../bench/synthetic";
 import { DEFAULT_VIEW, type SortEntry } from "../../lib/explore/view-state";
+import { SENTENCE_SHOWN_CHARS } from "../../lib/display/format";
+import { oneSentenceArticle } from "./one-sentence";
 
 const { claims } = extractArticle(loadSeeds()[0]!);
 const figures = claims.filter((c) => c.kind !== "date");
@@ -94,5 +96,21 @@ describe("FiguresPanel: filters and search", () => {
       />,
     );
     expect(rowIds(html).map((id) => claims.find((c) => c.id === id)!.quote)).toEqual(["$760 billion"]);
+  });
+});
+
+describe("FiguresPanel on one sentence of 300,000 characters", () => {
+  const { text, claims: flat } = oneSentenceArticle(5_000);
+
+  it("shows each row's sentence up to a paragraph, so the page lays out a page of rows, not 50 copies of it", () => {
+    const html = render([], flat, flat[0]!.id);
+    const cells = [...html.matchAll(/<span class="sentence-cell">([^<]*)<\/span>/g)].map((m) => m[1]!);
+    expect(cells).toHaveLength(50);
+    for (const cell of cells) {
+      expect(cell.length).toBeLessThanOrEqual(SENTENCE_SHOWN_CHARS);
+      expect(cell.endsWith("…")).toBe(true);
+      expect(text.startsWith(cell.slice(0, -1))).toBe(true);
+    }
+    expect(html.length).toBeLessThan(200_000);
   });
 });

@@ -1,7 +1,8 @@
 "use client";
 
-import { useCallback } from "react";
+import { useCallback, useState } from "react";
 import { claimsToCsv } from "@/lib/export/csv";
+import { downloadSizeProblem } from "@/lib/export/download-size";
 import type { Claim } from "@/lib/schema";
 import type { SortEntry, ViewState } from "@/lib/explore/view-state";
 import { downloadText } from "../download";
@@ -22,11 +23,22 @@ export function FiguresPanel({ fileStem, claims, view, onChange, onSelect }: Fig
   const sortBy = useCallback((sort: SortEntry[]) => onChange({ sort }), [onChange]);
   const { table, shown, total, shownRows } = useClaimsTable(claims, view, sortBy);
 
-  const download = () =>
-    downloadText(`${fileStem}-claims-view.csv`, claimsToCsv(shownRows()), "text/csv;charset=utf-8");
+  const [downloadProblem, setDownloadProblem] = useState<string | null>(null);
+
+  const download = () => {
+    const rows = shownRows();
+    const problem = downloadSizeProblem(rows);
+    setDownloadProblem(problem);
+    if (!problem) downloadText(`${fileStem}-claims-view.csv`, claimsToCsv(rows), "text/csv;charset=utf-8");
+  };
   return (
     <>
       <TableToolbar view={view} onChange={onChange} shown={shown} total={total} onDownload={download} />
+      {downloadProblem ? (
+        <p className="notice warn" role="alert" data-testid="download-problem">
+          {downloadProblem}
+        </p>
+      ) : null}
       <ClaimsTable table={table} selectedId={view.claim} onSelect={onSelect} />
     </>
   );

@@ -1,5 +1,5 @@
 import { createColumnHelper } from "@tanstack/react-table";
-import { CHANGE_LABEL, formatClaimValue } from "@/lib/display/format";
+import { CHANGE_LABEL, formatClaimValue, shownSentence } from "@/lib/display/format";
 import { METRIC_STYLE } from "@/lib/display/palette";
 import type { Claim } from "@/lib/schema";
 import type { SortableColumn } from "@/lib/explore/view-state";
@@ -74,6 +74,7 @@ export const claimColumns = helper.columns([
   helper.accessor("sentence", {
     id: "sentence",
     header: COLUMN_LABELS.sentence,
-    cell: (info) => <span className="sentence-cell">{info.getValue()}</span>,
+    // Sorted by the whole sentence; shown up to a paragraph, so a megabyte-long sentence costs the page no layout.
+    cell: (info) => <span className="sentence-cell">{shownSentence(info.getValue())}</span>,
   }),
 ]);

@@ -1,7 +1,8 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { claimsToCsv } from "@/lib/export/csv";
+import { downloadSizeProblem } from "@/lib/export/download-size";
 import { summarise } from "@/lib/display/format";
 import type { Dataset } from "@/lib/schema";
 import type { StoredArticle } from "@/lib/store/library-file";
@@ -25,26 +26,35 @@ export function OwnArticle({ article, view, initialView, saveProblem, reveal }: 
   useEffect(() => {
     if (reveal) section.current?.scrollIntoView({ block: "start" });
   }, [reveal]);
+  const [downloadProblem, setDownloadProblem] = useState<string | null>(null);
+  // CSV and JSON repeat each claim's sentence: checked before building, so a huge file is refused, not attempted.
+  const ifSmallEnough = (build: () => void) => () => {
+    const problem = downloadSizeProblem(article.claims);
+    setDownloadProblem(problem);
+    if (!problem) build();
+  };
   const stem = article.id;
   const downloads = (
     <>
       <button
         type="button"
         className="link-button"
-        onClick={() => downloadText(`${stem}-claims.csv`, claimsToCsv(article.claims), "text/csv;charset=utf-8")}
+        onClick={ifSmallEnough(() =>
+          downloadText(`${stem}-claims.csv`, claimsToCsv(article.claims), "text/csv;charset=utf-8"),
+        )}
       >
         CSV
       </button>
       <button
         type="button"
         className="link-button"
-        onClick={() =>
+        onClick={ifSmallEnough(() =>
           downloadText(
             `${stem}-claims.json`,
             JSON.stringify({ articleId: article.id, claims: article.claims } satisfies Dataset, null, 2),
             "application/json",
-          )
-        }
+          ),
+        )}
       >
         JSON
       </button>
@@ -71,6 +81,11 @@ export function OwnArticle({ article, view, initialView, saveProblem, reveal }: 
       {saveProblem ? (
         <p className="notice warn" role="alert" data-testid="save-problem">
           {saveProblem}
+        </p>
+      ) : null}
+      {downloadProblem ? (
+        <p className="notice warn" role="alert" data-testid="download-problem">
+          {downloadProblem}
         </p>
       ) : null}
       <Dashboard

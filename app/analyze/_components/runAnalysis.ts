@@ -1,4 +1,4 @@
-import type { Claim } from "@/lib/schema";
+import { unpackArticle, type PackedClaim } from "@/lib/store/packed-article";
 import type { AnalysisRequest, AnalysisResponse, AnalysisResult } from "../protocol";
 
 export interface AnalysisJob {
@@ -23,7 +23,7 @@ export function runAnalysis(
     type: "module",
     name: "tradefigures-analysis",
   });
-  const claims: Claim[] = [];
+  const claims: PackedClaim[] = [];
   const text: string[] = [];
   let settle: { resolve: (value: AnalysisResult) => void; reject: (error: Error) => void } | null = null;
   const result = new Promise<AnalysisResult>((resolve, reject) => {
@@ -50,7 +50,7 @@ export function runAnalysis(
       case "article":
         finish({
           type: "article",
-          article: { ...message.head, text: text.join(""), claims },
+          article: unpackArticle({ ...message.head, text: text.join(""), claims, sentences: message.sentences }),
           view: message.view,
           saveProblem: message.saveProblem,
         });
@@ -64,9 +64,11 @@ export function runAnalysis(
   };
   worker.onerror = (event) => {
     event.preventDefault();
+    // The event's own message is the browser's text ("Uncaught RangeError: …"): for the console, not the reader.
+    console.error(event.message);
     finish(
       new Error(
-        `The analysis stopped unexpectedly${event.message ? `: ${event.message}` : ""} (the text may be too large for this browser's memory).`,
+        "The analysis stopped unexpectedly (the text may be too large for this browser's memory); nothing already stored was lost.",
       ),
     );
   };
