@@ -1,7 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { extractArticle } from "../../lib/extract/article";
 import { extractClaims } from "../../lib/extract/index";
-import { DatasetSchema, type Claim } from "../../lib/schema";
+import { MAX_SENTENCE_LENGTH, segmentSentences } from "../../lib/extract/segment";
+import { DatasetSchema, type Claim, type Dataset } from "../../lib/schema";
 
 /** Invariants over arbitrary text: never throws, always valid, offsets exact, position-independent. */
 
@@ -176,4 +178,96 @@ describe("extractClaims invariants", () => {
       { numRuns: 300 },
     );
   });
+});
+
+/**
+ * Output linear in the input. A record is its fields, 350 to 500 bytes of JSON (id, offsets, quote, value, a subject,
+ * links, warnings), plus its sentence, which segmentSentences caps at MAX_SENTENCE_LENGTH (1,000) characters; the
+ * densest text gives one record per 2 characters ("1 2 3 …"). So a text gives at most about (500 + 1,000) / 2 = 750
+ * bytes of JSON per byte, however long it is: k = 800 leaves room for a few escaped quotes. (Measured: 605 for
+ * "1 2 3 …", 45 for the break-free tariff text below, 22 for news.) Before the cap a text without a sentence break
+ * gave records × its length: 183 kB of the tariff text below made 1.1 GB.
+ */
+const MAX_OUTPUT_BYTES_PER_INPUT_BYTE = 800;
+const BREAK_FREE_CLAUSE = "The tariff was 25 per cent and exports fell by $3.7 billion, ";
+
+/** JSON bytes of the dataset, once its sentences alone are known to fit `limit`. */
+function jsonBytes(dataset: Dataset, limit: number): number {
+  // Counted before JSON.stringify: were sentences unbounded again, the JSON of a dense 30 kB text would be half a
+  // gigabyte, and building it would take minutes instead of failing.
+  expect(dataset.claims.reduce((chars, claim) => chars + claim.sentence.length, 0)).toBeLessThanOrEqual(limit);
+  return Buffer.byteLength(JSON.stringify(dataset));
+}
+
+function extractSized(text: string): Dataset {
+  return extractArticle({ id: "size", text, publishedAt: "2025-05-06", locale: "en-US" });
+}
+
+describe("extractArticle output size", () => {
+  const RUN_ON = [
+    BREAK_FREE_CLAUSE,
+    "a 10 per cent duty on steel, ",
+    "US$4.2 billion ",
+    "3,700 jobs ",
+    "1 2 3 4 5 6 7 8 9 ",
+    "12 ",
+    "4% ",
+    ", ",
+    "; ",
+    " — ",
+    " and ",
+    "exports ",
+    "tariff ",
+    "x".repeat(400),
+    "imports rose in 2024 ",
+    " ",
+    "“quoted” ",
+    '"',
+    "é",
+    "👍",
+  ];
+  const BREAKS = [". ", "Exports fell 4%. ", "\n", "\n\n"];
+  // size "max": by default fast-check builds about ten blocks, not tens of kB.
+  const blocks = (choices: string[]) =>
+    fc.array(fc.constantFrom(...choices), { maxLength: 1500, size: "max" }).map((parts) => parts.join(""));
+  // The densest figures, near the bound k: a record every 2 or 3 characters.
+  const DENSE = ["1 2 3 4 5 6 7 8 9 ", "4% ", "$5 ", " ", ", "];
+  const sizedText = fc.oneof(blocks(RUN_ON), blocks([...RUN_ON, ...BREAKS]), blocks(DENSE));
+
+  it(`is at most ${MAX_OUTPUT_BYTES_PER_INPUT_BYTE} bytes of JSON per input byte, with exact quotes inside exact sentences`, () => {
+    fc.assert(
+      fc.property(sizedText, (text) => {
+        // The constant is the dataset's own wrapper, for texts of a few characters.
+        const limit = MAX_OUTPUT_BYTES_PER_INPUT_BYTE * Buffer.byteLength(text) + 100;
+        const dataset = extractSized(text);
+        expect(jsonBytes(dataset, limit)).toBeLessThanOrEqual(limit);
+        const sentences = segmentSentences(text);
+        for (const claim of dataset.claims) {
+          expect(text.slice(claim.start, claim.end)).toBe(claim.quote);
+          const sentence = sentences[claim.sentenceIndex]!;
+          expect(text.slice(sentence.start, sentence.end)).toBe(claim.sentence);
+          expect(sentence.start <= claim.start && claim.end <= sentence.end).toBe(true);
+          expect(claim.sentence.length).toBeLessThanOrEqual(MAX_SENTENCE_LENGTH);
+        }
+      }),
+      // No shrinking: a failing text is tens of kB, and each step of shrinking it would extract it again.
+      { numRuns: 30, endOnFailure: true },
+    );
+  });
+
+  it(
+    "grows linearly on break-free, figure-dense text: the same bytes per input byte at 60 kB, 250 kB and 1 MB",
+    { timeout: 60_000 },
+    () => {
+      const perByte: number[] = [];
+      for (const length of [60_000, 250_000, 1_000_000]) {
+        const text = BREAK_FREE_CLAUSE.repeat(Math.ceil(length / BREAK_FREE_CLAUSE.length)).slice(0, length);
+        const limit = MAX_OUTPUT_BYTES_PER_INPUT_BYTE * length;
+        const bytes = jsonBytes(extractSized(text), limit);
+        expect(bytes).toBeLessThanOrEqual(limit);
+        perByte.push(bytes / length);
+      }
+      expect(Math.max(...perByte) / Math.min(...perByte)).toBeLessThan(1.5);
+    },
+  );
 });
