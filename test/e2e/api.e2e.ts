@@ -1,4 +1,4 @@
-// POST /api/extract over real HTTP against `next start`: every status code, the streamed size cap, and a fuzz run of
+// POST /api/extract over real HTTP against the production server (app/_server/serve.mjs): every status code, the streamed size cap, and a fuzz run of
 // random and malformed requests after which the server must still serve. Run with `npm run test:e2e`.
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";

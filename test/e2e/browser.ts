@@ -24,7 +24,7 @@ export function baseUrlFromEnv(): string {
   return url;
 }
 
-/** The `next start` process that run.ts started, leader of its own process group. */
+/** The the production server (app/_server/serve.mjs) process that run.ts started, leader of its own process group. */
 export function serverPidFromEnv(): number {
   const pid = Number(process.env.E2E_SERVER_PID);
   if (!Number.isInteger(pid) || pid <= 0)

@@ -1,4 +1,4 @@
-// POST /api/extract under load against `next start`: two requests of 1.9 MB of figures without a full stop and one
+// POST /api/extract under load against the production server (app/_server/serve.mjs): two requests of 1.9 MB of figures without a full stop and one
 // of 180 kB at once, while GET / is asked every 200 ms. Extraction runs on the worker pool, so the page keeps
 // answering; the answers come within the time limits, one-line errors or whole datasets; the server's memory stays
 // bounded; and it serves normally afterwards. Run with `npm run test:e2e` (it builds, serves and sets E2E_*).

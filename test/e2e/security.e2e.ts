@@ -1,6 +1,8 @@
-// Security headers on every kind of response from `next start`, and the page policy at work in Chromium: every
-// script carries the request's nonce, nothing the app does trips the policy, and injected markup cannot run code.
+// Security headers on every kind of response from the production server (app/_server/serve.mjs), and the page
+// policy at work in Chromium: every script carries the request's nonce, nothing the app does trips the policy, and
+// injected markup cannot run code.
 // Run with `npm run test:e2e` (it builds, serves and sets E2E_BASE_URL).
+import { connect } from "node:net";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { pageCsp, RESOURCE_CSP, STATIC_SECURITY_HEADERS } from "../../lib/server/security-headers.ts";
@@ -36,7 +38,26 @@ function pageNonce(policy: string | null): string {
   return nonce!;
 }
 
-function expectStaticHeaders(response: Response): void {
+/** GET with the request target sent byte for byte; the status and headers of the answer. */
+async function rawGet(target: string): Promise<{ url: string; status: number; headers: Headers }> {
+  const { hostname, port } = new URL(baseUrl);
+  const head = await new Promise<string>((done, fail) => {
+    const socket = connect(Number(port), hostname, () =>
+      socket.write(`GET ${target} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nConnection: close\r\n\r\n`),
+    );
+    let received = "";
+    socket.setEncoding("latin1");
+    socket.on("data", (chunk: string) => (received += chunk));
+    socket.on("end", () => done(received.split("\r\n\r\n", 1)[0] ?? ""));
+    socket.on("error", fail);
+  });
+  const [statusLine = "", ...lines] = head.split("\r\n");
+  const headers = new Headers();
+  for (const line of lines) headers.append(line.slice(0, line.indexOf(":")), line.slice(line.indexOf(":") + 1).trim());
+  return { url: target, status: Number(statusLine.split(" ")[1]), headers };
+}
+
+function expectStaticHeaders(response: { url: string; headers: Headers }): void {
   for (const { key, value } of STATIC_SECURITY_HEADERS)
     expect(response.headers.get(key), `${response.url}: ${key}`).toBe(value);
 }
@@ -119,6 +140,35 @@ describe("headers over HTTP", () => {
     const response = await fetch(url(path), { method, body, redirect: "manual" });
     expect(response.status).toBe(308);
     expect(response.headers.get("location")).toBe(to);
+    expect(response.headers.get("content-security-policy")).toBe(RESOURCE_CSP);
+    expectStaticHeaders(response);
+  });
+
+  // Next answers a path with repeated slashes or a backslash with its own 308 before any header rule or proxy.ts
+  // runs; app/_server/serve.mjs puts the headers on first. fetch() would read "//analyze" as another host, so these
+  // go over a socket exactly as written.
+  test.each([
+    ["//analyze", "/analyze"],
+    ["/\\analyze", "/analyze"],
+    ["/articles//no-such-article?x=1", "/articles/no-such-article?x=1"],
+    ["/data//claims.csv", "/data/claims.csv"],
+    ["//api/extract", "/api/extract"],
+    // Not an open redirect: the target stays on this host.
+    ["//evil.example.com/", "/evil.example.com/"],
+  ])(
+    "Next's own redirect, GET %s: 308 to %s with the nothing-allowed policy and the static headers",
+    async (path, to) => {
+      const response = await rawGet(path);
+      expect(response.status).toBe(308);
+      expect(response.headers.get("location")).toBe(to);
+      expect(response.headers.get("content-security-policy")).toBe(RESOURCE_CSP);
+      expectStaticHeaders(response);
+    },
+  );
+
+  test("a request target Node's parser refuses gets a 400 with the headers too", async () => {
+    const response = await rawGet("\\analyze");
+    expect(response.status).toBe(400);
     expect(response.headers.get("content-security-policy")).toBe(RESOURCE_CSP);
     expectStaticHeaders(response);
   });

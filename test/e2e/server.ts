@@ -8,13 +8,14 @@ import { fileURLToPath } from "node:url";
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 
+const SERVE_SCRIPT = join(REPO_ROOT, "app", "_server", "serve.mjs");
 const READY_TIMEOUT_MS = 60_000;
 const POLL_INTERVAL_MS = 200;
 const STOP_TIMEOUT_MS = 5_000;
 
 export interface RunningServer {
   url: string;
-  /** The `next start` process, leader of the process group that stop() signals. */
+  /** The server process (app/_server/serve.mjs), leader of the process group that stop() signals. */
   pid: number;
   stop(): Promise<void>;
 }
@@ -74,7 +75,7 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 /**
- * The resident memory of every process in a process group (the server's: `next start` and anything it forks), from
+ * The resident memory of every process in a process group (the server's: Next and anything it forks), from
  * /proc/<pid>/status VmRSS. Linux only, as is this whole harness.
  */
 export function processGroupRssBytes(groupId: number): number {
@@ -114,7 +115,7 @@ async function waitUntilReady(url: string, child: ChildProcess, log: () => strin
   let lastProblem = "no answer yet";
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`next start exited (${child.exitCode ?? child.signalCode}) before serving:\n${log()}`);
+      throw new Error(`the server exited (${child.exitCode ?? child.signalCode}) before serving:\n${log()}`);
     }
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
@@ -126,7 +127,7 @@ async function waitUntilReady(url: string, child: ChildProcess, log: () => strin
     }
     await new Promise((done) => setTimeout(done, POLL_INTERVAL_MS));
   }
-  throw new Error(`next start did not answer 200 within ${READY_TIMEOUT_MS / 1000} s (${lastProblem}):\n${log()}`);
+  throw new Error(`the server did not answer 200 within ${READY_TIMEOUT_MS / 1000} s (${lastProblem}):\n${log()}`);
 }
 
 export async function startServer({
@@ -136,7 +137,9 @@ export async function startServer({
 }: ServerOptions = {}): Promise<RunningServer> {
   if (build || !existsSync(join(cwd, bench ? ".next-bench" : ".next", "BUILD_ID"))) await buildNext(cwd, bench);
   const port = await freeLoopbackPort();
-  const child = spawn(nextBin(cwd), ["start", "-H", "127.0.0.1", "-p", String(port)], {
+  // The server `npm start` runs (app/_server/serve.mjs), for another project too (the bare page), so both are served
+  // the same way.
+  const child = spawn(process.execPath, [SERVE_SCRIPT, "--dir", cwd, "-H", "127.0.0.1", "-p", String(port)], {
     cwd,
     env: nextEnv(bench),
     detached: true,
@@ -168,7 +171,7 @@ export async function startServer({
     throw error;
   }
   // Spawned and answering, so it has one.
-  if (child.pid === undefined) throw new Error("next start has no process id");
+  if (child.pid === undefined) throw new Error("the server has no process id");
   return { url, pid: child.pid, stop };
 }
 
