@@ -18,6 +18,11 @@ const nextConfig = {
   skipTrailingSlashRedirect: true,
   // The stylesheet is small: inlined, it no longer blocks the first paint behind a second request.
   experimental: { inlineCss: true },
+  // Chromium asks for /favicon.ico by itself on a page without an icon link (the 404 shell), and logged its 404 as a
+  // console error: the one icon answers that path too.
+  async rewrites() {
+    return [{ source: "/favicon.ico", destination: "/icon.svg" }];
+  },
   // The baseline on every response, 404s and static chunks included; proxy.ts swaps the CSP on pages for one with a nonce.
   async headers() {
     return [

@@ -36,6 +36,6 @@ export const config = {
   // CSV or SVG (a route added later without a line here gets the page policy: still strict, only less tight). Those
   // routes with a trailing slash do come here, for their redirect.
   matcher: [
-    "/((?!_next/static/|_next/image/|api/extract$|data/claims\\.csv$|data/claims\\.json$|data/datapackage\\.json$|icon\\.svg$).*)",
+    "/((?!_next/static/|_next/image/|api/extract$|data/claims\\.csv$|data/claims\\.json$|data/datapackage\\.json$|icon\\.svg$|favicon\\.ico$).*)",
   ],
 };
