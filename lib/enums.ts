@@ -28,6 +28,7 @@ export const UNIT_RULES = [
   "duration.age",
   "rating",
   "count.noun",
+  "unit.physical",
   "number.bare",
   "points.context",
 ] as const;

@@ -1873,6 +1873,8 @@ export const LESS_THAN_WORDS = [
 export const GOODS_UNIT_NOUNS = [
   "tonne",
   "ton",
+  "short ton",
+  "cubic metre",
   "barrel",
   "vehicle",
   "car",

@@ -21,6 +21,7 @@ import {
 } from "./lexicon";
 import { alternatives, words } from "./patterns";
 import type { NumberToken } from "./numbers";
+import { isGluedUnit, physicalUnitAfter } from "./physical";
 
 /**
  * Reads what a number measures from the text around it: currency before or after, percent, percentage points,
@@ -79,7 +80,7 @@ const RANKED_BEFORE = new RegExp(
   "i",
 );
 const RATING_AFTER = /^[\s\u00a0]+out[\s\u00a0]+of[\s\u00a0]+(\d+)\b/i;
-const SUFFIX_START = /^[\s\u00a0-]{0,3}[%٪A-Za-z\u00C0-\u024F]/;
+const SUFFIX_START = /^[\s\u00a0-]{0,3}[%٪°ºA-Za-z\u00C0-\u024F]/;
 const WORD_AFTER = /^[\s\u00a0]+((?:\p{Lu}\.){2,}|[\p{L}][\p{L}'’-]*)/u;
 /** Units written in capitals: "2.5 million TEU", "300 MW". */
 const UNIT_ABBREVIATION = /^(?:TEUs?|MW|GW|GWh|MWh|TWh|kWh|kW|bpd|mbpd|mmt|MT)$/;
@@ -168,7 +169,7 @@ function isName(text: string, token: NumberToken): boolean {
   const letterHyphen =
     last === "-" && isLetter(before[before.length - 2]) && !HEBREW_LETTER.test(before[before.length - 2]!);
   if ((isLetter(last) || letterHyphen) && !CURRENCY_LETTERS_BEFORE.test(before)) return true;
-  if (token.form === "digits" && isLetter(after[0])) return !SCALE_OR_PLURAL_AFTER.test(after);
+  if (token.form === "digits" && isLetter(after[0])) return !SCALE_OR_PLURAL_AFTER.test(after) && !isGluedUnit(after);
   if (after[0] === "-" && isUpper(after[1])) return true;
   const previousWord = last === " " || last === "\u00a0" ? (PREVIOUS_WORD.exec(before)?.[1] ?? "") : "";
   if (HAS_CAPITAL.test(previousWord) && NAME_WORDS.has(previousWord.toLowerCase())) return true;
@@ -385,6 +386,17 @@ export function readQuantity(text: string, token: NumberToken): Quantity<UnitRul
       });
     }
   }
+  const physical = physicalUnitAfter(after);
+  if (physical)
+    return quantity(token, {
+      start,
+      end: end + physical.length,
+      kind: physical.kind,
+      unit: physical.unit,
+      currencyBasis: physical.kind === "money" ? "explicit" : null,
+      noun: physical.kind === "count" ? text.slice(end, end + physical.length).trim() : null,
+      rule: "unit.physical",
+    });
   const duration = DURATION_AFTER.exec(after);
   if (duration) {
     return quantity(token, {
