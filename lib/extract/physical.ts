@@ -54,6 +54,7 @@ export const PHYSICAL_UNITS: readonly PhysicalUnit[] = [
   { name: "barrel", kind: "count", spelled: ["barrels?"], abbreviated: ["bbl"] },
   { name: "bushel", kind: "count", spelled: ["bushels?"], abbreviated: [] },
   { name: "litre", kind: "count", spelled: ["lit(?:re|er)s?"], abbreviated: [] },
+  { name: "millilitre", kind: "count", spelled: ["millilit(?:re|er)s?"], abbreviated: ["ml", "mL"] },
   { name: "gallon", kind: "count", spelled: ["gallons?"], abbreviated: [] },
   { name: "cubic metre", kind: "count", spelled: ["cubic met(?:re|er)s?"], abbreviated: ["m3", "m³"] },
   // Data and energy.
