@@ -196,7 +196,8 @@ export function classifyMetric(
   if (kind === "date" || kind === "rank" || kind === "duration" || kind === "other")
     return { metric: "other", keyword: null };
   const rate = kind === "percent" || kind === "percentage_point";
-  if (kind === "count" && !(unit !== null && GOODS_UNITS.test(unit.split(" per ")[0]!))) return { metric: "other", keyword: null };
+  if (kind === "count" && !(unit !== null && GOODS_UNITS.test(unit.split(" per ")[0]!)))
+    return { metric: "other", keyword: null };
   const attachedFlow = ATTACHED_FLOW.exec(text.slice(end, end + 60));
   if (attachedFlow)
     return { metric: attachedFlow[1]!.toLowerCase().startsWith("ex") ? "exports" : "imports", keyword: null };

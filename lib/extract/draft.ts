@@ -31,7 +31,8 @@ export function draftFigure(q: Quantity, context: SentenceContext): Draft {
   const warnings: string[] = [];
   const money = resolveCurrency(q, convention);
   if (money.warning) warnings.push(money.warning);
-  const change = q.kind === "rank" ? "=" : readChange(text, q, sentence.start);
+  const read = q.kind === "rank" ? "=" : readChange(text, q, sentence.start);
+  const change = q.fuzzy && read === "=" ? "~" : read;
   // Field by field: V8 (Node 20) is slow on `{ ...q, extra }`. What classifying reads (the resolved unit, the
   // change) is set here; what it finds is filled in below.
   const draft: Draft = {
@@ -70,6 +71,11 @@ export function draftFigure(q: Quantity, context: SentenceContext): Draft {
     );
   }
   draft.metric = metric;
+  // A balance is a magnitude; whether it is a surplus or a deficit is the metric's and the subject's to say.
+  if (metric === "trade_balance" && draft.value < 0) {
+    draft.value = -draft.value;
+    warnings.push("a signed balance is recorded as its magnitude");
+  }
   draft.subject = readSubject(text, sentence.start, sentence.end, metric, keyword, q.end, q.noun);
   draft.period = date?.period ?? null;
   draft.periodBasis = date ? periodBasis : null;

@@ -2133,3 +2133,47 @@ export const OBJECT_END_WORDS = [
   "next",
   "on",
 ];
+
+/** Words around a pair of numbers that make it a score ("won 2-1", "a 3-0 defeat"): regex sources. */
+export const SCORE_VERBS = [
+  "won",
+  "wins?",
+  "winning",
+  "beat(?:s|en)?",
+  "defeat(?:ed|s)?",
+  "lost",
+  "los(?:e|es|ing)",
+  "dr[ae]w(?:n|s)?",
+  "victory",
+  "triumph",
+  "thrash(?:ed|ing)",
+  "rout(?:ed)?",
+  "scored?",
+  "scoreline",
+  "lead(?:ing)?",
+  "led",
+  "trail(?:ed|ing)?",
+  "series",
+];
+
+/** Capitalised words before a number that do not name it ("U.S. 500 firms" is rare; "About 40" is a hedge). */
+export const NOT_NAME_CAPITALS = new Set([
+  "about",
+  "around",
+  "nearly",
+  "almost",
+  "some",
+  "over",
+  "under",
+  "just",
+  "only",
+  "roughly",
+  "approximately",
+  "u.s.",
+  "us",
+  "uk",
+  "eu",
+  "no.",
+  "and",
+  "or",
+]);

@@ -22,6 +22,8 @@ export interface NumberToken {
   form: "digits" | "words" | "ordinal" | "share";
   /** Digits only, no separator or decimal: a candidate year. */
   plainInteger: boolean;
+  /** The upper end of a fuzzy quantity ("hundreds of" is 200 to 1,000), null for a number written as one. */
+  valueMax: number | null;
 }
 
 const UNITS_WORDS = words(UNIT_NUMBER_WORDS);
@@ -33,6 +35,10 @@ const CODES_BEFORE = CURRENCY_CODES.join("|");
 const SHARE_WORDS =
   "(?:a|one)[- ](?:half|third|quarter|fifth|sixth|tenth)|half|two-thirds|three-quarters|two-fifths|three-fifths";
 const SCALE_WORDS = "hundred|thousand|million|billion|trillion|mln|mn|bln|bn|trn|tn|lakhs?|crores?";
+/** Plural scale words as fuzzy quantities: "hundreds of", "tens of thousands of", "hundreds of millions". */
+const FUZZY_HEADS = "dozens|hundreds|thousands|millions|billions";
+const FUZZY_PLURALS = "thousands|millions|billions";
+const FUZZY_BASE: Record<string, number> = { dozens: 12, hundreds: 100, thousands: 1e3, millions: 1e6, billions: 1e9 };
 
 /** The decimal mark an article writes: "1.5" in English, "1,5" in German, French, Spanish… */
 export type DecimalMark = "." | ",";
@@ -76,6 +82,10 @@ function numberPattern(mark: DecimalMark): RegExp {
       // The "by" is checked after the share word matched: a lookbehind first would run at every word.
       `(?<shareBy>(?:${SHARE_WORDS})\\b(?<=\\bby[\\s\\u00a0]+(?:${SHARE_WORDS}))` +
         `(?![\\s\\u00a0-]+(?:of|percentage|per cent|percent|point|million|billion|trillion)\\b))`,
+      // "tens of thousands of", "hundreds of millions"; a lone plural scale only before "of" ("thousands of jobs").
+      `(?<fuzzy>\\b(?:(?:tens|hundreds)[\\s\\u00a0]+of[\\s\\u00a0]+(?:${FUZZY_PLURALS})|(?:${FUZZY_HEADS})(?=[\\s\\u00a0]+of\\b))\\b)`,
+      // "one and a half million", "two and a half years".
+      `(?<andHalf>\\b(?:${WORD_NUMBER})[\\s\\u00a0]+and[\\s\\u00a0]+a[\\s\\u00a0]+half\\b)`,
       `(?<words>\\b(?:${WORD_NUMBER})(?:[- ]hundred(?:(?: and)? (?:${WORD_NUMBER}))?)?\\b)`,
       `(?<ordinal>\\b(?:${ORDINAL_WORDS})\\b))`,
     ].join("|"),
@@ -189,6 +199,20 @@ export function scaled(core: string, scale: number): number {
   return scale === 1 ? Number(core) : Number(`${core}e${exponent}`);
 }
 
+const FUZZY_OF = /^[\s\u00a0]+of\b/i;
+/** A minus right before digits, after a space, a bracket or the start ("-3.2%", "(−0.4)"), or the word "minus". */
+const SIGN_BEFORE = /(?:(^|[\s\u00a0(\[=:])[-\u2212]|\bminus[\s\u00a0]+)$/i;
+
+/** "hundreds of" → 200 to 1,000; "tens of thousands" → 20,000 to 100,000; "dozens" → 24 to 100. */
+function fuzzyRange(words: string): { min: number; max: number; scale: number } {
+  const parts = words.toLowerCase().split(/[\s\u00a0]+/);
+  const head = parts[0]!;
+  const tail = parts.length > 1 ? FUZZY_BASE[parts[parts.length - 1]!]! : 1;
+  const base = head === "tens" ? 10 : FUZZY_BASE[head]!;
+  if (head === "dozens") return { min: 24, max: 100, scale: 1 };
+  return { min: 2 * base * tail, max: 10 * base * tail, scale: tail };
+}
+
 export function findNumbers(text: string, mark: DecimalMark = ".", progress?: AtPosition): NumberToken[] {
   const tokens: NumberToken[] = [];
   for (const match of text.matchAll(NUMBER_PATTERNS[mark])) {
@@ -199,17 +223,36 @@ export function findNumbers(text: string, mark: DecimalMark = ".", progress?: At
     const share = groups.share ?? groups.shareBy;
     if (share) {
       const value = SHARE_PERCENT[share.toLowerCase().replace(/^(?:a|one)[- ]/, "")]!;
-      tokens.push({ start, end, value, scale: 1, form: "share", plainInteger: false });
+      tokens.push({ start, end, value, scale: 1, form: "share", plainInteger: false, valueMax: null });
       continue;
     }
     if (groups.ordinal || groups.suffix) {
       const value = groups.ordinal ? ORDINALS[groups.ordinal.toLowerCase()]! : Number(groups.digits!.slice(0, -2));
-      tokens.push({ start, end, value, scale: 1, form: "ordinal", plainInteger: false });
+      tokens.push({ start, end, value, scale: 1, form: "ordinal", plainInteger: false, valueMax: null });
+      continue;
+    }
+    if (groups.fuzzy) {
+      const fuzzy = fuzzyRange(groups.fuzzy);
+      // The "of" goes with the quantity, so the counted noun or currency comes right after: "dozens of workers".
+      const of = FUZZY_OF.exec(text.slice(end, end + 8));
+      if (of) end += of[0].length;
+      tokens.push({
+        start,
+        end,
+        value: fuzzy.min,
+        scale: fuzzy.scale,
+        form: "words",
+        plainInteger: false,
+        valueMax: fuzzy.max,
+      });
       continue;
     }
     let core: string;
     let form: NumberToken["form"];
-    if (groups.digits) {
+    if (groups.andHalf) {
+      core = String(wordValue(groups.andHalf.replace(/[\s\u00a0]+and[\s\u00a0]+a[\s\u00a0]+half$/i, "")) + 0.5);
+      form = "words";
+    } else if (groups.digits) {
       core = numericCore(groups.digits, mark);
       form = "digits";
     } else if (groups.words) {
@@ -235,9 +278,18 @@ export function findNumbers(text: string, mark: DecimalMark = ".", progress?: At
       }
     }
     if (groups.fraction && scale === 1 && !/^[\s\u00a0]+(?:percentage|per cent|percent|point)/i.test(rest)) continue;
-    const value = form === "digits" ? scaled(core, scale) : Number(core) * scale;
+    let value = form === "digits" ? scaled(core, scale) : Number(core) * scale;
     const plainInteger = form === "digits" && scale === 1 && /^\d+$/.test(groups.digits ?? "");
-    tokens.push({ start, end, value, scale, form, plainInteger });
+    let from = start;
+    if (form === "digits") {
+      // A sign written before the digits: "-3.2%", "−0.4" (the Unicode minus), "minus 4 degrees".
+      const sign = SIGN_BEFORE.exec(text.slice(Math.max(0, start - 8), start));
+      if (sign) {
+        value = -value;
+        from = start - sign[0].length + (sign[1]?.length ?? 0);
+      }
+    }
+    tokens.push({ start: from, end, value, scale, form, plainInteger: plainInteger && from === start, valueMax: null });
   }
   return tokens;
 }

@@ -21,19 +21,39 @@ export interface PhysicalUnit {
 export const PHYSICAL_UNITS: readonly PhysicalUnit[] = [
   // Rates first: "km/h" before "km", "mpg" before "m".
   { name: "mile per hour", kind: "count", spelled: ["miles? (?:per|an) hour"], abbreviated: ["mph", "MPH"] },
-  { name: "kilometre per hour", kind: "count", spelled: ["kilomet(?:re|er)s? (?:per|an) hour"], abbreviated: ["km/h", "kph", "kmh"] },
+  {
+    name: "kilometre per hour",
+    kind: "count",
+    spelled: ["kilomet(?:re|er)s? (?:per|an) hour"],
+    abbreviated: ["km/h", "kph", "kmh"],
+  },
   { name: "mile per gallon", kind: "count", spelled: ["miles? per gallon"], abbreviated: ["mpg", "MPG"] },
   { name: "gram per kilometre", kind: "count", spelled: ["grams? per kilomet(?:re|er)"], abbreviated: ["g/km"] },
   { name: "barrel per day", kind: "count", spelled: ["barrels? per day"], abbreviated: ["bpd", "b/d", "mbpd"] },
   { name: "knot", kind: "count", spelled: ["knots?"], abbreviated: ["kts"] },
   // Temperature: "35°C", "95 °F", "4 degrees Celsius".
-  { name: "degree Celsius", kind: "count", spelled: ["degrees? (?:Celsius|centigrade|C\\b)"], abbreviated: ["[°º] ?C"] },
+  {
+    name: "degree Celsius",
+    kind: "count",
+    spelled: ["degrees? (?:Celsius|centigrade|C\\b)"],
+    abbreviated: ["[°º] ?C"],
+  },
   { name: "degree Fahrenheit", kind: "count", spelled: ["degrees? (?:Fahrenheit|F\\b)"], abbreviated: ["[°º] ?F"] },
   // Length and area.
-  { name: "square kilometre", kind: "count", spelled: ["square kilomet(?:re|er)s?"], abbreviated: ["km2", "km²", "sq km"] },
+  {
+    name: "square kilometre",
+    kind: "count",
+    spelled: ["square kilomet(?:re|er)s?"],
+    abbreviated: ["km2", "km²", "sq km"],
+  },
   { name: "square metre", kind: "count", spelled: ["square met(?:re|er)s?"], abbreviated: ["m2", "m²", "sq m"] },
   { name: "square mile", kind: "count", spelled: ["square miles?"], abbreviated: ["sq mi"] },
-  { name: "square foot", kind: "count", spelled: ["square (?:feet|foot)"], abbreviated: ["sq ft", "sq\\. ft\\.", "sqft"] },
+  {
+    name: "square foot",
+    kind: "count",
+    spelled: ["square (?:feet|foot)"],
+    abbreviated: ["sq ft", "sq\\. ft\\.", "sqft"],
+  },
   { name: "kilometre", kind: "count", spelled: ["kilomet(?:re|er)s?"], abbreviated: ["km"] },
   { name: "centimetre", kind: "count", spelled: ["centimet(?:re|er)s?"], abbreviated: ["cm"] },
   { name: "millimetre", kind: "count", spelled: ["millimet(?:re|er)s?"], abbreviated: ["mm"] },
@@ -142,7 +162,8 @@ const DENOMINATOR = new RegExp(
 const DENOMINATOR_NAMES = new Map(DENOMINATORS);
 
 function unitIndex(groups: Record<string, string | undefined>): number {
-  for (const [key, value] of Object.entries(groups)) if (value !== undefined && key[0] === "u") return Number(key.slice(1).split("_")[0]);
+  for (const [key, value] of Object.entries(groups))
+    if (value !== undefined && key[0] === "u") return Number(key.slice(1).split("_")[0]);
   return -1;
 }
 
@@ -178,7 +199,10 @@ export function physicalUnitAfter(after: string): PhysicalReading | null {
   let name = unit.name;
   if (!name.includes(" per ")) {
     const denominator = DENOMINATOR.exec(after.slice(length));
-    if (denominator && !(TIMES.has(denominator[1]!.toLowerCase()) && /^[\s\u00a0]+an?[\s\u00a0]/i.test(after.slice(length)))) {
+    if (
+      denominator &&
+      !(TIMES.has(denominator[1]!.toLowerCase()) && /^[\s\u00a0]+an?[\s\u00a0]/i.test(after.slice(length)))
+    ) {
       const word = denominator[1]!.toLowerCase().replace(/[\s\u00a0]+/g, " ");
       name = `${name} per ${DENOMINATOR_NAMES.get(word) ?? word}`;
       length += denominator[0].length;

@@ -12,7 +12,9 @@ import {
   DURATION_WORDS,
   MOVING_STEMS,
   NAME_WORDS,
+  NOT_NAME_CAPITALS,
   NOT_NOUNS,
+  SCORE_VERBS,
   ORDINAL_NAME_NOUNS,
   PERSON_NOUNS,
   PLURAL_EXCEPTIONS,
@@ -49,6 +51,8 @@ export interface Quantity<R extends QuantityRule = QuantityRule> extends Pick<
   basisPoints: boolean;
   /** The rule of bare numbers listed before this rate that take its unit ("80.5, 218 and 12 per cent"). */
   listRule: ListRule | null;
+  /** A fuzzy quantity ("hundreds of"), read as the range `value`-`valueMax`: its change is "~". */
+  fuzzy?: true;
 }
 
 const CODES = CURRENCY_CODES.join("|");
@@ -152,11 +156,63 @@ const NOUN_AFTER = /^[\s\u00a0]+(\p{L}+)/u;
 const NUMBER_SIGN = /\bNo\.[\s\u00a0]*$/;
 const TIME_AFTER = /^:\d|^[\s\u00a0]*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|ET\b|EST\b|EDT\b)/i;
 
+const MINUS_BEFORE = /(?:^|[\s\u00a0(\[=:])[-\u2212]$|^[-\u2212]$/;
+/** "11:30": the minutes of a time of day. */
+const CLOCK_BEFORE = /\d[:.]$/;
+/** "won 2-1", "a 3–0 defeat": the two numbers of a score. */
+const SCORE_PAIR_AFTER =
+  /^[-–]\d{1,3}(?=[,;:)!?]|\.(?!\d)|$|[\s\u00a0]+(?:in|at|on|to|win|victory|defeat|loss|draw|lead|over|against|after|with|and|for|home|away)\b)/;
+const SCORE_PAIR_END =
+  /^[\s\u00a0]*(?:[,;:)!?]|\.(?!\d)|$|(?:in|at|on|to|win|victory|defeat|loss|draw|lead|over|against|after|with|and|for|home|away)\b)/;
+const SCORE_PAIR_BEFORE = /(?<![\d.,])\d{1,3}[-–]$/;
+const SCORE_WORDS = new RegExp(String.raw`\b(?:${alternatives(SCORE_VERBS)})\b`, "i");
+/** "ISO 3888-2", "Article 5-1": the part number after a named number. */
+const NAMED_PART_BEFORE = /(\p{Lu}[\p{L}&.]*)[\s\u00a0]\d+[-–]$/u;
+const CURRENCY_CODE_SET = new Set<string>(CURRENCY_CODES);
+/** The year of an era: "in 1600", "since 1850", "A.D. 1000", "1200 BC". */
+const YEAR_WORD_BEFORE = /\b(?:in|since|between|from|until|till|circa|c\.|year|A\.D\.|AD|B\.C\.|BC)[\s\u00a0]+$/;
+const ERA_AFTER = /^[\s\u00a0]*(?:A\.D\.|AD|B\.C\.E?|BCE?|CE)(?![\p{L}])/u;
+/** A capitalised word right before a number, that does not begin its sentence: "Big 12", "Game 2", "Row 21". */
+const CAPITALISED_WORD_BEFORE = /(?<=[\p{L}\p{N},;)'’]|[\p{L}\p{N},;)'’][\s\u00a0]+)(\p{Lu}[\p{L}&.'’-]*)[\s\u00a0]+$/u;
+const SHORT_NUMBER = /^\d{1,4}(?:\.\d)?$/;
+
+/**
+ * A number that names a thing after a capitalised word ("the Big 12 met", "Apple Watch 5 launched", "Trump 2.0"):
+ * asked only when nothing written after it says what it measures. Plain integers and one-decimal versions only, so
+ * "Canada 5,000 workers" stays a count.
+ */
+function namedByCapitalisedWord(text: string, start: number, end: number): boolean {
+  if (!SHORT_NUMBER.test(text.slice(start, end))) return false;
+  const word = CAPITALISED_WORD_BEFORE.exec(text.slice(Math.max(0, start - 40), start))?.[1];
+  return word !== undefined && !NOT_NAME_CAPITALS.has(word.toLowerCase());
+}
+
+/** A plain integer of 1000-1899 written as a year of history: the date rules begin at 1900. */
+function isOldYear(text: string, token: NumberToken): boolean {
+  if (!token.plainInteger || token.value < 1000 || token.value >= 1900) return false;
+  return (
+    YEAR_WORD_BEFORE.test(text.slice(Math.max(0, token.start - 12), token.start)) ||
+    ERA_AFTER.test(text.slice(token.end, token.end + 8))
+  );
+}
+
 /** A name, not a quantity: "G7", "COVID-19", "Section 232", "Boeing 737", "the 51st state". */
 function isName(text: string, token: NumberToken): boolean {
   const before = text.slice(Math.max(0, token.start - 24), token.start);
   const after = text.slice(token.end, token.end + 24);
   if (GROUP_OF_BEFORE.test(before)) return true;
+  if (token.form === "digits") {
+    if (CLOCK_BEFORE.test(before) && /^\d\d(?!\d)/.test(text.slice(token.start, token.end))) return true;
+    const part = NAMED_PART_BEFORE.exec(before);
+    if (part && !CURRENCY_CODE_SET.has(part[1]!)) return true;
+    if (isOldYear(text, token)) return true;
+    const pairAfter = SCORE_PAIR_AFTER.test(after);
+    const pairBefore = SCORE_PAIR_BEFORE.test(before) && SCORE_PAIR_END.test(after);
+    if ((pairAfter || pairBefore) && token.plainInteger && !currencyBefore(text, token.start)) {
+      const around = text.slice(Math.max(0, token.start - 40), Math.min(text.length, token.end + 40));
+      if (SCORE_WORDS.test(around)) return true;
+    }
+  }
   if (token.form === "words") {
     // "two-way trade"; a capitalised number word mid-sentence is a name ("the Big Three").
     return (
@@ -232,7 +288,7 @@ function quantity<R extends UnitRule>(token: NumberToken, f: QuantityFields<R>):
     end: f.end,
     kind: f.kind,
     value: f.value ?? token.value,
-    valueMax: null,
+    valueMax: token.valueMax,
     scale: token.scale,
     unit: f.unit,
     currencyBasis: f.currencyBasis ?? null,
@@ -242,6 +298,7 @@ function quantity<R extends UnitRule>(token: NumberToken, f: QuantityFields<R>):
     bare: f.bare ?? false,
     basisPoints: f.basisPoints ?? false,
     listRule: f.listRule ?? null,
+    ...(token.valueMax !== null ? { fuzzy: true as const } : {}),
   };
 }
 
@@ -285,11 +342,15 @@ export function readQuantity(text: string, token: NumberToken): Quantity<UnitRul
   const prefix = currencyBefore(text, start);
   if (prefix) {
     start -= prefix.length;
+    // "-$2bn" in a table: the sign stands before the currency.
+    const signed = MINUS_BEFORE.test(text.slice(Math.max(0, start - 2), start));
+    if (signed) start -= 1;
     const codeAfter = CODE_AFTER.exec(after);
     if (codeAfter) end += codeAfter[0].length;
     return quantity(token, {
       start,
       end,
+      value: signed ? -token.value : token.value,
       kind: "money",
       unit: prefix.code,
       ambiguousSymbol: prefix.symbol,
@@ -311,8 +372,9 @@ export function readQuantity(text: string, token: NumberToken): Quantity<UnitRul
     return quantity(token, { start, end, kind: "duration", unit: "year", rule: "duration.age-apposition" });
   }
   // Most numbers are followed by punctuation or a digit-free word boundary: skip the suffix rules for them.
+  if (!SUFFIX_START.test(after) && token.form === "digits" && namedByCapitalisedWord(text, start, end)) return null;
   if (!SUFFIX_START.test(after))
-    return token.form === "words" || token.value === 0
+    return (token.form === "words" && token.valueMax === null) || token.value === 0
       ? null
       : quantity(token, { start, end, kind: "other", unit: null, rule: "number.bare", bare: true });
   const percent = PERCENT_AFTER.exec(after);
@@ -409,6 +471,7 @@ export function readQuantity(text: string, token: NumberToken): Quantity<UnitRul
   }
   const rating = RATING_AFTER.exec(after);
   if (rating) return quantity(token, { start, end: end + rating[0].length, kind: "other", unit: null, rule: "rating" });
+  if (token.form === "digits" && namedByCapitalisedWord(text, start, end)) return null;
   const counted = countedNoun(text, end, token.value);
   // "one senior member", "a single country": a determiner, not a count.
   if (counted && !(token.form === "words" && token.value === 1))
@@ -423,7 +486,7 @@ export function readQuantity(text: string, token: NumberToken): Quantity<UnitRul
   // "787 Dreamliners", "500 Fortune": a number before a capitalised noun names a thing.
   if (CAPITALISED_AFTER.test(after) && !NATIONALITY_AFTER.test(after)) return null;
   // A number word with nothing to count ("the two", "one of them") is not a figure; bare digits are.
-  if (token.form === "words" || token.value === 0) return null;
+  if ((token.form === "words" && token.valueMax === null) || token.value === 0) return null;
   return quantity(token, { start, end, kind: "other", unit: null, rule: "number.bare", bare: true });
 }
 

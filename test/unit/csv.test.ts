@@ -26,7 +26,7 @@ describe("claimsToCsv", () => {
       const claim = claims[i]!;
       expect(Number(row.value)).toBe(claim.value);
       expect(Number(row.start)).toBe(claim.start);
-      expect(row.quote).toBe(claim.quote);
+      expect(row.quote).toBe(neutraliseFormula(claim.quote));
       expect(row.sentence).toBe(neutraliseFormula(claim.sentence));
     });
   });
