@@ -60,6 +60,7 @@ export const PHYSICAL_UNITS: readonly PhysicalUnit[] = [
   { name: "metre", kind: "count", spelled: ["met(?:re|er)s?"], abbreviated: [] },
   { name: "mile", kind: "count", spelled: ["miles?"], abbreviated: [] },
   { name: "foot", kind: "count", spelled: ["feet", "foot"], abbreviated: ["ft"] },
+  { name: "yard", kind: "count", spelled: ["yards?"], abbreviated: ["yds?"] },
   { name: "inch", kind: "count", spelled: ["inch(?:es)?"], abbreviated: [] },
   { name: "hectare", kind: "count", spelled: ["hectares?"], abbreviated: ["ha"] },
   { name: "acre", kind: "count", spelled: ["acres?"], abbreviated: [] },

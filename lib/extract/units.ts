@@ -161,16 +161,17 @@ const MINUS_BEFORE = /(?:^|[\s\u00a0(\[=:])[-\u2212]$|^[-\u2212]$/;
 const CLOCK_BEFORE = /\d[:.]$/;
 /** "won 2-1", "a 3–0 defeat": the two numbers of a score. */
 const SCORE_PAIR_AFTER =
-  /^[-–]\d{1,3}(?=[,;:)!?]|\.(?!\d)|$|[\s\u00a0]+(?:in|at|on|to|win|victory|defeat|loss|draw|lead|over|against|after|with|and|for|home|away)\b)/;
+  /^[\s\u00a0]?[-–][\s\u00a0]?\d{1,3}(?=[,;:)!?]|\.(?!\d)|$|[\s\u00a0]+(?:in|at|on|to|win|victory|defeat|loss|draw|lead|over|against|after|with|and|for|home|away)\b)/;
 const SCORE_PAIR_END =
   /^[\s\u00a0]*(?:[,;:)!?]|\.(?!\d)|$|(?:in|at|on|to|win|victory|defeat|loss|draw|lead|over|against|after|with|and|for|home|away)\b)/;
-const SCORE_PAIR_BEFORE = /(?<![\d.,])\d{1,3}[-–]$/;
+const SCORE_PAIR_BEFORE = /(?<![\d.,])\d{1,3}[\s\u00a0]?[-–][\s\u00a0]?$/;
 const SCORE_WORDS = new RegExp(String.raw`\b(?:${alternatives(SCORE_VERBS)})\b`, "i");
 /** "ISO 3888-2", "Article 5-1": the part number after a named number. */
 const NAMED_PART_BEFORE = /(\p{Lu}[\p{L}&.]*)[\s\u00a0]\d+[-–]$/u;
 const CURRENCY_CODE_SET = new Set<string>(CURRENCY_CODES);
 /** The year of an era: "in 1600", "since 1850", "A.D. 1000", "1200 BC". */
-const YEAR_WORD_BEFORE = /\b(?:in|since|between|from|until|till|circa|c\.|year|A\.D\.|AD|B\.C\.|BC)[\s\u00a0]+$/;
+const YEAR_WORD_BEFORE =
+  /\b(?:between[\s\u00a0]+1\d{3}[\s\u00a0]+and|from[\s\u00a0]+1\d{3}[\s\u00a0]+to|in|since|between|from|until|till|circa|c\.|year|A\.D\.|AD|B\.C\.|BC)[\s\u00a0]+$/;
 const ERA_AFTER = /^[\s\u00a0]*(?:A\.D\.|AD|B\.C\.E?|BCE?|CE)(?![\p{L}])/u;
 /** A capitalised word right before a number, that does not begin its sentence: "Big 12", "Game 2", "Row 21". */
 const CAPITALISED_WORD_BEFORE = /(?<=[\p{L}\p{N},;)'’]|[\p{L}\p{N},;)'’][\s\u00a0]+)(\p{Lu}[\p{L}&.'’-]*)[\s\u00a0]+$/u;
@@ -191,7 +192,7 @@ function namedByCapitalisedWord(text: string, start: number, end: number): boole
 function isOldYear(text: string, token: NumberToken): boolean {
   if (!token.plainInteger || token.value < 1000 || token.value >= 1900) return false;
   return (
-    YEAR_WORD_BEFORE.test(text.slice(Math.max(0, token.start - 12), token.start)) ||
+    YEAR_WORD_BEFORE.test(text.slice(Math.max(0, token.start - 24), token.start)) ||
     ERA_AFTER.test(text.slice(token.end, token.end + 8))
   );
 }
