@@ -172,6 +172,7 @@ const CURRENCY_CODE_SET = new Set<string>(CURRENCY_CODES);
 /** The year of an era: "in 1600", "since 1850", "A.D. 1000", "1200 BC". */
 const YEAR_WORD_BEFORE =
   /\b(?:between[\s\u00a0]+1\d{3}[\s\u00a0]+and|from[\s\u00a0]+1\d{3}[\s\u00a0]+to|in|since|between|from|until|till|circa|c\.|year|A\.D\.|AD|B\.C\.|BC)[\s\u00a0]+$/;
+const ERA_BEFORE = /(?:\bA\.D\.|\bAD)[\s\u00a0]+$/;
 const ERA_AFTER = /^[\s\u00a0]*(?:A\.D\.|AD|B\.C\.E?|BCE?|CE)(?![\p{L}])/u;
 /** A capitalised word right before a number, that does not begin its sentence: "Big 12", "Game 2", "Row 21". */
 const WORD_CHAR = /[\p{L}&.'’-]/u;
@@ -202,11 +203,10 @@ function namedByCapitalisedWord(text: string, start: number, end: number): boole
 
 /** A plain integer of 1000-1899 written as a year of history: the date rules begin at 1900. */
 function isOldYear(text: string, token: NumberToken): boolean {
-  if (!token.plainInteger || token.value < 1000 || token.value >= 1900) return false;
-  return (
-    YEAR_WORD_BEFORE.test(text.slice(Math.max(0, token.start - 24), token.start)) ||
-    ERA_AFTER.test(text.slice(token.end, token.end + 8))
-  );
+  if (!token.plainInteger || token.value >= 1900) return false;
+  if (ERA_BEFORE.test(text.slice(Math.max(0, token.start - 6), token.start))) return true;
+  if (ERA_AFTER.test(text.slice(token.end, token.end + 8))) return true;
+  return token.value >= 1000 && YEAR_WORD_BEFORE.test(text.slice(Math.max(0, token.start - 24), token.start));
 }
 
 /** A name, not a quantity: "G7", "COVID-19", "Section 232", "Boeing 737", "the 51st state". */
