@@ -8,6 +8,11 @@ export const METRICS = ["trade_balance", "trade_volume", "exports", "imports", "
 export const CURRENCY_BASES = ["explicit", "inferred"] as const;
 export const PERIOD_BASES = ["explicit", "resolved", "context"] as const;
 export const LINK_RELATIONS = ["currency_equivalent"] as const;
+/**
+ * Whether a figure is in force (or stated as a fact) or only announced, threatened, proposed or forecast: "said he
+ * would put a 100 per cent tariff" is threatened; "economists expect 2.1% growth" is a forecast.
+ */
+export const MODALITIES = ["in_force", "announced", "threatened", "proposed", "forecast"] as const;
 
 // The extraction rules, for the record's `rule` field: which rule made it. A name is a label for tracing a record
 // back, never a switch: code that must know something of a quantity reads a field its rule set (lib/extract/units.ts).

@@ -7,6 +7,7 @@ import {
   LINK_RELATIONS,
   LIST_RULES,
   METRICS,
+  MODALITIES,
   PERIOD_BASES,
   RATE_RULES,
   RULES,
@@ -28,6 +29,7 @@ export const CurrencyBasisSchema = z.enum(CURRENCY_BASES);
 export const PeriodBasisSchema = z.enum(PERIOD_BASES);
 export const LinkRelationSchema = z.enum(LINK_RELATIONS);
 export const RuleSchema = z.enum(RULES);
+export const ModalitySchema = z.enum(MODALITIES);
 
 /** The years a publication date may fall in: "last year" must resolve to a year people write. */
 export const PUBLISHED_YEARS = { min: 1800, max: 2100 } as const;
@@ -115,6 +117,9 @@ export const ClaimSchema = z
     subject: z.string().nullable(),
     period: z.string().nullable(),
     periodBasis: PeriodBasisSchema.nullable(),
+    modality: ModalitySchema.default("in_force").describe(
+      "In force or stated as fact, or only announced, threatened, proposed or forecast, as the sentence words it",
+    ),
     links: z.array(ClaimLinkSchema),
     warnings: z.array(z.string()),
     rule: RuleSchema.describe("Which extraction rule produced the record"),
@@ -134,6 +139,7 @@ export type Metric = z.infer<typeof MetricSchema>;
 export type CurrencyBasis = z.infer<typeof CurrencyBasisSchema>;
 export type PeriodBasis = z.infer<typeof PeriodBasisSchema>;
 export type Rule = z.infer<typeof RuleSchema>;
+export type Modality = z.infer<typeof ModalitySchema>;
 /** Each stage's rules (lib/enums.ts), so that the code of each can only name its own. */
 export type RateRule = (typeof RATE_RULES)[number];
 export type UnitRule = (typeof UNIT_RULES)[number];

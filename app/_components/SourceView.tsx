@@ -8,7 +8,7 @@ import {
   type SourcePart,
   type SourceSentence,
 } from "@/lib/explore/source-parts";
-import { formatClaimValue, CHANGE_LABEL } from "@/lib/display/format";
+import { formatClaimValue, CHANGE_LABEL, MODALITY_LABEL } from "@/lib/display/format";
 import { METRIC_STYLE } from "@/lib/display/palette";
 import type { Claim } from "@/lib/schema";
 
@@ -24,7 +24,8 @@ const count = new Intl.NumberFormat("en");
 function describe(c: Claim): string {
   const basis = c.currencyBasis === "inferred" ? ", currency inferred" : "";
   const period = c.period ? `, ${c.period}${c.periodBasis === "explicit" ? "" : ` (${c.periodBasis})`}` : "";
-  return `${formatClaimValue(c)} · ${METRIC_STYLE[c.metric].label} · ${CHANGE_LABEL[c.change]}${basis}${period}`;
+  const modality = MODALITY_LABEL[c.modality] ? ` · ${MODALITY_LABEL[c.modality]}` : "";
+  return `${formatClaimValue(c)} · ${METRIC_STYLE[c.metric].label} · ${CHANGE_LABEL[c.change]}${basis}${period}${modality}`;
 }
 
 function ClaimMark({

@@ -89,6 +89,15 @@ export const CHANGE_LABEL: Record<Claim["change"], string> = {
   down: "decrease",
 };
 
+/** How a figure not in force is marked wherever it is shown; a figure in force carries no mark. */
+export const MODALITY_LABEL: Record<Claim["modality"], string | null> = {
+  in_force: null,
+  announced: "announced",
+  threatened: "threatened",
+  proposed: "proposed",
+  forecast: "forecast",
+};
+
 const SUMMARY_WORDS: Record<Exclude<Metric, "other">, [string, string]> = {
   trade_balance: ["balance", "balance"],
   trade_volume: ["volume", "volume"],

@@ -34,6 +34,7 @@ export const CSV_COLUMNS = [
   "subject",
   "period",
   "periodBasis",
+  "modality",
   "links",
   "warnings",
   "rule",

@@ -2,6 +2,7 @@ import type { Claim, Metric, PeriodBasis } from "../schema";
 import { classifyMetric, nearestDate, readSubject, type Keyword } from "./classify";
 import { resolveCurrency, type CurrencyConvention } from "./currency";
 import type { DateMention } from "./dates";
+import { readModality } from "./modality";
 import { readChange } from "./qualifiers";
 import type { Sentence } from "./segment";
 import type { Quantity } from "./units";
@@ -12,7 +13,7 @@ import type { Quantity } from "./units";
  * the list and range joins read of a quantity is left behind.
  */
 export type Draft = Omit<Quantity, "bare" | "basisPoints" | "listRule"> &
-  Pick<Claim, "change" | "metric" | "subject" | "period" | "periodBasis" | "links" | "warnings">;
+  Pick<Claim, "change" | "metric" | "subject" | "period" | "periodBasis" | "modality" | "links" | "warnings">;
 
 export interface SentenceContext {
   text: string;
@@ -52,6 +53,7 @@ export function draftFigure(q: Quantity, context: SentenceContext): Draft {
     subject: null,
     period: null,
     periodBasis: null,
+    modality: readModality(text, sentence.start, q.start),
     links: [],
     warnings,
   };

@@ -2177,3 +2177,56 @@ export const NOT_NAME_CAPITALS = new Set([
   "and",
   "or",
 ]);
+
+/**
+ * Words before a figure, in its clause, that say it is not (yet) in force: regex sources, by modality. The nearest
+ * cue before the figure decides (lib/extract/modality.ts).
+ */
+export const MODALITY_CUES = {
+  threatened: [
+    "threaten(?:s|ed|ing)?",
+    "threat(?:s)? of",
+    "vow(?:s|ed)? to",
+    "warn(?:s|ed)?",
+    "would (?:put|impose|slap|levy|hit|charge|place|raise|apply)",
+    "could (?:face|impose|slap)",
+    "would face",
+    "ultimatum",
+  ],
+  proposed: [
+    "propos(?:e|es|ed|al|als|ing)",
+    "plan(?:s|ned)? to",
+    "consider(?:s|ed|ing)?",
+    "weigh(?:s|ed|ing)?",
+    "draft",
+    "seek(?:s|ing)?",
+    "sought",
+    "call(?:s|ed)? for",
+    "suggest(?:s|ed)?",
+    "mull(?:s|ed|ing)?",
+  ],
+  announced: [
+    "announc(?:e|es|ed|ing)",
+    "unveil(?:s|ed|ing)?",
+    "will (?:impose|apply|levy|charge|take effect|rise|raise|cut|lower|increase|go up|climb)",
+    "set to (?:take effect|rise|increase|apply)",
+    "is to (?:rise|apply|take effect)",
+    "due to (?:rise|take effect|apply)",
+  ],
+  forecast: [
+    "forecasts?",
+    "forecast(?:ed|ing)",
+    "expect(?:s|ed|ing)?",
+    "expectations?",
+    "project(?:s|ed|ions?)",
+    "predict(?:s|ed|ions?)?",
+    "estimat(?:e|es)",
+    "outlook",
+    "likely to",
+    "on track to",
+    "could (?:reach|hit|top|rise|fall|grow|shrink|climb|drop)",
+    "may (?:reach|hit|top|rise|fall|grow|shrink)",
+    "seen (?:at|rising|falling)",
+    "anticipat(?:e|es|ed)",
+  ],
+} as const;

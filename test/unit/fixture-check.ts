@@ -17,6 +17,7 @@ export interface Expected {
   metric?: Claim["metric"];
   currencyBasis?: Claim["currencyBasis"];
   period?: string | null;
+  modality?: Claim["modality"];
   subject?: string;
 }
 
@@ -71,7 +72,7 @@ export function check(c: Case, strictDates: boolean): string[] {
     const wantMax = e.valueMax ?? null;
     if ((wantMax === null) !== (match.valueMax === null) || (wantMax !== null && !close(match.valueMax!, wantMax)))
       differs("valueMax", wantMax, match.valueMax);
-    for (const field of ["unit", "change", "metric", "currencyBasis", "period"] as const) {
+    for (const field of ["unit", "change", "metric", "currencyBasis", "period", "modality"] as const) {
       if (e[field] !== undefined && match[field] !== e[field]) differs(field, e[field], match[field]);
     }
     if (e.subject !== undefined && !(match.subject ?? "").toLowerCase().includes(e.subject.toLowerCase()))

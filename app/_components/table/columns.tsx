@@ -1,5 +1,5 @@
 import { createColumnHelper } from "@tanstack/react-table";
-import { CHANGE_LABEL, formatClaimValue, shownSentence } from "@/lib/display/format";
+import { CHANGE_LABEL, MODALITY_LABEL, formatClaimValue, shownSentence } from "@/lib/display/format";
 import { METRIC_STYLE } from "@/lib/display/palette";
 import type { Claim } from "@/lib/schema";
 import type { SortableColumn } from "@/lib/explore/view-state";
@@ -48,7 +48,20 @@ export const claimColumns = helper.columns([
   helper.accessor((c) => METRIC_STYLE[c.metric].label, {
     id: "metric",
     header: COLUMN_LABELS.metric,
-    cell: (info) => <span className={`metric metric-${info.row.original.metric}`}>{info.getValue()}</span>,
+    cell: (info) => {
+      const c = info.row.original;
+      const modality = MODALITY_LABEL[c.modality];
+      return (
+        <>
+          <span className={`metric metric-${c.metric}`}>{info.getValue()}</span>
+          {modality && (
+            <span className="modality" title={`Not in force: the article says it is ${modality}`}>
+              {modality}
+            </span>
+          )}
+        </>
+      );
+    },
   }),
   helper.accessor((c) => c.subject ?? "", { id: "subject", header: COLUMN_LABELS.subject }),
   helper.accessor((c) => c.period ?? "", {
