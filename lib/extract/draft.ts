@@ -53,7 +53,7 @@ export function draftFigure(q: Quantity, context: SentenceContext): Draft {
     subject: null,
     period: null,
     periodBasis: null,
-    modality: readModality(text, sentence.start, q.start),
+    modality: readModality(text, sentence.start, sentence.end, q.start),
     links: [],
     warnings,
   };

@@ -8,26 +8,52 @@ import { MODALITY_CUES } from "./lexicon";
 import { alternatives } from "./patterns";
 
 const KINDS = Object.keys(MODALITY_CUES) as Array<keyof typeof MODALITY_CUES>;
+// Read on the lower-cased sentence, case-sensitively, with the word start hoisted: a case-insensitive alternation of
+// these lists cost 7% of the run time.
 const CUE = new RegExp(
-  KINDS.map((kind) => `(?<${kind}>\\b(?:${alternatives(MODALITY_CUES[kind])})\\b)`).join("|"),
-  "gi",
+  `\\b(?=[a-z])(?:${KINDS.map((kind) => `(?<${kind}>(?:${alternatives(MODALITY_CUES[kind])})\\b)`).join("|")})`,
+  "g",
 );
 /** How far back a cue may stand: a clause, not the whole sentence. */
 const REACH = 120;
 /** A clause break: a semicolon, a full stop inside a long sentence cut, or a dash or "but" that turns the clause. */
 const CLAUSE_BREAK = /;|\s[–—]\s|\bbut\b|\bwhile\b|\bwhereas\b/gi;
 
-export function readModality(text: string, sentenceStart: number, figureStart: number): Modality {
-  let from = Math.max(sentenceStart, figureStart - REACH);
-  const window = text.slice(from, figureStart);
-  let cut = -1;
-  for (const m of window.matchAll(CLAUSE_BREAK)) cut = m.index + m[0].length;
-  const clause = cut === -1 ? window : window.slice(cut);
-  if (cut !== -1) from += cut;
-  let found: Modality = "in_force";
-  for (const m of clause.matchAll(CUE)) {
+interface SentenceCues {
+  text: string;
+  start: number;
+  cues: Array<{ start: number; end: number; kind: Modality }>;
+  breaks: number[];
+}
+
+// The cues of the last sentence read: a sentence's figures come one after another, so each sentence is scanned once.
+let last: SentenceCues | null = null;
+
+function cuesOf(text: string, sentenceStart: number, sentenceEnd: number): SentenceCues {
+  if (last && last.text === text && last.start === sentenceStart) return last;
+  // Lower case keeps the offsets of every ASCII letter, which is all the cues are written in.
+  const sentence = text.slice(sentenceStart, sentenceEnd);
+  const lower = sentence.toLowerCase();
+  const cues: SentenceCues["cues"] = [];
+  for (const m of (lower.length === sentence.length ? lower : sentence).matchAll(CUE)) {
     const groups = m.groups!;
-    found = KINDS.find((kind) => groups[kind] !== undefined) ?? found;
+    const kind = KINDS.find((k) => groups[k] !== undefined);
+    if (kind) cues.push({ start: sentenceStart + m.index, end: sentenceStart + m.index + m[0].length, kind });
+  }
+  const breaks: number[] = [];
+  for (const m of sentence.matchAll(CLAUSE_BREAK)) breaks.push(sentenceStart + m.index + m[0].length);
+  last = { text, start: sentenceStart, cues, breaks };
+  return last;
+}
+
+export function readModality(text: string, sentenceStart: number, sentenceEnd: number, figureStart: number): Modality {
+  const { cues, breaks } = cuesOf(text, sentenceStart, sentenceEnd);
+  let from = Math.max(sentenceStart, figureStart - REACH);
+  for (const at of breaks) if (at <= figureStart && at > from) from = at;
+  let found: Modality = "in_force";
+  for (const cue of cues) {
+    if (cue.end > figureStart) break;
+    if (cue.start >= from) found = cue.kind;
   }
   return found;
 }

@@ -145,7 +145,7 @@ const DENOMINATORS: ReadonlyArray<readonly [string, string]> = [
 ];
 
 const SPACE = "[\\s\\u00a0]";
-const END = "(?![\\p{L}\\p{N}])";
+const END = "(?![A-Za-z0-9\\u00C0-\\u024F])";
 /** Each form as a named group `u<unit>_<form>`, so a match says which unit it read. */
 function alternation(forms: (unit: PhysicalUnit) => readonly string[]): string {
   return PHYSICAL_UNITS.flatMap((unit, i) => forms(unit).map((source, j) => `(?<u${i}_${j}>${source})`)).join("|");
@@ -153,12 +153,12 @@ function alternation(forms: (unit: PhysicalUnit) => readonly string[]): string {
 
 // One sticky pattern per way of writing: spelled names ignore case and need a space; abbreviations keep their case
 // ("MB" is a megabyte, "mb" nothing) and may be glued.
-const SPELLED = new RegExp(`^(?:${SPACE}+|-)(?:${alternation((unit) => unit.spelled)})${END}`, "iu");
-const ABBREVIATED = new RegExp(`^(?<space>${SPACE}?)(?:${alternation((unit) => unit.abbreviated)})${END}`, "u");
+const SPELLED = new RegExp(`^(?:${SPACE}+|-)(?:${alternation((unit) => unit.spelled)})${END}`, "i");
+const ABBREVIATED = new RegExp(`^(?<space>${SPACE}?)(?:${alternation((unit) => unit.abbreviated)})${END}`);
 const GLUED_ONLY = new Set(["hour", "penny", "cent", "gram"]);
 const DENOMINATOR = new RegExp(
   `^(?:${SPACE}+(?:per|a|an)${SPACE}+|${SPACE}?/${SPACE}?)(${DENOMINATORS.map(([w]) => w.replace(/ /g, SPACE + "+")).join("|")})s?${END}`,
-  "iu",
+  "i",
 );
 const DENOMINATOR_NAMES = new Map(DENOMINATORS);
 
