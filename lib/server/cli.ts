@@ -4,17 +4,19 @@ import { DEFAULT_LOCALE, todayUtc } from "../defaults";
 import { CSV_HEADER, claimCsvRow } from "../export/csv";
 import { extractArticle } from "../extract/article";
 import { textId } from "../extract/ids";
+import { traceClaims } from "../extract/trace";
 import { MAX_INPUT_BYTES } from "../input/index";
 import { ArticleOptionsSchema, claimJsonSchema, datasetJsonSchema, type Dataset } from "../schema";
 import { SeedError, articleFromText, decodeUtf8, readArticleFile, type ArticleFallback } from "./seeds";
 
 /**
  * npm run --silent extract -- [--format json|csv|ndjson] [--published-at YYYY-MM-DD] [--locale en-CA] FILE...
- * "-" reads standard input. Bad input: exit 2 with one line on stderr, and nothing on stdout.
+ * "-" reads standard input. --trace prints, instead of the records, every number found and the stages that made its
+ * record or dropped it. Bad input: exit 2 with one line on stderr, and nothing on stdout.
  */
 
 const USAGE =
-  "usage: extract [--format json|csv|ndjson] [--published-at YYYY-MM-DD] [--locale BCP47] [--schema] FILE... (- for stdin)";
+  "usage: extract [--format json|csv|ndjson] [--published-at YYYY-MM-DD] [--locale BCP47] [--schema] [--trace] FILE... (- for stdin)";
 
 class UsageError extends Error {}
 
@@ -23,6 +25,31 @@ function readStdin(): Uint8Array {
     return readFileSync(0);
   } catch (error) {
     throw new SeedError(`stdin: cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+  }
+}
+
+function articlesFor(files: string[], fallback: ArticleFallback) {
+  return files.map((file) => {
+    if (file === "-") {
+      const bytes = readStdin();
+      if (bytes.length > MAX_INPUT_BYTES)
+        throw new SeedError(`stdin: ${bytes.length} bytes is over the ${MAX_INPUT_BYTES}-byte limit`);
+      const text = decodeUtf8(bytes, "stdin");
+      return articleFromText(text, `stdin-${textId(text)}`, fallback, "stdin");
+    }
+    return readArticleFile(file, fallback);
+  });
+}
+
+/** The --trace listing: for each number, where it is, and one indented line per stage. */
+function* renderTrace(files: string[], fallback: ArticleFallback): Generator<string> {
+  for (const article of articlesFor(files, fallback)) {
+    yield `# ${article.id}\n`;
+    const options = { articleId: article.id, publishedAt: article.publishedAt, locale: article.locale };
+    for (const line of traceClaims(article.text, options)) {
+      yield `[${line.start},${line.end}) ${JSON.stringify(line.number)}\n`;
+      for (const step of line.steps) yield `    ${step}\n`;
+    }
   }
 }
 
@@ -109,6 +136,7 @@ export function main(argv: string[]): number {
             "published-at": { type: "string" },
             locale: { type: "string", default: DEFAULT_LOCALE },
             schema: { type: "boolean", default: false },
+            trace: { type: "boolean", default: false },
             help: { type: "boolean", short: "h", default: false },
           },
         });
@@ -128,6 +156,10 @@ export function main(argv: string[]): number {
       throw new UsageError(`unknown --format "${values.format}" (json, csv or ndjson)`);
     const fallback = fallbackOf(values["published-at"] ?? todayUtc(), values.locale);
     if (positionals.length === 0) throw new UsageError("no input file given");
+    if (values.trace) {
+      write([...renderTrace(positionals, fallback)]);
+      return 0;
+    }
     // Every input is read and extracted before anything is written: bad input leaves stdout empty.
     write(render(datasetsFor(positionals, fallback), values.format));
     return 0;

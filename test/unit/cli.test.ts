@@ -33,6 +33,24 @@ describe("extract CLI", { timeout: 20_000 }, () => {
     expect(dataset.claims.find((c) => c.quote === "$102.3 billion")?.unit).toBe("CAD");
   });
 
+  it("--trace lists every number with the stages that made its record or the stage that dropped it", () => {
+    const file = scratch(
+      "trace.txt",
+      "He said he would put a 100 per cent tariff on films. The Big 12 met at 11:30 in 2024.",
+    );
+    const { code, stdout, stderr } = extract(["--trace", "--published-at", "2025-05-06", file]);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    const [header, ...blocks] = stdout.split(/\n(?=\[)/);
+    expect(header).toBe("# trace");
+    expect(blocks[0]).toContain('"100"');
+    expect(blocks[0]).toContain("units: percent → percent %");
+    expect(blocks[0]).toContain("modality: threatened");
+    const dropped = blocks.filter((b) => b.includes("dropped by units"));
+    expect(dropped.map((b) => /"(\d+)"/.exec(b)?.[1])).toEqual(["12", "11", "30"]);
+    expect(blocks.find((b) => b.includes('"2024"'))).toContain("dropped by dates");
+  });
+
   it("prints an array for several files, and one CSV table with an articleId column", () => {
     const other = scratch("note.txt", "Exports rose 4% to US$12 billion in 2024.");
     const json = JSON.parse(extract([SEED, other, "--published-at", "2025-02-01"]).stdout) as Dataset[];
