@@ -54,16 +54,7 @@ function* renderTrace(files: string[], fallback: ArticleFallback): Generator<str
 }
 
 function datasetsFor(files: string[], fallback: ArticleFallback): Dataset[] {
-  return files.map((file) => {
-    if (file === "-") {
-      const bytes = readStdin();
-      if (bytes.length > MAX_INPUT_BYTES)
-        throw new SeedError(`stdin: ${bytes.length} bytes is over the ${MAX_INPUT_BYTES}-byte limit`);
-      const text = decodeUtf8(bytes, "stdin");
-      return extractArticle(articleFromText(text, `stdin-${textId(text)}`, fallback, "stdin"));
-    }
-    return extractArticle(readArticleFile(file, fallback));
-  });
+  return articlesFor(files, fallback).map((article) => extractArticle(article));
 }
 
 /** A record batch per write: few system calls, and no string much larger than a batch. */
