@@ -2230,3 +2230,42 @@ export const MODALITY_CUES = {
     "anticipat(?:e|es|ed)",
   ],
 } as const;
+
+/** Words that may follow a score's second number ("won 2-1 at home", "a 3-0 win"). */
+export const SCORE_FOLLOWERS = [
+  "in",
+  "at",
+  "on",
+  "to",
+  "win",
+  "victory",
+  "defeat",
+  "loss",
+  "draw",
+  "lead",
+  "over",
+  "against",
+  "after",
+  "with",
+  "and",
+  "for",
+  "home",
+  "away",
+];
+
+/** Words before a year of history ("in 1600", "A.D. 1000"): plain words, escaped by `words`. */
+export const YEAR_WORDS = [
+  "in",
+  "since",
+  "between",
+  "from",
+  "until",
+  "till",
+  "circa",
+  "c.",
+  "year",
+  "A.D.",
+  "AD",
+  "B.C.",
+  "BC",
+];

@@ -14,7 +14,9 @@ import {
   NAME_WORDS,
   NOT_NAME_CAPITALS,
   NOT_NOUNS,
+  SCORE_FOLLOWERS,
   SCORE_VERBS,
+  YEAR_WORDS,
   ORDINAL_NAME_NOUNS,
   PERSON_NOUNS,
   PLURAL_EXCEPTIONS,
@@ -159,19 +161,21 @@ const TIME_AFTER = /^:\d|^[\s\u00a0]*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|ET\b|EST\b|E
 const MINUS_BEFORE = /(?:^|[\s\u00a0(\[=:])[-\u2212]$|^[-\u2212]$/;
 /** "11:30": the minutes of a time of day. */
 const CLOCK_BEFORE = /\d[:.]$/;
-/** "won 2-1", "a 3–0 defeat": the two numbers of a score. */
-const SCORE_PAIR_AFTER =
-  /^[\s\u00a0]?[-–][\s\u00a0]?\d{1,3}(?=[,;:)!?]|\.(?!\d)|$|[\s\u00a0]+(?:in|at|on|to|win|victory|defeat|loss|draw|lead|over|against|after|with|and|for|home|away)\b)/;
-const SCORE_PAIR_END =
-  /^[\s\u00a0]*(?:[,;:)!?]|\.(?!\d)|$|(?:in|at|on|to|win|victory|defeat|loss|draw|lead|over|against|after|with|and|for|home|away)\b)/;
+/** "won 2-1", "a 3–0 defeat": the two numbers of a score, then the end of a clause or a word that follows scores. */
+const SCORE_FOLLOWER = String.raw`(?:${words(SCORE_FOLLOWERS)})\b`;
+const SCORE_PAIR_AFTER = new RegExp(
+  String.raw`^[\s\u00a0]?[-–][\s\u00a0]?\d{1,3}(?=[,;:)!?]|\.(?!\d)|$|[\s\u00a0]+${SCORE_FOLLOWER})`,
+);
+const SCORE_PAIR_END = new RegExp(String.raw`^[\s\u00a0]*(?:[,;:)!?]|\.(?!\d)|$|${SCORE_FOLLOWER})`);
 const SCORE_PAIR_BEFORE = /(?<![\d.,])\d{1,3}[\s\u00a0]?[-–][\s\u00a0]?$/;
 const SCORE_WORDS = new RegExp(String.raw`\b(?:${alternatives(SCORE_VERBS)})\b`, "i");
 /** "ISO 3888-2", "Article 5-1": the part number after a named number. */
 const NAMED_PART_BEFORE = /(\p{Lu}[\p{L}&.]*)[\s\u00a0]\d+[-–]$/u;
 const CURRENCY_CODE_SET = new Set<string>(CURRENCY_CODES);
 /** The year of an era: "in 1600", "since 1850", "A.D. 1000", "1200 BC". */
-const YEAR_WORD_BEFORE =
-  /\b(?:between[\s\u00a0]+1\d{3}[\s\u00a0]+and|from[\s\u00a0]+1\d{3}[\s\u00a0]+to|in|since|between|from|until|till|circa|c\.|year|A\.D\.|AD|B\.C\.|BC)[\s\u00a0]+$/;
+const YEAR_WORD_BEFORE = new RegExp(
+  String.raw`\b(?:between[\s\u00a0]+1\d{3}[\s\u00a0]+and|from[\s\u00a0]+1\d{3}[\s\u00a0]+to|${words(YEAR_WORDS)})[\s\u00a0]+$`,
+);
 const ERA_BEFORE = /(?:\bA\.D\.|\bAD)[\s\u00a0]+$/;
 const ERA_AFTER = /^[\s\u00a0]*(?:A\.D\.|AD|B\.C\.E?|BCE?|CE)(?![\p{L}])/u;
 /** A capitalised word right before a number, that does not begin its sentence: "Big 12", "Game 2", "Row 21". */
