@@ -15,10 +15,10 @@ export const LINK_RELATIONS = ["currency_equivalent"] as const;
 export const MODALITIES = ["in_force", "announced", "threatened", "proposed", "forecast"] as const;
 
 // The extraction rules, for the record's `rule` field: which rule made it. A name is a label for tracing a record
-// back, never a switch: code that must know something of a quantity reads a field its rule set (lib/extract/units.ts).
-/** Rates (lib/extract/units.ts) whose unit bare numbers listed before them take ("80.5, 218 and 12 per cent"). */
+// back, never a switch: code that must know something of a quantity reads a field its rule set (lib/extract/rules/).
+/** Rates (lib/extract/rules/percent.ts) whose unit bare numbers listed before them take ("80.5, 218 and 12 per cent"). */
 export const RATE_RULES = ["percent.share", "percent", "points", "points.basis"] as const;
-/** What a number measures (lib/extract/units.ts). */
+/** What a number measures (lib/extract/rules/index.ts registers a rule for each). */
 export const UNIT_RULES = [
   ...RATE_RULES,
   "rank.ordinal",
@@ -36,6 +36,25 @@ export const UNIT_RULES = [
   "unit.physical",
   "number.bare",
   "points.context",
+] as const;
+/** Rules that drop a number as no quantity (lib/extract/rules/names.ts): a name, a code, a time, a score, a year. */
+export const NOT_QUANTITY_RULES = [
+  "not.group-of",
+  "not.clock",
+  "not.part-number",
+  "not.old-year",
+  "not.score",
+  "not.name-word",
+  "not.glued-name",
+  "not.code",
+  "not.hyphenated-name",
+  "not.after-name",
+  "not.ordinal-name",
+  "not.time",
+  "not.ordinal",
+  "not.year",
+  "not.named",
+  "not.before-name",
 ] as const;
 /** A bare number in a list, with the unit of the rate after it (lib/extract/qualifiers.ts). */
 export const LIST_RULES = suffixed(RATE_RULES, "+list");

@@ -6,6 +6,7 @@ import {
   KINDS,
   LINK_RELATIONS,
   LIST_RULES,
+  NOT_QUANTITY_RULES,
   METRICS,
   MODALITIES,
   PERIOD_BASES,
@@ -143,6 +144,7 @@ export type Modality = z.infer<typeof ModalitySchema>;
 /** Each stage's rules (lib/enums.ts), so that the code of each can only name its own. */
 export type RateRule = (typeof RATE_RULES)[number];
 export type UnitRule = (typeof UNIT_RULES)[number];
+export type NotQuantityRule = (typeof NOT_QUANTITY_RULES)[number];
 export type ListRule = (typeof LIST_RULES)[number];
 export type DateRule = (typeof DATE_RULES)[number];
 export type QuantityRule = Exclude<Rule, DateRule>;

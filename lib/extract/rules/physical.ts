@@ -3,9 +3,10 @@
  * says it: "kilometre", "mile per hour", "degree Celsius") and the surface forms that write it. Abbreviations may be
  * glued to the digits ("256GB", "114bhp", "9.9sec"); spelled-out names need a space ("30 kilometres"). A rate's
  * denominator is part of the unit ("2 million barrels per day" → "barrel per day"); the surface form stays in the
- * quote. Lives beside units.ts, which asks it after percent, points and money found nothing.
+ * quote. Registered in rules/index.ts after percent, points, money and before durations.
  */
-import type { Kind } from "../schema";
+import type { Kind } from "../../schema";
+import { quantity, rule } from "./rule";
 
 export interface PhysicalUnit {
   /** The one normalised name of the unit. */
@@ -217,3 +218,19 @@ export function isGluedUnit(after: string): boolean {
   const abbreviated = ABBREVIATED.exec(after);
   return abbreviated !== null && !abbreviated.groups!.space;
 }
+
+/** "256GB", "30 km/h", "12 degrees Celsius", "2 million barrels per day", "85p". */
+export const PHYSICAL_UNIT = rule({
+  name: "unit.physical",
+  find: ({ after }) => physicalUnitAfter(after),
+  resolve: ({ text, token }, physical) =>
+    quantity(token, {
+      start: token.start,
+      end: token.end + physical.length,
+      kind: physical.kind,
+      unit: physical.unit,
+      currencyBasis: physical.kind === "money" ? "explicit" : null,
+      noun: physical.kind === "count" ? text.slice(token.end, token.end + physical.length).trim() : null,
+      rule: "unit.physical",
+    }),
+});
