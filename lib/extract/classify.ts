@@ -153,6 +153,30 @@ function distance(k: Keyword, start: number, end: number): number {
   return 0;
 }
 
+/**
+ * The weights by which a keyword competes to say what a figure measures: its distance in characters, changed by
+ * these. Lower wins.
+ */
+export const METRIC_SCORES = {
+  /** A tariff word is the likeliest thing a rate measures... */
+  tariffWordForRate: 0.7,
+  /** ...and a poor one for an amount, which it rarely measures ("tariffs on $200 billion of goods" are imports). */
+  tariffWordForAmount: 25,
+  /** A keyword of no trade flow ("prices", "revenue") next to an amount. */
+  otherWordForAmount: 4,
+  /** A cause between figure and keyword after it ("as imports slumped"). */
+  causeBetween: 40,
+  /** A clause break between a keyword before the figure and the figure. */
+  clauseBreakBefore: 15,
+  /** A flow a rate applies to ("levies on Chinese imports to 145%"), not what the rate measures. */
+  flowRateAppliesTo: 30,
+  /** A keyword after a change that is not attached to it: a change is told of the thing before it. */
+  keywordAfterChange: 25,
+  /** A keyword attached right after the figure ("73 per cent of its exports", "$5 billion in exports"). */
+  attachedToRate: 0.1,
+  attachedToAmount: 0.5,
+} as const;
+
 export interface Classified {
   metric: Metric;
   keyword: Keyword | null;
@@ -227,18 +251,21 @@ export function classifyMetric(
       ATTACHED.test(between) &&
       !CAUSE_BETWEEN.test(between) &&
       !PAST_PARTICIPLE.test(text.slice(k.start, k.end));
-    if (k.family === "tariff_rate") score = rate ? score * 0.7 : score + 25;
-    if (k.family === "other" && !rate) score += 4;
+    if (k.family === "tariff_rate")
+      score = rate ? score * METRIC_SCORES.tariffWordForRate : score + METRIC_SCORES.tariffWordForAmount;
+    if (k.family === "other" && !rate) score += METRIC_SCORES.otherWordForAmount;
     // The thing measured comes before its figure or right after it ("$5 billion in exports", "25% tariff");
     // a keyword beyond a clause break or a cause ("as imports slumped") is about something else.
-    if (after && CAUSE_BETWEEN.test(between)) score += 40;
-    if (!after && CLAUSE_BREAK.test(between)) score += 15;
+    if (after && CAUSE_BETWEEN.test(between)) score += METRIC_SCORES.causeBetween;
+    if (!after && CLAUSE_BREAK.test(between)) score += METRIC_SCORES.clauseBreakBefore;
     // "levies on Chinese imports to 145%", "10% on imported toys": the flow is what a rate applies to, not the figure.
-    if (rate && k.family !== "tariff_rate" && k.family !== "other" && onGoodsBefore(text, k.start)) score += 30;
+    if (rate && k.family !== "tariff_rate" && k.family !== "other" && onGoodsBefore(text, k.start))
+      score += METRIC_SCORES.flowRateAppliesTo;
     // A change is told of the thing before it; a keyword after it is rarely what changed.
-    if (after && (change === "up" || change === "down") && !attached) score += 25;
+    if (after && (change === "up" || change === "down") && !attached) score += METRIC_SCORES.keywordAfterChange;
     // "73 per cent of Australia's iron ore exports", "$5 billion in exports": the keyword the figure is attached to.
-    if (attached && k.family !== "tariff_rate") score *= rate ? 0.1 : 0.5;
+    if (attached && k.family !== "tariff_rate")
+      score *= rate ? METRIC_SCORES.attachedToRate : METRIC_SCORES.attachedToAmount;
     if (score < bestScore) {
       bestScore = score;
       best = k;

@@ -1,9 +1,8 @@
-import type { Claim, Metric, PeriodBasis } from "../schema";
+import type { Change, Claim, Metric, PeriodBasis } from "../schema";
 import { classifyMetric, nearestDate, readSubject, type Keyword } from "./classify";
 import { resolveCurrency, type CurrencyConvention } from "./currency";
 import type { DateMention } from "./dates";
 import { readModality } from "./modality";
-import { readChange } from "./qualifiers";
 import type { Sentence } from "./segment";
 import type { Quantity } from "./units";
 
@@ -27,13 +26,12 @@ export interface SentenceContext {
 
 const TRADE_FLOWS = new Set<Metric>(["trade_balance", "trade_volume", "exports", "imports"]);
 
-export function draftFigure(q: Quantity, context: SentenceContext): Draft {
+/** A quantity with its change read (the change stage), and what its sentence says of it (the classify stage). */
+export function draftFigure(q: Quantity, change: Change, context: SentenceContext): Draft {
   const { text, sentence, dates, previousDates, keywords, convention } = context;
   const warnings: string[] = [];
   const money = resolveCurrency(q, convention);
   if (money.warning) warnings.push(money.warning);
-  const read = q.kind === "rank" ? "=" : readChange(text, q, sentence.start);
-  const change = q.fuzzy && read === "=" ? "~" : read;
   // Field by field: V8 (Node 20) is slow on `{ ...q, extra }`. What classifying reads (the resolved unit, the
   // change) is set here; what it finds is filled in below.
   const draft: Draft = {

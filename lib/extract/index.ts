@@ -1,22 +1,22 @@
 /**
  * lib/extract owns one step: article text -> Dataset, every numeric claim in the text with its offsets, as records
- * of lib/schema.ts. This file runs the stages in order (sentences, dates, numbers, units, lists and ranges, drafts,
- * neighbours, claims); the other files are the stages and their word lists. It may import only lib/schema.ts,
- * lib/enums.ts and its own files: nothing from lib/input, lib/store, lib/explore, lib/server, lib/display,
- * lib/chart or lib/export, and no React, Next or Node built-ins, so the same code runs in a page, a worker, the
- * API and the CLI.
+ * of lib/schema.ts. This file is the pipeline: STAGES, one literal array of named stages, each a function from the
+ * run's context to the next context; the other files are the stages, their rules (rules/) and their word lists
+ * (lexicon.ts). It may import only lib/schema.ts, lib/enums.ts and its own files: nothing from lib/input, lib/store,
+ * lib/explore, lib/server, lib/display, lib/chart or lib/export, and no React, Next or Node built-ins, so the same
+ * code runs in a page, a worker, the API and the CLI.
  */
-import type { Claim, Dataset, UnitRule } from "../schema";
+import type { Change, Claim, Dataset, ListRule, UnitRule } from "../schema";
 import { findKeywords, type Keyword } from "./classify";
-import { readConvention } from "./currency";
+import { readConvention, type CurrencyConvention } from "./currency";
 import { findDates, publicationOf, type DateMention } from "./dates";
 import { draftFigure, type Draft, type SentenceContext } from "./draft";
 import { claimId, textId } from "./ids";
-import { decimalMarkOf, findNumbers } from "./numbers";
+import { decimalMarkOf, findNumbers, type NumberToken } from "./numbers";
 import { relateNeighbours } from "./neighbours";
-import { joinRanges, shareListUnits } from "./qualifiers";
+import { joinRanges, readChange, shareListUnits } from "./qualifiers";
 import { segmentSentences, type Sentence } from "./segment";
-import { progressReporter } from "./progress";
+import { progressReporter, type AtPosition } from "./progress";
 import { pointsInContext, readQuantity, type Quantity } from "./units";
 
 export interface ExtractOptions {
@@ -120,27 +120,103 @@ function dateClaim(text: string, articleId: string, sentence: Sentence, d: DateM
   };
 }
 
-/** Article text → every numeric claim in it, in text order. Pure: the same input always gives the same records. */
-export function extractClaims(text: string, options: ExtractOptions = {}): Dataset {
-  const articleId = options.articleId ?? textId(text);
-  // Each stage ends at its share of the run time on a long text (measured on 10 MB of news).
-  const progress = progressReporter(options.onProgress, text.length);
-  progress.stage(0.02);
-  const convention = readConvention(text, options.locale);
-  const sentences = segmentSentences(text, progress.stage(0.12));
-  const dates = findDates(text, sentences, publicationOf(options.publishedAt), progress.stage(0.27));
-  const tokens = findNumbers(text, decimalMarkOf(options.locale), progress.stage(0.45));
-  const reading = progress.stage(0.55);
+/**
+ * What a run knows after each stage. A stage returns a new context with its own field filled in and leaves the
+ * fields before it as they were, except `link`, which completes the drafts `classify` made for this run.
+ */
+export interface RunContext {
+  text: string;
+  articleId: string;
+  options: ExtractOptions;
+  /** Reports how far through the text the current stage is. */
+  at: AtPosition;
+  convention: CurrencyConvention;
+  sentences: Sentence[];
+  dates: DateMention[];
+  /** Every number, before any rule has read it. */
+  tokens: NumberToken[];
+  /** What each number measures, without those inside a date or another quantity. */
+  quantities: Quantity<UnitRule>[];
+  /** Per sentence: its dates. */
+  sentenceDates: DateMention[][];
+  /** Per sentence: its quantities once lists have shared their units and ranges are joined. */
+  figures: Quantity[][];
+  /** Per sentence, parallel to `figures`: each figure's change. */
+  changes: Change[][];
+  /** Per sentence: each figure with its currency, metric, subject, period and modality. */
+  drafts: Draft[][];
+  claims: Claim[];
+}
+
+export interface Stage {
+  name: string;
+  /** The fraction of the run done when the stage ends, by its share of the run time on 10 MB of news. */
+  until: number;
+  run(context: RunContext): RunContext;
+}
+
+/** The article's currency convention, read from its text and locale ("C$" in a Canadian paper). */
+function convention(context: RunContext): RunContext {
+  return { ...context, convention: readConvention(context.text, context.options.locale) };
+}
+
+function segment(context: RunContext): RunContext {
+  return { ...context, sentences: segmentSentences(context.text, context.at) };
+}
+
+function dates(context: RunContext): RunContext {
+  const { text, sentences, options, at } = context;
+  return { ...context, dates: findDates(text, sentences, publicationOf(options.publishedAt), at) };
+}
+
+function numbers(context: RunContext): RunContext {
+  return { ...context, tokens: findNumbers(context.text, decimalMarkOf(context.options.locale), context.at) };
+}
+
+function units(context: RunContext): RunContext {
+  const { text, tokens, at } = context;
   const read: Quantity<UnitRule>[] = [];
   for (const token of tokens) {
-    reading(token.start);
-    const quantity = readQuantity(text, token);
+    at(token.start);
     // Digits beyond a double's range read as Infinity: no claim, and no record the schema would reject.
-    if (quantity && Number.isFinite(quantity.value)) read.push(quantity);
+    const quantity = readQuantity(text, token);
+    if (quantity) read.push(quantity);
   }
-  const quantities = withoutDates(withoutOverlaps(read), dates);
-  const datesBySentence = bySentence(sentences, dates);
-  const quantitiesBySentence = bySentence(sentences, quantities);
+  return { ...context, quantities: withoutDates(withoutOverlaps(read), context.dates) };
+}
+
+/** Lists share a unit ("80.5, 218 and 12 per cent"), bare points become percentage points, ranges join. */
+function refine(context: RunContext): RunContext {
+  const { text, sentences, at } = context;
+  const figures = bySentence(sentences, context.quantities).map((quantities, s) => {
+    if (quantities.length === 0) return [];
+    at(sentences[s]!.start);
+    const sentence = sentences[s]!;
+    const listed: Quantity<UnitRule | ListRule>[] = shareListUnits(text, quantities);
+    // A range whose upper end overflows is dropped before neighbours are linked, so no link points at nothing.
+    return joinRanges(text, pointsInContext(text.slice(sentence.start, sentence.end), listed)).filter(
+      (q) => Number.isFinite(q.value) && (q.valueMax === null || Number.isFinite(q.valueMax)),
+    );
+  });
+  return { ...context, figures, sentenceDates: bySentence(sentences, context.dates) };
+}
+
+/** Up, down, a bound or an approximation, from the words around each figure; a fuzzy quantity is approximate. */
+function change(context: RunContext): RunContext {
+  const { text, sentences, at } = context;
+  const changes = context.figures.map((figures, s) =>
+    figures.map((q) => {
+      at(q.start);
+      const read = q.kind === "rank" ? "=" : readChange(text, q, sentences[s]!.start);
+      return q.fuzzy && read === "=" ? "~" : read;
+    }),
+  );
+  return { ...context, changes };
+}
+
+/** The currency, metric, subject, period and modality of each figure, from its sentence and the one before. */
+function classify(context: RunContext): RunContext {
+  const { text, sentences, sentenceDates, figures, changes, convention, at } = context;
   // Keywords are read only for sentences with figures, and for the sentence before one when a rate needs context.
   const keywordCache = new Map<number, Keyword[]>();
   const keywordsOf = (s: number): Keyword[] => {
@@ -150,43 +226,97 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Datas
     if (!found) keywordCache.set(s, (found = findKeywords(text.slice(sentence.start, sentence.end), sentence.start)));
     return found;
   };
-
-  const claims: Claim[] = [];
-  const classifying = progress.stage(1);
-  sentences.forEach((sentence, s) => {
-    classifying(sentence.start);
-    const sentenceDates = datesBySentence[s]!;
-    const sentenceQuantities = quantitiesBySentence[s]!;
-    if (sentenceQuantities.length === 0) {
-      for (const d of sentenceDates) claims.push(dateClaim(text, articleId, sentence, d));
-      return;
-    }
-    const context: SentenceContext = {
+  const drafts = figures.map((quantities, s) => {
+    if (quantities.length === 0) return [];
+    const sentence = sentences[s]!;
+    at(sentence.start);
+    const sentenceContext: SentenceContext = {
       text,
       sentence,
-      dates: sentenceDates,
-      previousDates: datesBySentence[s - 1] ?? [],
+      dates: sentenceDates[s]!,
+      previousDates: sentenceDates[s - 1] ?? [],
       keywords: keywordsOf(s),
       previousKeywords: () => keywordsOf(s - 1),
       convention,
     };
-    const quantities = pointsInContext(
-      text.slice(sentence.start, sentence.end),
-      shareListUnits(text, sentenceQuantities),
-    );
-    // A range whose upper end overflows is dropped before neighbours are linked, so no link points at nothing.
-    const drafts = joinRanges(text, quantities)
-      .filter((q) => Number.isFinite(q.value) && (q.valueMax === null || Number.isFinite(q.valueMax)))
-      .map((q) => draftFigure(q, context));
-    relateNeighbours(text, articleId, drafts);
+    return quantities.map((q, i) => draftFigure(q, changes[s]![i]!, sentenceContext));
+  });
+  return { ...context, drafts };
+}
+
+/** Figures that lean on the one before them: a currency equivalent, a restatement, a coordinated change. */
+function link(context: RunContext): RunContext {
+  for (const drafts of context.drafts) if (drafts.length > 1) relateNeighbours(context.text, context.articleId, drafts);
+  return context;
+}
+
+function records(context: RunContext): RunContext {
+  const { text, articleId, sentences, sentenceDates, drafts, at } = context;
+  const claims: Claim[] = [];
+  sentences.forEach((sentence, s) => {
+    at(sentence.start);
     const merged = [
-      ...drafts.map((d) => toClaim(text, articleId, sentence, d)),
-      ...sentenceDates.map((d) => dateClaim(text, articleId, sentence, d)),
+      ...drafts[s]!.map((d) => toClaim(text, articleId, sentence, d)),
+      ...sentenceDates[s]!.map((d) => dateClaim(text, articleId, sentence, d)),
     ];
-    merged.sort((a, b) => a.start - b.start);
+    if (drafts[s]!.length > 0 && sentenceDates[s]!.length > 0) merged.sort((a, b) => a.start - b.start);
     // One at a time: spreading an unbounded array into a call overflows the stack (~120,000 arguments).
     for (const claim of merged) claims.push(claim);
   });
+  return { ...context, claims };
+}
+
+/** The pipeline, in order. */
+export const STAGES: readonly Stage[] = [
+  { name: "convention", until: 0.02, run: convention },
+  { name: "segment", until: 0.12, run: segment },
+  { name: "dates", until: 0.27, run: dates },
+  { name: "numbers", until: 0.45, run: numbers },
+  { name: "units", until: 0.55, run: units },
+  { name: "refine", until: 0.6, run: refine },
+  { name: "change", until: 0.7, run: change },
+  { name: "classify", until: 0.95, run: classify },
+  { name: "link", until: 0.97, run: link },
+  { name: "records", until: 1, run: records },
+];
+
+function startOf(text: string, options: ExtractOptions): RunContext {
+  return {
+    text,
+    articleId: options.articleId ?? textId(text),
+    options,
+    at: () => {},
+    convention: readConvention("", options.locale),
+    sentences: [],
+    dates: [],
+    tokens: [],
+    quantities: [],
+    sentenceDates: [],
+    figures: [],
+    changes: [],
+    drafts: [],
+    claims: [],
+  };
+}
+
+/** Runs the stages over `text`, calling `after` with each stage's context as it ends (for --trace). */
+export function runStages(
+  text: string,
+  options: ExtractOptions = {},
+  after?: (stage: Stage, context: RunContext) => void,
+): RunContext {
+  const progress = progressReporter(options.onProgress, text.length);
+  let context = startOf(text, options);
+  for (const stage of STAGES) {
+    context = stage.run({ ...context, at: progress.stage(stage.until) });
+    after?.(stage, context);
+  }
   progress.done();
+  return context;
+}
+
+/** Article text → every numeric claim in it, in text order. Pure: the same input always gives the same records. */
+export function extractClaims(text: string, options: ExtractOptions = {}): Dataset {
+  const { articleId, claims } = runStages(text, options);
   return { articleId, claims };
 }

@@ -48,6 +48,8 @@ describe("extract CLI", { timeout: 20_000 }, () => {
     expect(blocks[0]).toContain("modality: threatened");
     const dropped = blocks.filter((b) => b.includes("dropped by units"));
     expect(dropped.map((b) => /"(\d+)"/.exec(b)?.[1])).toEqual(["12", "11", "30"]);
+    // Each names the rule that dropped it.
+    expect(dropped.map((b) => /rule (not\.[\w-]+)/.exec(b)?.[1])).toEqual(["not.named", "not.time", "not.clock"]);
     expect(blocks.find((b) => b.includes('"2024"'))).toContain("dropped by dates");
   });
 
