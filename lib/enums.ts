@@ -60,6 +60,8 @@ export const NOT_QUANTITY_RULES = [
 export const LIST_RULES = suffixed(RATE_RULES, "+list");
 /** A range ("10%-15%", "between 10 and 25 per cent"), named for the rule of its upper end (lib/extract/qualifiers.ts). */
 export const RANGE_RULES = suffixed([...UNIT_RULES, ...LIST_RULES], "+range");
+/** A bare number in a table cell, in the unit its column header or the table's caption gives (lib/extract/tables.ts). */
+export const TABLE_RULES = ["table.column"] as const;
 /** Dates and periods (lib/extract/dates.ts). */
 export const DATE_RULES = [
   "date.month-day",
@@ -79,7 +81,7 @@ export const DATE_RULES = [
   "date.relative-quarter",
   "date.year",
 ] as const;
-export const RULES = [...UNIT_RULES, ...LIST_RULES, ...RANGE_RULES, ...DATE_RULES] as const;
+export const RULES = [...UNIT_RULES, ...LIST_RULES, ...RANGE_RULES, ...TABLE_RULES, ...DATE_RULES] as const;
 
 function suffixed<R extends string, S extends string>(rules: readonly R[], suffix: S): readonly `${R}${S}`[] {
   return rules.map((rule) => `${rule}${suffix}` as const);

@@ -17,6 +17,7 @@ import { relateNeighbours } from "./neighbours";
 import { joinRanges, readChange, shareListUnits } from "./qualifiers";
 import { segmentSentences, type Sentence } from "./segment";
 import { progressReporter, type AtPosition } from "./progress";
+import { columnUnit, dateIn, findTables, headerOf, rowAt, type ColumnUnit, type Span, type TableRow } from "./tables";
 import { pointsInContext, readQuantity, type Quantity } from "./units";
 
 export interface ExtractOptions {
@@ -122,7 +123,7 @@ function dateClaim(text: string, articleId: string, sentence: Sentence, d: DateM
 
 /**
  * What a run knows after each stage. A stage returns a new context with its own field filled in and leaves the
- * fields before it as they were, except `link`, which completes the drafts `classify` made for this run.
+ * fields before it as they were, except `cells` and `link`, which complete the drafts `classify` made for this run.
  */
 export interface RunContext {
   text: string;
@@ -132,6 +133,8 @@ export interface RunContext {
   at: AtPosition;
   convention: CurrencyConvention;
   sentences: Sentence[];
+  /** The rows of tables and lists in the text, in text order. */
+  rows: TableRow[];
   dates: DateMention[];
   /** Every number, before any rule has read it. */
   tokens: NumberToken[];
@@ -164,6 +167,10 @@ function segment(context: RunContext): RunContext {
   return { ...context, sentences: segmentSentences(context.text, context.at) };
 }
 
+function tables(context: RunContext): RunContext {
+  return { ...context, rows: findTables(context.text) };
+}
+
 function dates(context: RunContext): RunContext {
   const { text, sentences, options, at } = context;
   return { ...context, dates: findDates(text, sentences, publicationOf(options.publishedAt), at) };
@@ -188,17 +195,48 @@ function units(context: RunContext): RunContext {
 /** Lists share a unit ("80.5, 218 and 12 per cent"), bare points become percentage points, ranges join. */
 function refine(context: RunContext): RunContext {
   const { text, sentences, at } = context;
+  const units = new Map<number, ColumnUnit | null>();
   const figures = bySentence(sentences, context.quantities).map((quantities, s) => {
     if (quantities.length === 0) return [];
     at(sentences[s]!.start);
     const sentence = sentences[s]!;
     const listed: Quantity<UnitRule | ListRule>[] = shareListUnits(text, quantities);
+    const joined = joinRanges(text, pointsInContext(text.slice(sentence.start, sentence.end), listed));
+    const row = context.rows.length > 0 ? rowAt(context.rows, sentence.start) : null;
     // A range whose upper end overflows is dropped before neighbours are linked, so no link points at nothing.
-    return joinRanges(text, pointsInContext(text.slice(sentence.start, sentence.end), listed)).filter(
+    return (row ? joined.map((q) => inColumnUnit(text, row, q, units)) : joined).filter(
       (q) => Number.isFinite(q.value) && (q.valueMax === null || Number.isFinite(q.valueMax)),
     );
   });
   return { ...context, figures, sentenceDates: bySentence(sentences, context.dates) };
+}
+
+/** A bare number in a table cell takes the unit its column header, or else the table's caption, gives. */
+function inColumnUnit(text: string, row: TableRow, q: Quantity, cache: Map<number, ColumnUnit | null>): Quantity {
+  if (!q.bare) return q;
+  const unitOf = (span: Span | null) => {
+    if (!span) return null;
+    if (!cache.has(span.start)) cache.set(span.start, columnUnit(text, span));
+    return cache.get(span.start)!;
+  };
+  const unit = unitOf(headerOf(row, q)) ?? unitOf(row.table.caption);
+  if (!unit) return q;
+  return {
+    start: q.start,
+    end: q.end,
+    kind: unit.kind,
+    value: q.value * unit.scale,
+    valueMax: q.valueMax === null ? null : q.valueMax * unit.scale,
+    scale: unit.scale,
+    unit: unit.unit,
+    currencyBasis: unit.currencyBasis,
+    ambiguousSymbol: unit.ambiguousSymbol,
+    noun: null,
+    rule: "table.column",
+    bare: false,
+    basisPoints: false,
+    listRule: null,
+  };
 }
 
 /** Up, down, a bound or an approximation, from the words around each figure; a fuzzy quantity is approximate. */
@@ -244,6 +282,74 @@ function classify(context: RunContext): RunContext {
   return { ...context, drafts };
 }
 
+const CHANGE_HEADER = /\b(?:change|chg|growth|y\/y|yoy|m\/m|q\/q|vs\.?)\b|%[ \t]*(?:change|chg)/i;
+const RATE_KINDS = new Set(["percent", "percentage_point"]);
+const FLOW_FAMILIES = new Set(["trade_balance", "trade_volume", "exports", "imports"]);
+
+/** The metric a header or caption names, for a figure of this kind; null when it names none that fits. */
+function metricOfHeading(text: string, span: Span | null, kind: Draft["kind"]): Draft["metric"] | null {
+  if (!span) return null;
+  for (const k of findKeywords(text.slice(span.start, span.end), span.start)) {
+    if (k.family === "tariff_rate" && RATE_KINDS.has(kind)) return "tariff_rate";
+    if (FLOW_FAMILIES.has(k.family) && kind !== "rank" && kind !== "duration" && kind !== "other")
+      return k.family as Draft["metric"];
+  }
+  return null;
+}
+
+/**
+ * A figure in a table row is about the row's label, measures what its column header (or else the caption) names,
+ * in the header's period; a signed figure in a change column is the size of a rise or a fall.
+ */
+function cells(context: RunContext): RunContext {
+  const { text, rows, sentences, sentenceDates, at } = context;
+  if (rows.length === 0) return context;
+  context.drafts.forEach((drafts, s) => {
+    if (drafts.length === 0) return;
+    const row = rowAt(rows, sentences[s]!.start);
+    if (!row) return;
+    at(row.start);
+    const headerDates = (span: Span | null) => {
+      if (!span) return null;
+      const sentence = sentences.find((x) => x.start <= span.start && span.end <= x.end);
+      return sentence ? dateIn(sentenceDates[sentence.index] ?? [], span) : null;
+    };
+    let before: Draft | null = null;
+    for (const d of drafts) {
+      const header = headerOf(row, d);
+      const caption = row.table.caption;
+      const changeColumn = header !== null && CHANGE_HEADER.test(text.slice(header.start, header.end));
+      // "Exports: $4.2bn" labels the row with what it measures; "Laos: 40%" with what it is about.
+      const labelMetric = metricOfHeading(text, row.label, d.kind);
+      if (row.label && !labelMetric) d.subject = text.slice(row.label.start, row.label.end);
+      // A change column measures the change of the column before it ("Surplus | Change").
+      const metric =
+        labelMetric ??
+        metricOfHeading(text, header, d.kind) ??
+        (changeColumn && before ? before.metric : null) ??
+        metricOfHeading(text, caption, d.kind);
+      if (metric) d.metric = metric;
+      const date = headerDates(header) ?? (d.period ? null : headerDates(caption));
+      if (date && d.kind !== "duration" && d.kind !== "rank") {
+        d.period = date.period;
+        d.periodBasis = date.basis;
+      }
+      if (changeColumn && d.change === "=") {
+        const plus = text[d.start - 1] === "+";
+        if (d.value < 0 || plus) {
+          d.change = d.value < 0 ? "down" : "up";
+          if (d.value < 0) {
+            d.value = -d.value;
+            d.warnings.push("a signed figure in a change column is recorded as the size of the fall");
+          }
+        }
+      }
+      before = d;
+    }
+  });
+  return context;
+}
+
 /** Figures that lean on the one before them: a currency equivalent, a restatement, a coordinated change. */
 function link(context: RunContext): RunContext {
   for (const drafts of context.drafts) if (drafts.length > 1) relateNeighbours(context.text, context.articleId, drafts);
@@ -270,12 +376,14 @@ function records(context: RunContext): RunContext {
 export const STAGES: readonly Stage[] = [
   { name: "convention", until: 0.02, run: convention },
   { name: "segment", until: 0.12, run: segment },
+  { name: "tables", until: 0.13, run: tables },
   { name: "dates", until: 0.27, run: dates },
   { name: "numbers", until: 0.45, run: numbers },
   { name: "units", until: 0.55, run: units },
   { name: "refine", until: 0.6, run: refine },
   { name: "change", until: 0.7, run: change },
-  { name: "classify", until: 0.95, run: classify },
+  { name: "classify", until: 0.94, run: classify },
+  { name: "cells", until: 0.95, run: cells },
   { name: "link", until: 0.97, run: link },
   { name: "records", until: 1, run: records },
 ];
@@ -288,6 +396,7 @@ function startOf(text: string, options: ExtractOptions): RunContext {
     at: () => {},
     convention: readConvention("", options.locale),
     sentences: [],
+    rows: [],
     dates: [],
     tokens: [],
     quantities: [],

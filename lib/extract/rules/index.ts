@@ -55,7 +55,10 @@ export interface Reading {
 
 /** What one number measures, and which rule said so. */
 export function readNumber(text: string, token: NumberToken): Reading {
-  const after = text.slice(token.end, token.end + 60);
+  // No unit, name or noun follows a number across a line break (a table's next row).
+  const line = text.slice(token.end, token.end + 60);
+  const lineEnd = line.indexOf("\n");
+  const after = lineEnd === -1 ? line : line.slice(0, lineEnd);
   const scan: Scan = { text, token, after, suffix: SUFFIX_START.test(after) };
   for (const spec of QUANTITY_RULES) {
     const match = spec.find(scan);

@@ -37,7 +37,7 @@ export interface Quantity<R extends QuantityRule = QuantityRule> extends Pick<
 export interface Scan {
   text: string;
   token: NumberToken;
-  /** Up to 60 characters after the number. */
+  /** Up to 60 characters after the number, up to the end of its line. */
   after: string;
   /** Whether a unit may follow: a letter, a percent or degree sign, perhaps after a space or hyphen. */
   suffix: boolean;

@@ -1,0 +1,263 @@
+/**
+ * Tables and lists inside an article: rows of cells split by "|", tabs or runs of spaces ("Steel | 25% | $12.4bn"),
+ * and lists of "Label: figure" lines ("Laos: 40%", "- Steel: 25%"). Two or more such lines in a row make a table. The
+ * header row, when there is one, says what each column measures and in what unit ("Tariff rate (%)", "Exports, C$
+ * billion", "2024"); the line before the table (its caption, or the sentence that introduces a list) says it for
+ * every column; the first cell of a row, or a list line's label, is the row's subject.
+ */
+import type { DateMention } from "./dates";
+import { CURRENCY_CODES } from "./lexicon";
+import { findNumbers } from "./numbers";
+import { readQuantity, type Quantity } from "./units";
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface TableRow extends Span {
+  /** The row's first cell, or a list line's label: what its figures are about. */
+  label: Span | null;
+  /** Every cell after the label, in order; `column` indexes the table's `headers`. */
+  cells: Array<Span & { column: number }>;
+  table: Table;
+}
+
+export interface Table {
+  /** The header cell above each column, where there is a header row; index 0 is the label column. */
+  headers: Array<Span | null>;
+  /** The lines before the table that say what it shows: a caption, or a list's introduction. */
+  caption: Span | null;
+}
+
+type Separator = "pipe" | "tab" | "spaces" | "colon";
+
+interface Line extends Span {
+  separator: Separator | null;
+  /** Cell spans, label first. */
+  cells: Span[];
+}
+
+const SPACES = / {2,}|\t/;
+const ALIGNED = /\S(?: {2,}|\t)\S/;
+/** "Laos: 40%", "- Steel: 25%", "• Passenger cars: 25% (from 2.5%)": a short label, a colon, then a figure. */
+const LIST_LINE =
+  /^([ \t]*(?:[-•*·–—][ \t]+)?)([^\n:\d]{1,60}?)[ \t]*:[ \t]+(?=[-+−~≈<>]?[ \t]?(?:[A-Z]{0,3}[$€£¥]|\d))/u;
+const HAS_DIGIT = /\d/;
+const YEARS = /\b(?:19|20)\d\d\b/g;
+const HAS_LETTER = /\p{L}/u;
+const FIGURE_CELL = /\d/;
+
+function trimmed(text: string, start: number, end: number): Span | null {
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return start < end ? { start, end } : null;
+}
+
+function splitCells(text: string, line: Span, separator: RegExp): Span[] {
+  const cells: Span[] = [];
+  const body = text.slice(line.start, line.end);
+  const pattern = new RegExp(separator.source, "g");
+  let from = 0;
+  for (let m = pattern.exec(body); ; m = pattern.exec(body)) {
+    const to = m ? m.index : body.length;
+    const cell = trimmed(text, line.start + from, line.start + to);
+    if (cell) cells.push(cell);
+    if (!m) break;
+    from = m.index + m[0].length;
+  }
+  return cells;
+}
+
+/** Cells are short: prose with a colon or a double space after a full stop is no table. */
+const MAX_WORDS: Record<Separator, number> = { pipe: 12, tab: 8, spaces: 6, colon: 10 };
+const WORD = /\S+/g;
+const SENTENCE_END = /\p{Ll}{2}[.!?]["'’”]?$/u;
+function shortCell(text: string, cell: Span, separator: Separator): boolean {
+  if (cell.end - cell.start > 80) return false;
+  // "He left.  Exports rose 5%." is two sentences a double space apart.
+  if (separator === "spaces" && SENTENCE_END.test(text.slice(cell.start, cell.end))) return false;
+  return (text.slice(cell.start, cell.end).match(WORD)?.length ?? 0) <= MAX_WORDS[separator];
+}
+/** A Markdown table's rule under its header: "|---|:--:|". */
+const RULE_LINE = /^[\s|:+-]+$/;
+
+function readLine(text: string, start: number, end: number): Line {
+  const line: Line = { start, end, separator: null, cells: [] };
+  if (end - start > 400) return line;
+  const body = text.slice(start, end);
+  if (body.includes("|")) {
+    line.separator = "pipe";
+    line.cells = splitCells(text, line, /\|/);
+  } else if (body.includes("\t") || ALIGNED.test(body.trim())) {
+    line.separator = body.includes("\t") ? "tab" : "spaces";
+    const from = trimmed(text, start, end);
+    line.cells = from ? splitCells(text, from, SPACES) : [];
+  } else if (body.includes(":")) {
+    const m = LIST_LINE.exec(body);
+    if (m) {
+      const labelStart = start + m[1]!.length;
+      const label = trimmed(text, labelStart, labelStart + m[2]!.length);
+      const figure = trimmed(text, start + m[0].length, end);
+      if (label && figure) {
+        line.separator = "colon";
+        line.cells = [label, figure];
+      }
+    }
+  }
+  if (line.cells.length < 2 || !line.cells.every((c) => shortCell(text, c, line.separator!))) line.separator = null;
+  return line;
+}
+
+/** A figure in a cell: digits that are not a year ("Imports in 2024" heads a column). */
+const hasFigure = (text: string, c: Span) => FIGURE_CELL.test(text.slice(c.start, c.end).replace(YEARS, ""));
+const isRow = (text: string, line: Line) => line.cells.slice(1).some((c) => hasFigure(text, c));
+/** A header: the same cells as the rows, words or years, no figure. */
+const isHeader = (text: string, line: Line, separator: Separator, cells: number) =>
+  line.separator === separator &&
+  line.cells.length === cells &&
+  line.cells.every((c) => !hasFigure(text, c)) &&
+  line.cells.some((c) => HAS_LETTER.test(text.slice(c.start, c.end)) || HAS_DIGIT.test(text.slice(c.start, c.end)));
+
+/** Every row of every table in the text, in text order. */
+export function findTables(text: string): TableRow[] {
+  // Cheap first: a text with no line that could be a row (most prose) is read no further.
+  if (!text.includes("\n")) return [];
+  const lines: Line[] = [];
+  for (let start = 0; start <= text.length;) {
+    let end = text.indexOf("\n", start);
+    if (end === -1) end = text.length;
+    if (end > start) lines.push(readLine(text, start, end));
+    start = end + 1;
+  }
+  const rows: TableRow[] = [];
+  for (let i = 0; i < lines.length;) {
+    const first = lines[i]!;
+    const separator = first.separator;
+    if (!separator || !isRow(text, first)) {
+      i++;
+      continue;
+    }
+    // Colon lists may have any number of cells; column tables keep one count (a ragged line ends the table).
+    let j = i + 1;
+    while (
+      j < lines.length &&
+      lines[j]!.separator === separator &&
+      isRow(text, lines[j]!) &&
+      (separator === "colon" || lines[j]!.cells.length === first.cells.length)
+    )
+      j++;
+    if (j - i < 2) {
+      i++;
+      continue;
+    }
+    const ruled = lines[i - 1] && RULE_LINE.test(text.slice(lines[i - 1]!.start, lines[i - 1]!.end)) ? 1 : 0;
+    const before = lines[i - 1 - ruled];
+    const header =
+      before && separator !== "colon" && isHeader(text, before, separator, first.cells.length) ? before : null;
+    const captionLine = lines[i - ruled - (header ? 2 : 1)];
+    // A list's introduction may end in a colon ("Here is the list:") after the sentence that says what it lists.
+    let caption: Span | null =
+      captionLine && !captionLine.separator ? { start: captionLine.start, end: captionLine.end } : null;
+    const previous = lines[i - ruled - (header ? 3 : 2)];
+    if (caption && previous && !previous.separator && text.slice(caption.start, caption.end).trimEnd().endsWith(":"))
+      caption = { start: previous.start, end: caption.end };
+    const table: Table = { headers: header ? header.cells : [], caption };
+    for (let k = i; k < j; k++) {
+      const line = lines[k]!;
+      const [label, ...cells] = line.cells;
+      const hasLabel =
+        label !== undefined &&
+        HAS_LETTER.test(text.slice(label.start, label.end)) &&
+        !FIGURE_CELL.test(text.slice(label.start, label.end));
+      rows.push({
+        start: line.start,
+        end: line.end,
+        label: hasLabel ? label! : null,
+        cells: (hasLabel ? cells : line.cells).map((c, n) => ({ ...c, column: hasLabel ? n + 1 : n })),
+        table,
+      });
+    }
+    i = j;
+  }
+  return rows;
+}
+
+/** The row a figure stands in, by binary search over the rows (in text order). */
+export function rowAt(rows: TableRow[], at: number): TableRow | null {
+  let low = 0;
+  let high = rows.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (rows[mid]!.end <= at) low = mid + 1;
+    else high = mid;
+  }
+  const row = rows[low];
+  return row && row.start <= at ? row : null;
+}
+
+/** The header cell above the cell a figure is in. */
+export function headerOf(row: TableRow, figure: Span): Span | null {
+  const cell = row.cells.find((c) => c.start <= figure.start && figure.start < c.end);
+  return cell ? (row.table.headers[cell.column] ?? null) : null;
+}
+
+/** A date written in a span (a column header "2024", a caption "Imports in 2024"). */
+export function dateIn(dates: DateMention[], span: Span | null): DateMention | null {
+  if (!span) return null;
+  return dates.find((d) => d.start >= span.start && d.end <= span.end && d.period !== null) ?? null;
+}
+
+/** What a column header or caption says a bare number in the column is, read as if written with the number. */
+export interface ColumnUnit {
+  kind: Quantity["kind"];
+  unit: string | null;
+  /** The scale the header gives ("C$ billion": 1e9). */
+  scale: number;
+  ambiguousSymbol: Quantity["ambiguousSymbol"];
+  currencyBasis: Quantity["currencyBasis"];
+}
+
+/** The pieces of a heading that may name a unit: between brackets, commas and semicolons, or after "in". */
+const PIECES = /[^(),;:]+/g;
+const IN_TAIL = /\b(?:in|of)[ \t]+(.{1,24})$/i;
+const MARKER_FIRST = /^(?:[A-Z]{0,3}\$|\$[A-Z]{1,2}|[€£¥₹])/;
+const CODE_FIRST = new RegExp(`^(?:${CURRENCY_CODES.join("|")})\\b`);
+const PLURAL_SCALE = /^(billion|million|trillion|thousand)s[ \t]+of[ \t]+/i;
+
+function readUnit(candidate: string): ColumnUnit | null {
+  const c = candidate.trim().replace(PLURAL_SCALE, "$1 ");
+  if (c === "" || HAS_DIGIT.test(c)) return null;
+  const marker = MARKER_FIRST.exec(c)?.[0] ?? CODE_FIRST.exec(c)?.[0];
+  const written = marker
+    ? `${marker}${CODE_FIRST.test(marker) ? " " : ""}1${c.slice(marker.length)}`
+    : c.startsWith("%")
+      ? `1${c}`
+      : `1 ${c}`;
+  const token = findNumbers(written)[0];
+  if (!token) return null;
+  const q = readQuantity(written, token);
+  if (!q || q.bare || q.end < written.length || !["money", "percent", "percentage_point", "count"].includes(q.kind))
+    return null;
+  // "1 jobs" is a count of a noun, not a unit a header gives: only units the rules name (tonnes, barrels) count.
+  if (q.kind === "count" && q.rule !== "unit.physical") return null;
+  return {
+    kind: q.kind,
+    unit: q.unit,
+    scale: q.value,
+    ambiguousSymbol: q.ambiguousSymbol,
+    currencyBasis: q.currencyBasis,
+  };
+}
+
+/** The unit a header or caption gives its column: "Tariff rate (%)", "Exports, C$ billion", "in tonnes", "$bn". */
+export function columnUnit(text: string, span: Span | null): ColumnUnit | null {
+  if (!span) return null;
+  const written = text.slice(span.start, span.end);
+  for (const [piece] of written.matchAll(PIECES)) {
+    if (piece.length > 40) continue;
+    const unit = readUnit(piece) ?? readUnit(IN_TAIL.exec(piece)?.[1] ?? "");
+    if (unit) return unit;
+  }
+  return null;
+}
