@@ -17,11 +17,23 @@ export interface CurrencyConvention {
 
 const MARKS_US_DOLLARS = /(?:US\$|\$US|U\.S\.\$|USD\$)\s?\d/;
 
+/** One pass over the text for every country's words, each in its own group. */
+const COUNTRY_WORDS = new RegExp(
+  DOLLAR_COUNTRY_WORDS.map(([code, pattern]) => `(?<${code}>${pattern.source})`).join("|"),
+  "g",
+);
+
 function mostMentioned(text: string): string | null {
+  const counts = new Map<string, number>();
+  for (const m of text.matchAll(COUNTRY_WORDS)) {
+    const code = DOLLAR_COUNTRY_WORDS.find(([c]) => m.groups![c] !== undefined)![0];
+    counts.set(code, (counts.get(code) ?? 0) + 1);
+  }
   let best: string | null = null;
   let bestCount = 0;
-  for (const [code, pattern] of DOLLAR_COUNTRY_WORDS) {
-    const count = text.match(pattern)?.length ?? 0;
+  // In the lexicon's order, so a tie goes to the country listed first.
+  for (const [code] of DOLLAR_COUNTRY_WORDS) {
+    const count = counts.get(code) ?? 0;
     if (count > bestCount) {
       best = code;
       bestCount = count;
@@ -41,7 +53,11 @@ function regionOf(locale: string | undefined): string | undefined {
   }
 }
 
-export function readConvention(text: string, locale: string | undefined): CurrencyConvention {
+/** What an article is about is read from its first 200,000 characters: a longer text is many articles or a dump. */
+const SAMPLE = 200_000;
+
+export function readConvention(whole: string, locale: string | undefined): CurrencyConvention {
+  const text = whole.length > SAMPLE ? whole.slice(0, SAMPLE) : whole;
   const region = regionOf(locale);
   let dollar = "USD";
   let dollarReason = "the default for an outlet outside Canada, Australia and New Zealand";
@@ -55,8 +71,10 @@ export function readConvention(text: string, locale: string | undefined): Curren
       dollarReason = "the article marks American dollars as US$ and is about " + local.slice(0, 2);
     }
   }
-  const china = text.match(/\b(?:China|Chinese|Beijing)\b/g)?.length ?? 0;
-  const japan = text.match(/\b(?:Japan|Japanese|Tokyo)\b/g)?.length ?? 0;
+  // Only an article with a "¥" needs to know whether it is about China.
+  const hasYen = text.includes("¥");
+  const china = hasYen ? (text.match(/\b(?:China|Chinese|Beijing)\b/g)?.length ?? 0) : 0;
+  const japan = hasYen ? (text.match(/\b(?:Japan|Japanese|Tokyo)\b/g)?.length ?? 0) : 0;
   const yen = china > japan ? "CNY" : "JPY";
   return {
     dollar,

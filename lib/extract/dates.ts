@@ -44,9 +44,12 @@ const MONTH = `${MONTH_NAME}|${words(MONTH_ABBREVIATIONS_WITH_STOP)}|${words(MON
 const YEAR = "(?:19|20)\\d{2}";
 const ORDINAL_PART = "[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]inal";
 
-// Every date starts a word: testing that first halves the scan (18 → 8 ms a MB).
+// Every date starts a word, with a digit or a letter one of its forms begins with: a month (J F M A S O N D), a
+// quarter or half (Q H), "early", "mid", "late", "last", "first", "final", "fiscal", "second", "third", "this",
+// "next" in either case. Testing that first cuts the scan from 18 to under 8 ms a MB.
+const DATE_START = "[0-9JFMASONDQHELTefmlstn]";
 const DATE_PATTERN = new RegExp(
-  "(?=[0-9A-Za-z])(?<![A-Za-z0-9])(?:" +
+  `(?=${DATE_START})(?<![A-Za-z0-9])(?:` +
     [
       `(?<monthDay>\\b(?<mdMonth>${MONTH})\\s+(?<mdDay>\\d{1,2})(?:st|nd|rd|th)?(?:\\s*[-–]\\s*\\d{1,2}(?:st|nd|rd|th)?)?(?!\\d)` +
         `(?:,?\\s+(?<mdYear>${YEAR})\\b)?(?![\\d,.]*\\d|\\s*(?:%|per cent|percent|billion|million))(?!\\s+(?:${MONTH})\\b))`,

@@ -361,11 +361,15 @@ function records(context: RunContext): RunContext {
   const claims: Claim[] = [];
   sentences.forEach((sentence, s) => {
     at(sentence.start);
+    if (sentenceDates[s]!.length === 0) {
+      for (const d of drafts[s]!) claims.push(toClaim(text, articleId, sentence, d));
+      return;
+    }
     const merged = [
       ...drafts[s]!.map((d) => toClaim(text, articleId, sentence, d)),
       ...sentenceDates[s]!.map((d) => dateClaim(text, articleId, sentence, d)),
     ];
-    if (drafts[s]!.length > 0 && sentenceDates[s]!.length > 0) merged.sort((a, b) => a.start - b.start);
+    if (drafts[s]!.length > 0) merged.sort((a, b) => a.start - b.start);
     // One at a time: spreading an unbounded array into a call overflows the stack (~120,000 arguments).
     for (const claim of merged) claims.push(claim);
   });

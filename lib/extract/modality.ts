@@ -5,15 +5,14 @@
  */
 import type { Modality } from "../schema";
 import { MODALITY_CUES } from "./lexicon";
-import { alternatives } from "./patterns";
+import { alternatives, factored } from "./patterns";
 
 const KINDS = Object.keys(MODALITY_CUES) as Array<keyof typeof MODALITY_CUES>;
-// Read on the lower-cased sentence, case-sensitively, with the word start hoisted: a case-insensitive alternation of
-// these lists cost 7% of the run time.
-const CUE = new RegExp(
-  `\\b(?=[a-z])(?:${KINDS.map((kind) => `(?<${kind}>(?:${alternatives(MODALITY_CUES[kind])})\\b)`).join("|")})`,
-  "g",
-);
+// Read on the lower-cased sentence, case-sensitively, with the word start hoisted and the cues grouped by their first
+// letter: a case-insensitive alternation of these lists cost 7% of the run time. Which kind a cue is, is asked only
+// of the cues found.
+const CUE = new RegExp(`\\b(?=[a-z])(?:${factored(KINDS.flatMap((kind) => MODALITY_CUES[kind]))})\\b`, "g");
+const KIND_OF = KINDS.map((kind) => [kind, new RegExp(`^(?:${alternatives(MODALITY_CUES[kind])})$`)] as const);
 /** How far back a cue may stand: a clause, not the whole sentence. */
 const REACH = 120;
 /** A clause break: a semicolon, a full stop inside a long sentence cut, or a dash or "but" that turns the clause. */
@@ -36,8 +35,7 @@ function cuesOf(text: string, sentenceStart: number, sentenceEnd: number): Sente
   const lower = sentence.toLowerCase();
   const cues: SentenceCues["cues"] = [];
   for (const m of (lower.length === sentence.length ? lower : sentence).matchAll(CUE)) {
-    const groups = m.groups!;
-    const kind = KINDS.find((k) => groups[k] !== undefined);
+    const kind = KIND_OF.find(([, pattern]) => pattern.test(m[0]))?.[0];
     if (kind) cues.push({ start: sentenceStart + m.index, end: sentenceStart + m.index + m[0].length, kind });
   }
   const breaks: number[] = [];

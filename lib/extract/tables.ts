@@ -39,7 +39,9 @@ interface Line extends Span {
 }
 
 const SPACES = / {2,}|\t/;
-const ALIGNED = /\S(?: {2,}|\t)\S/;
+/** Rows aligned by spaces are short; a longer line needs a pipe, tab or colon to be read as one. */
+const SHORT_LINE = 160;
+const ALIGNED = /\S {2,}\S/;
 /** "Laos: 40%", "- Steel: 25%", "• Passenger cars: 25% (from 2.5%)": a short label, a colon, then a figure. */
 const LIST_LINE =
   /^([ \t]*(?:[-•*·–—][ \t]+)?)([^\n:\d]{1,60}?)[ \t]*:[ \t]+(?=[-+−~≈<>]?[ \t]?(?:[A-Z]{0,3}[$€£¥]|\d))/u;
@@ -89,7 +91,7 @@ function readLine(text: string, start: number, end: number): Line {
   if (body.includes("|")) {
     line.separator = "pipe";
     line.cells = splitCells(text, line, /\|/);
-  } else if (body.includes("\t") || ALIGNED.test(body.trim())) {
+  } else if (body.includes("\t") || (end - start <= SHORT_LINE && ALIGNED.test(body))) {
     line.separator = body.includes("\t") ? "tab" : "spaces";
     const from = trimmed(text, start, end);
     line.cells = from ? splitCells(text, from, SPACES) : [];
@@ -124,10 +126,27 @@ export function findTables(text: string): TableRow[] {
   // Cheap first: a text with no line that could be a row (most prose) is read no further.
   if (!text.includes("\n")) return [];
   const lines: Line[] = [];
+  // Where the next "|", tab or ":" is: a long line before all of them is prose, read no further. (A search for a
+  // double space is many times slower than for one character, so short lines, which may be aligned, are all read.)
+  const marks = ["|", "\t", ":"];
+  const next = marks.map((mark) => text.indexOf(mark));
+  const nextMark = (from: number) => {
+    let nearest = Infinity;
+    for (let m = 0; m < marks.length; m++) {
+      if (next[m] !== -1 && next[m]! < from) next[m] = text.indexOf(marks[m]!, from);
+      if (next[m] !== -1 && next[m]! < nearest) nearest = next[m]!;
+    }
+    return nearest;
+  };
   for (let start = 0; start <= text.length;) {
     let end = text.indexOf("\n", start);
     if (end === -1) end = text.length;
-    if (end > start) lines.push(readLine(text, start, end));
+    if (end > start)
+      lines.push(
+        end - start <= SHORT_LINE || nextMark(start) < end
+          ? readLine(text, start, end)
+          : { start, end, separator: null, cells: [] },
+      );
     start = end + 1;
   }
   const rows: TableRow[] = [];
