@@ -113,6 +113,11 @@ export const ClaimSchema = z
     valueMax: z.number().refine(Number.isFinite, "valueMax must be finite").nullable(),
     unit: z.string().nullable(),
     currencyBasis: CurrencyBasisSchema.nullable(),
+    per: z
+      .string()
+      .nullable()
+      .default(null)
+      .describe('What a price or money rate is per ("barrel" in "$58.24 per barrel", "year" in "$2 billion a year")'),
     change: ChangeSchema,
     metric: MetricSchema,
     subject: z.string().nullable(),

@@ -42,7 +42,9 @@ export function formatMoney(value: number, currency: string | null): string {
 }
 
 /** "CAD 102.3B", "25%", "0.5 pp", "3,400 jobs", "5 months", "#2". */
-export function formatClaimValue(claim: Pick<Claim, "kind" | "value" | "valueMax" | "unit" | "subject">): string {
+export function formatClaimValue(
+  claim: Pick<Claim, "kind" | "value" | "valueMax" | "unit" | "subject"> & Partial<Pick<Claim, "per">>,
+): string {
   const one = (v: number): string => {
     switch (claim.kind) {
       case "money":
@@ -64,7 +66,9 @@ export function formatClaimValue(claim: Pick<Claim, "kind" | "value" | "valueMax
         return plain.format(v);
     }
   };
-  return claim.valueMax === null ? one(claim.value) : `${one(claim.value)} – ${one(claim.valueMax)}`;
+  const shown = claim.valueMax === null ? one(claim.value) : `${one(claim.value)} – ${one(claim.valueMax)}`;
+  // "US$58.24 per barrel", "$2B per year": a price or a rate shows what it is per.
+  return claim.per ? `${shown} per ${claim.per}` : shown;
 }
 
 /**

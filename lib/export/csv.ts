@@ -29,6 +29,7 @@ export const CSV_COLUMNS = [
   "valueMax",
   "unit",
   "currencyBasis",
+  "per",
   "change",
   "metric",
   "subject",

@@ -11,13 +11,19 @@ import { KB, MB } from "../sizes";
 /** About 200 million characters: the largest file a 50 MB article of ordinary prose gives is well under half that. */
 export const DOWNLOAD_MAX_CHARS = 200 * MB;
 /** What one record adds besides its own text: keys, numbers, enums, links and quoting, generously. */
-const RECORD_CHARS = 600;
+const RECORD_CHARS = 660;
 
 /** An upper estimate of the characters a download of these claims takes (CSV or JSON, either is smaller). */
 export function downloadChars(claims: readonly Claim[]): number {
   let chars = 0;
   for (const c of claims)
-    chars += RECORD_CHARS + c.sentence.length + c.quote.length + (c.subject?.length ?? 0) + (c.period?.length ?? 0);
+    chars +=
+      RECORD_CHARS +
+      c.sentence.length +
+      c.quote.length +
+      (c.subject?.length ?? 0) +
+      (c.period?.length ?? 0) +
+      (c.per?.length ?? 0);
   return chars;
 }
 

@@ -3,6 +3,7 @@ import { classifyMetric, nearestDate, readSubject, type Keyword } from "./classi
 import { resolveCurrency, type CurrencyConvention } from "./currency";
 import type { DateMention } from "./dates";
 import { readModality } from "./modality";
+import { denominatorAfter } from "./rules/physical";
 import type { Sentence } from "./segment";
 import type { Quantity } from "./units";
 
@@ -12,7 +13,7 @@ import type { Quantity } from "./units";
  * the list and range joins read of a quantity is left behind.
  */
 export type Draft = Omit<Quantity, "bare" | "basisPoints" | "listRule"> &
-  Pick<Claim, "change" | "metric" | "subject" | "period" | "periodBasis" | "modality" | "links" | "warnings">;
+  Pick<Claim, "per" | "change" | "metric" | "subject" | "period" | "periodBasis" | "modality" | "links" | "warnings">;
 
 export interface SentenceContext {
   text: string;
@@ -43,6 +44,8 @@ export function draftFigure(q: Quantity, change: Change, context: SentenceContex
     scale: q.scale,
     unit: money.unit,
     currencyBasis: money.currencyBasis,
+    // "$58.24 per barrel": the unit stays the currency, and the denominator is kept beside it.
+    per: q.kind === "money" ? (denominatorAfter(text.slice(q.end, q.end + 40))?.per ?? null) : null,
     ambiguousSymbol: q.ambiguousSymbol,
     noun: q.noun,
     rule: q.rule,

@@ -18,6 +18,7 @@ export interface Expected {
   currencyBasis?: Claim["currencyBasis"];
   period?: string | null;
   modality?: Claim["modality"];
+  per?: string | null;
   subject?: string;
 }
 
@@ -72,7 +73,7 @@ export function check(c: Case, strictDates: boolean): string[] {
     const wantMax = e.valueMax ?? null;
     if ((wantMax === null) !== (match.valueMax === null) || (wantMax !== null && !close(match.valueMax!, wantMax)))
       differs("valueMax", wantMax, match.valueMax);
-    for (const field of ["unit", "change", "metric", "currencyBasis", "period", "modality"] as const) {
+    for (const field of ["unit", "change", "metric", "currencyBasis", "period", "modality", "per"] as const) {
       if (e[field] !== undefined && match[field] !== e[field]) differs(field, e[field], match[field]);
     }
     if (e.subject !== undefined && !(match.subject ?? "").toLowerCase().includes(e.subject.toLowerCase()))

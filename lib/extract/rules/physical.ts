@@ -143,6 +143,29 @@ const DENOMINATORS: ReadonlyArray<readonly [string, string]> = [
   ["capita", "capita"],
   ["person", "person"],
   ["share", "share"],
+  ["kilowatt hour", "kilowatt hour"],
+  ["kWh", "kilowatt hour"],
+  ["megawatt hour", "megawatt hour"],
+  ["MWh", "megawatt hour"],
+  ["troy ounce", "troy ounce"],
+  ["oz", "ounce"],
+  ["gal", "gallon"],
+  ["bbl", "barrel"],
+  ["MMBtu", "million British thermal units"],
+  ["mmBtu", "million British thermal units"],
+  ["acre", "acre"],
+  ["hectare", "hectare"],
+  ["unit", "unit"],
+  ["vehicle", "vehicle"],
+  ["car", "car"],
+  ["head", "head"],
+  ["night", "night"],
+  ["ticket", "ticket"],
+  ["household", "household"],
+  ["employee", "employee"],
+  ["worker", "worker"],
+  ["passenger", "passenger"],
+  ["dose", "dose"],
 ];
 
 const SPACE = "[\\s\\u00a0]";
@@ -199,18 +222,30 @@ export function physicalUnitAfter(after: string): PhysicalReading | null {
   const unit = PHYSICAL_UNITS[index];
   if (!unit) return null;
   let name = unit.name;
-  if (!name.includes(" per ")) {
+  // Pennies and cents are money: what a price in them is per goes beside the unit, as for dollars.
+  if (!name.includes(" per ") && unit.kind !== "money") {
     const denominator = DENOMINATOR.exec(after.slice(length));
     if (
       denominator &&
       !(TIMES.has(denominator[1]!.toLowerCase()) && /^[\s\u00a0]+an?[\s\u00a0]/i.test(after.slice(length)))
     ) {
       const word = denominator[1]!.toLowerCase().replace(/[\s\u00a0]+/g, " ");
-      name = `${name} per ${DENOMINATOR_NAMES.get(word) ?? word}`;
+      name = `${name} per ${DENOMINATOR_NAMES.get(word) ?? DENOMINATOR_NAMES.get(denominator[1]!) ?? word}`;
       length += denominator[0].length;
     }
   }
   return { length, unit: name, kind: unit.kind };
+}
+
+/**
+ * What a price or a money rate is per, written right after it: "$58.24 per barrel", "$7.80 a bushel", "$3/gal",
+ * "$2 billion a year". The unit of money stays its currency; this is recorded beside it.
+ */
+export function denominatorAfter(after: string): { length: number; per: string } | null {
+  const denominator = DENOMINATOR.exec(after);
+  if (!denominator) return null;
+  const word = denominator[1]!.toLowerCase().replace(/[\s\u00a0]+/g, " ");
+  return { length: denominator[0].length, per: DENOMINATOR_NAMES.get(word) ?? DENOMINATOR_NAMES.get(denominator[1]!) ?? word };
 }
 
 /** True when letters glued to digits are a unit ("256GB", "9.9sec"), not a code or a name ("5G", "3M"). */
