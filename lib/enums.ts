@@ -75,6 +75,7 @@ export const DATE_RULES = [
   "date.half",
   "date.fiscal-year",
   "date.decade",
+  "date.iso",
   "date.year-range",
   "date.relative-year",
   "date.relative-month",

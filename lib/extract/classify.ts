@@ -10,6 +10,7 @@ import {
   METRIC_KEYWORDS,
   NON_TRADE_BALANCE,
   OBJECT_END_WORDS,
+  ORIGIN_PARTICIPLES,
   SUBJECT_STOP_WORDS,
   type MetricKeyword,
 } from "./lexicon";
@@ -318,9 +319,11 @@ const COMPARISON_BEFORE = new RegExp(
 /** "up 51 per cent on 2023": a year after "on" is what the figure is compared with. */
 const FROM_BEFORE_DATE = /\bfrom[\s\u00a0]+$/i;
 const ON_BEFORE = /\bon[\s\u00a0]+$/i;
+/** "made in China", "imported from Mexico": an end word after an origin participle stays inside the phrase. */
+const NOT_AFTER_ORIGIN = String.raw`(?<!\b(?:${words(ORIGIN_PARTICIPLES)}))`;
 /** An object phrase, up to punctuation, a full stop that ends the sentence, or a word in `ends` that starts a new phrase. */
 function objectUntil(ends: string): string {
-  return String.raw`(?:(?![,;:()—–]|\.(?:[\s\u00a0]|$)(?![\s\u00a0]*\p{Ll})|[\s\u00a0]+(?:${ends})\b).)+`;
+  return String.raw`(?:(?![,;:()—–]|\.(?:[\s\u00a0]|$)(?![\s\u00a0]*\p{Ll})|${NOT_AFTER_ORIGIN}[\s\u00a0]+(?:${ends})\b).)+`;
 }
 const OBJECT_AFTER_OF = new RegExp(
   String.raw`^[\s\u00a0]+(?:worth[\s\u00a0]+)?of[\s\u00a0]+(${objectUntil(`${words(OBJECT_END_WORDS)}|over`)})`,
@@ -328,7 +331,8 @@ const OBJECT_AFTER_OF = new RegExp(
 );
 // "tariffs on steel and $30 billion of …": an "and" before a figure ends the object too.
 const OBJECT_AFTER_ON = new RegExp(
-  String.raw`^[\s\u00a0]*\bon[\s\u00a0]+(?:all[\s\u00a0]+|most[\s\u00a0]+|some[\s\u00a0]+)?` +
+  String.raw`^[\s\u00a0]*(?:\bon|\bagainst|\b(?:appl(?:y|ies|ied)|levied|imposed|charged)[\s\u00a0]+(?:to|on))` +
+    String.raw`[\s\u00a0]+(?:all[\s\u00a0]+|most[\s\u00a0]+|some[\s\u00a0]+)?` +
     String.raw`(${objectUntil(String.raw`${words(OBJECT_END_WORDS)}|and(?=[\s\u00a0]+[\d$€£¥])`)})`,
   "iu",
 );

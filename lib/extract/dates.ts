@@ -63,6 +63,9 @@ const DATE_PATTERN = new RegExp(
       `(?<half>\\b(?:H(?<hNum>[12])(?:\\s*(?<hYear>${YEAR}))?|(?<hWord>[Ff]irst|[Ss]econd)\\s+half(?:\\s+of\\s+(?<hwYear>${YEAR}))?)\\b)`,
       `(?<fiscal>\\b(?:[Ff]iscal(?: year)?\\s+|FY\\s?)(?<fYear>${YEAR}|\\d{2})(?:[-/](?:${YEAR}|\\d{2}))?\\b)`,
       `(?<decade>\\b(?:(?:early|mid|late)[- ]?)?(?<dec>(?:1[89]|20)\\d0)s\\b)`,
+      // "2019-09-01", "2019-09-01T10:38:07Z": an ISO date, with any time of day in its span.
+      `(?<iso>\\b(?<isoYear>${YEAR})-(?<isoMonth>0[1-9]|1[0-2])-(?<isoDay>0[1-9]|[12]\\d|3[01])` +
+        `(?:T\\d\\d:\\d\\d(?::\\d\\d(?:\\.\\d+)?)?(?:Z|[+-]\\d\\d:?\\d\\d)?)?(?![\\d-]))`,
       `(?<yearRange>\\b(?<yr1>${YEAR})\\s*[-–]\\s*(?:${YEAR}|\\d{2})\\b(?!\\s*(?:%|per cent|percent)))`,
       `(?<relative>\\b(?<rel>[Ll]ast|[Tt]his|[Nn]ext)\\s+(?<relUnit>year|month|quarter)\\b)`,
       `(?<year>(?=\\d)(?<![${WORD_CHARS}$€£¥.,\\-])(?<yVal>${YEAR})` +
@@ -141,6 +144,14 @@ function resolve(g: Record<string, string | undefined>, pub: Publication): Omit<
   }
   if (g.decade)
     return { year: Number(g.dec), period: `${g.dec}s`, basis: "explicit", rule: "date.decade", bareYear: false };
+  if (g.iso)
+    return {
+      year: Number(g.isoYear),
+      period: `${g.isoYear}-${g.isoMonth}-${g.isoDay}`,
+      basis: "explicit",
+      rule: "date.iso",
+      bareYear: false,
+    };
   if (g.yearRange)
     return { year: Number(g.yr1), period: null, basis: "explicit", rule: "date.year-range", bareYear: false };
   if (g.relative) {

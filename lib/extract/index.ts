@@ -247,7 +247,9 @@ function change(context: RunContext): RunContext {
   const changes = context.figures.map((figures, s) =>
     figures.map((q) => {
       at(q.start);
-      const read = q.kind === "rank" ? "=" : readChange(text, q, sentences[s]!.start);
+      // A rank is not what changed, nor a rating ("one in three firms cut jobs"), though it may be a bound.
+      let read = q.kind === "rank" ? "=" : readChange(text, q, sentences[s]!.start);
+      if (q.rule === "rating" && (read === "up" || read === "down")) read = "=";
       return q.fuzzy && read === "=" ? "~" : read;
     }),
   );

@@ -2102,6 +2102,22 @@ export const COMPARISON_WORDS = [
 ];
 
 /** Words that start a new phrase after the object of "of" or "on" ("steel from Canada", "goods that…"). */
+/** Participles after which "in" or "from" names where goods come from, inside their phrase: "vehicles made in China". */
+export const ORIGIN_PARTICIPLES = [
+  "made",
+  "produced",
+  "built",
+  "manufactured",
+  "assembled",
+  "grown",
+  "imported",
+  "shipped",
+  "sourced",
+  "originating",
+  "mined",
+  "refined",
+  "sold",
+];
 export const OBJECT_END_WORDS = [
   "that",
   "which",

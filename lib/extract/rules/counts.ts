@@ -3,9 +3,21 @@
  * is a rating, and a number that nothing written with it explains is `number.bare`, for a list or a range to lend it
  * a unit.
  */
-import { COUNT_MODIFIERS, MOVING_STEMS, NOT_NOUNS, PLURAL_EXCEPTIONS, RANKING_VERBS, SUPERLATIVES } from "../lexicon";
+import {
+  COUNT_MODIFIERS,
+  MOVING_STEMS,
+  NOT_NOUNS,
+  PLURAL_EXCEPTIONS,
+  RANKING_VERBS,
+  SUPERLATIVES,
+  TEEN_NUMBER_WORDS,
+  TENS_NUMBER_WORDS,
+  UNIT_NUMBER_WORDS,
+} from "../lexicon";
 import { alternatives, words } from "../patterns";
 import { before, isUpper, quantity, rule, type Scan } from "./rule";
+
+const NUMBER_WORD = words([...UNIT_NUMBER_WORDS, ...TEEN_NUMBER_WORDS, ...TENS_NUMBER_WORDS]);
 
 const RANK_AFTER = new RegExp(`^(?:[\\s-]+(?:${words(SUPERLATIVES)})\\b|[\\s-]+(?:most|least)[\\s-]+\\w+)`, "i");
 const PLACE_AFTER = /^[\s\u00a0]+(?:place|position|spot|rank)\b/i;
@@ -15,7 +27,11 @@ const RANKED_BEFORE = new RegExp(
   "i",
 );
 const NUMBER_SIGN = /\bNo\.[\s\u00a0]*$/;
-const RATING_AFTER = /^[\s\u00a0]+out[\s\u00a0]+of[\s\u00a0]+(\d+)\b/i;
+/** "8 out of 10", "nine out of ten", "four in five" (only with a number word: "4 in 5" may be a date or a score). */
+const RATING_AFTER = new RegExp(
+  String.raw`^[\s\u00a0]+(?:out[\s\u00a0]+of[\s\u00a0]+(?:\d+|(?:a[\s\u00a0]+)?hundred|${NUMBER_WORD})|in[\s\u00a0]+(?:${NUMBER_WORD}))\b`,
+  "i",
+);
 const WORD_AFTER = /^[\s\u00a0]+((?:\p{Lu}\.){2,}|[\p{L}][\p{L}'’-]*)/u;
 /** Units written in capitals: "2.5 million TEU", "300 MW". */
 const UNIT_ABBREVIATION = /^(?:TEUs?|MW|GW|GWh|MWh|TWh|kWh|kW|bpd|mbpd|mmt|MT)$/;

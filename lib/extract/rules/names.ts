@@ -46,6 +46,7 @@ const CURRENCY_CODE_SET = new Set<string>(CURRENCY_CODES);
 /** The year of an era: "in 1600", "since 1850", "A.D. 1000", "1200 BC". */
 const YEAR_WORD_BEFORE = new RegExp(
   String.raw`\b(?:between[\s\u00a0]+1\d{3}[\s\u00a0]+and|from[\s\u00a0]+1\d{3}[\s\u00a0]+to|${words(YEAR_WORDS)})[\s\u00a0]+$`,
+  "i",
 );
 const ERA_BEFORE = /(?:\bA\.D\.|\bAD)[\s\u00a0]+$/;
 const ERA_AFTER = /^[\s\u00a0]*(?:A\.D\.|AD|B\.C\.E?|BCE?|CE)(?![\p{L}])/u;

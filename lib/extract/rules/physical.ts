@@ -245,7 +245,10 @@ export function denominatorAfter(after: string): { length: number; per: string }
   const denominator = DENOMINATOR.exec(after);
   if (!denominator) return null;
   const word = denominator[1]!.toLowerCase().replace(/[\s\u00a0]+/g, " ");
-  return { length: denominator[0].length, per: DENOMINATOR_NAMES.get(word) ?? DENOMINATOR_NAMES.get(denominator[1]!) ?? word };
+  return {
+    length: denominator[0].length,
+    per: DENOMINATOR_NAMES.get(word) ?? DENOMINATOR_NAMES.get(denominator[1]!) ?? word,
+  };
 }
 
 /** True when letters glued to digits are a unit ("256GB", "9.9sec"), not a code or a name ("5G", "3M"). */
