@@ -337,6 +337,9 @@ const OBJECT_AFTER_ON = new RegExp(
   "iu",
 );
 
+const OWNED_RATE_BEFORE =
+  /(\p{Lu}[\p{L}\d.&-]*(?:[ \u00a0]\p{Lu}[\p{L}\d.&-]*){0,3})['’]s[ \u00a0]+(?:[\p{Ll}-]+[ \u00a0]+){0,2}(?:rate|tariff|duty|levy|surcharge)s?[ \u00a0]+(?:(?:of|at)[ \u00a0]+)?(?:(?:about|around|just|only)[ \u00a0]+)?$/u;
+
 /** What the figure is about: "Canada's merchandise trade surplus", "steel and aluminum imports". */
 export function readSubject(
   text: string,
@@ -346,8 +349,14 @@ export function readSubject(
   keyword: Keyword | null,
   quoteEnd: number,
   noun: string | null,
+  quoteStart = quoteEnd,
 ): string | null {
   if (noun) return noun.replace(/^[\d.,\s\u00a0]+/, "").trim() || null;
+  // "Tesla's rate of 7.8%", "BYD's individual duty of 17%": the owner of the rate is what it is about.
+  if (metric === "tariff_rate") {
+    const owner = OWNED_RATE_BEFORE.exec(text.slice(Math.max(sentenceStart, quoteStart - 60), quoteStart))?.[1];
+    if (owner) return owner;
+  }
   // "$30 billion of U.S. goods": the goods named after the figure.
   const goods =
     metric === "imports" || metric === "exports"
@@ -358,10 +367,11 @@ export function readSubject(
   if (goods && !DATE_START.test(goods)) return goods;
   if (!keyword) return null;
   if (metric === "tariff_rate") {
+    // "tariffs on Chinese goods to 20%": the goods right after the tariff word, else after the figure.
+    const objectAt = (from: number) => OBJECT_AFTER_ON.exec(text.slice(from, Math.min(sentenceEnd, from + 120)))?.[1];
     const from = Math.min(Math.max(keyword.end, quoteEnd), sentenceEnd);
-    const object = OBJECT_AFTER_ON.exec(text.slice(from, Math.min(sentenceEnd, from + 120)))?.[1]
-      ?.trim()
-      .replace(/\.$/, "");
+    const object =
+      (keyword.end < quoteEnd ? objectAt(keyword.end) : undefined) ?? objectAt(from)?.trim().replace(/\.$/, "");
     // "rise to 50% on June 4": a date is when, not what.
     // "tariffs on C$30 billion of U.S. goods": the goods, not their value.
     const goodsOnly = object?.replace(FIGURE_OF, "");
@@ -416,7 +426,8 @@ export function nearestDate(
   for (const d of dates) {
     // "the lowest since 2009", "than in 2019": a date of comparison is not the figure's period.
     const before = text.slice(Math.max(0, d.start - 24), d.start);
-    if (d.period === null || COMPARISON_BEFORE.test(before) || (d.bareYear && ON_BEFORE.test(before))) continue;
+    if (d.period === null || d.dateline || COMPARISON_BEFORE.test(before) || (d.bareYear && ON_BEFORE.test(before)))
+      continue;
     // "down $3 billion from fiscal 2025": after a change, "from" names the base it is measured against.
     if (isChange && d.start >= end && FROM_BEFORE_DATE.test(before)) continue;
     let gap = d.end <= start ? start - d.end : d.start >= end ? d.start - end : 0;

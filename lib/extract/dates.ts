@@ -27,6 +27,8 @@ export interface DateMention {
   rule: DateRule;
   /** A year written alone ("in 2024"): after "on" it is what a figure is compared with ("up 51 per cent on 2023"). */
   bareYear: boolean;
+  /** The date of a wire story's dateline ("WASHINGTON, March 4 (Reuters) -"): when it was filed, no figure's period. */
+  dateline?: true;
 }
 
 export interface Publication {
@@ -190,6 +192,16 @@ function resolve(g: Record<string, string | undefined>, pub: Publication): Omit<
   return null;
 }
 
+/** "WASHINGTON, March 4 (Reuters) -", "OTTAWA, Oct 7 (AP) —": a place in capitals before, a source or a dash after. */
+const DATELINE_BEFORE = /(?:^|\n)[ \t]*\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}(?:,[ \t]*\p{Lu}[\p{L} .]{1,30})?,[ \t]*$/u;
+const DATELINE_AFTER = /^(?:,?[ \t]*(?:19|20)\d\d)?[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?[-—–]/;
+
+function isDateline(text: string, start: number, end: number): boolean {
+  return (
+    DATELINE_AFTER.test(text.slice(end, end + 40)) && DATELINE_BEFORE.test(text.slice(Math.max(0, start - 80), start))
+  );
+}
+
 /** Every date in the text, in order; a sentence that looks ahead resolves undated quarters forwards. */
 export function findDates(
   text: string,
@@ -214,7 +226,7 @@ export function findDates(
     const start = match.index;
     let end = start + match[0].length;
     while (end > start && (text[end - 1] === "," || SPACE.test(text[end - 1]!))) end--;
-    dates.push({
+    const mention: DateMention = {
       start,
       end,
       year: resolved.year,
@@ -222,7 +234,9 @@ export function findDates(
       basis: resolved.basis,
       rule: resolved.rule,
       bareYear: resolved.bareYear,
-    });
+    };
+    if (isDateline(text, start, end)) mention.dateline = true;
+    dates.push(mention);
   }
   return dates;
 }

@@ -54,7 +54,7 @@ export function draftFigure(q: Quantity, change: Change, context: SentenceContex
     subject: null,
     period: null,
     periodBasis: null,
-    modality: readModality(text, sentence.start, sentence.end, q.start),
+    modality: readModality(text, sentence.start, sentence.end, q.start, q.end),
     links: [],
     warnings,
   };
@@ -79,7 +79,7 @@ export function draftFigure(q: Quantity, change: Change, context: SentenceContex
     draft.value = -draft.value;
     warnings.push("a signed balance is recorded as its magnitude");
   }
-  draft.subject = readSubject(text, sentence.start, sentence.end, metric, keyword, q.end, q.noun);
+  draft.subject = readSubject(text, sentence.start, sentence.end, metric, keyword, q.end, q.noun, q.start);
   draft.period = date?.period ?? null;
   draft.periodBasis = date ? periodBasis : null;
   return draft;

@@ -44,7 +44,36 @@ function cuesOf(text: string, sentenceStart: number, sentenceEnd: number): Sente
   return last;
 }
 
-export function readModality(text: string, sentenceStart: number, sentenceEnd: number, figureStart: number): Modality {
+/** "A 40% tariff … was announced", "a duty that is being considered": the passive names the modality after the figure. */
+const PASSIVE_AFTER =
+  /^[^;.!?]{0,60}?\b(?:was|were|is|are|has been|have been|had been|being|be)[\s\u00a0]+(announced|unveiled|proposed|floated|threatened|planned|considered|forecast|expected|projected)\b/i;
+const PASSIVE_KIND: Record<string, Modality> = {
+  announced: "announced",
+  unveiled: "announced",
+  proposed: "proposed",
+  floated: "proposed",
+  planned: "proposed",
+  considered: "proposed",
+  threatened: "threatened",
+  forecast: "forecast",
+  expected: "forecast",
+  projected: "forecast",
+};
+
+export function readModality(
+  text: string,
+  sentenceStart: number,
+  sentenceEnd: number,
+  figureStart: number,
+  figureEnd = figureStart,
+): Modality {
+  const found = cueBefore(text, sentenceStart, sentenceEnd, figureStart);
+  if (found !== "in_force") return found;
+  const passive = PASSIVE_AFTER.exec(text.slice(figureEnd, Math.min(sentenceEnd, figureEnd + 90)));
+  return passive ? PASSIVE_KIND[passive[1]!.toLowerCase()]! : found;
+}
+
+function cueBefore(text: string, sentenceStart: number, sentenceEnd: number, figureStart: number): Modality {
   const { cues, breaks } = cuesOf(text, sentenceStart, sentenceEnd);
   let from = Math.max(sentenceStart, figureStart - REACH);
   for (const at of breaks) if (at <= figureStart && at > from) from = at;
