@@ -337,8 +337,11 @@ const OBJECT_AFTER_ON = new RegExp(
   "iu",
 );
 
-const OWNED_RATE_BEFORE =
-  /(\p{Lu}[\p{L}\d.&-]*(?:[ \u00a0]\p{Lu}[\p{L}\d.&-]*){0,3})['’]s[ \u00a0]+(?:[\p{Ll}-]+[ \u00a0]+){0,2}(?:rate|tariff|duty|levy|surcharge)s?[ \u00a0]+(?:(?:of|at)[ \u00a0]+)?(?:(?:about|around|just|only)[ \u00a0]+)?$/u;
+const OWNED_RATE_BEFORE = new RegExp(
+  String.raw`(\p{Lu}[\p{L}\d.&-]*(?:[ \u00a0]\p{Lu}[\p{L}\d.&-]*){0,3})['’]s[ \u00a0]+(?:[\p{Ll}-]+[ \u00a0]+){0,2}` +
+    String.raw`(?:rate|tariff|duty|levy|surcharge)s?[ \u00a0]+(?:(?:of|at)[ \u00a0]+)?(?:(?:about|around|just|only)[ \u00a0]+)?$`,
+  "u",
+);
 
 /** What the figure is about: "Canada's merchandise trade surplus", "steel and aluminum imports". */
 export function readSubject(

@@ -45,8 +45,11 @@ function cuesOf(text: string, sentenceStart: number, sentenceEnd: number): Sente
 }
 
 /** "A 40% tariff … was announced", "a duty that is being considered": the passive names the modality after the figure. */
-const PASSIVE_AFTER =
-  /^[^;.!?]{0,60}?\b(?:was|were|is|are|has been|have been|had been|being|be)[\s\u00a0]+(announced|unveiled|proposed|floated|threatened|planned|considered|forecast|expected|projected)\b/i;
+const PASSIVE_AFTER = new RegExp(
+  String.raw`^[^;.!?]{0,60}?\b(?:was|were|is|are|has been|have been|had been|being|be)[\s\u00a0]+` +
+    String.raw`(announced|unveiled|proposed|floated|threatened|planned|considered|forecast|expected|projected)\b`,
+  "i",
+);
 const PASSIVE_KIND: Record<string, Modality> = {
   announced: "announced",
   unveiled: "announced",
