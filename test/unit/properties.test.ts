@@ -75,6 +75,24 @@ const TOKENS = [
   "e\u0301",
   "שלום",
   "٣",
+  // Tables and lists: cells, headers, captions and rates per unit.
+  " | ",
+  "|",
+  "\t",
+  "   ",
+  ": ",
+  "- ",
+  "|---|",
+  "Steel",
+  "Tariff rate (%)",
+  "Exports (US$ bn)",
+  "Change",
+  "+3.1%",
+  "per barrel",
+  " a tonne",
+  "2025-03-04T10:00:00Z",
+  "WASHINGTON, March 4 (Reuters) - ",
+  "nine out of ten",
 ];
 
 const tokenText = fc.array(fc.constantFrom(...TOKENS), { maxLength: 60 }).map((parts) => parts.join(""));
