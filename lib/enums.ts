@@ -33,6 +33,7 @@ export const UNIT_RULES = [
   "duration.age",
   "rating",
   "count.noun",
+  "count.compound",
   "unit.physical",
   "number.bare",
   "points.context",

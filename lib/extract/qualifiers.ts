@@ -75,6 +75,8 @@ function bound(left: string): Change | null {
   return null;
 }
 
+const ODD_AFTER = /^-(?:odd|something|ish)\b/i;
+
 export function readChange(text: string, q: Quantity, sentenceStart: number): Change {
   const left = text.slice(Math.max(sentenceStart, q.start - 120), q.start);
   const right = text.slice(q.end, q.end + 40);
@@ -91,6 +93,8 @@ export function readChange(text: string, q: Quantity, sentenceStart: number): Ch
     const byVerb = direction(CLAUSE_VERB.exec(clause));
     if (byVerb) return byVerb;
   }
+  // "20-odd", "40-something": about that many.
+  if (ODD_AFTER.test(right)) return "~";
   // "$800 or less", "50 or more": a bound written after the figure.
   const trailing = TRAILING_BOUND.exec(right);
   if (trailing) return trailing[1] ? "<" : ">";

@@ -142,6 +142,38 @@ function countedNoun({ text, token }: Scan): Counted | null {
   return { end: found[pick]!.end, noun: nounText, unit: singular(noun) };
 }
 
+/** "the 27-nation bloc", "a seven-speed gearbox", "a 10-point plan": a number joined to its noun by a hyphen. */
+const COMPOUND_AFTER = /^-(\p{Ll}{3,})\b(?!-)/u;
+const NOT_COMPOUND_NOUNS = new Set([
+  "fold",
+  "odd",
+  "plus",
+  "something",
+  "strong",
+  "long",
+  "high",
+  "wide",
+  "old",
+  "time",
+]);
+
+export const COUNT_COMPOUND = rule({
+  name: "count.compound",
+  find: ({ after }) => {
+    const m = COMPOUND_AFTER.exec(after);
+    return m && !NOT_COMPOUND_NOUNS.has(m[1]!) && !NOT_NOUNS.has(m[1]!) ? m : null;
+  },
+  resolve: ({ token }, m) =>
+    quantity(token, {
+      start: token.start,
+      end: token.end + m[0].length,
+      kind: "count",
+      unit: singular(m[1]!),
+      noun: m[1]!,
+      rule: "count.compound",
+    }),
+});
+
 /** "3,400 new jobs", "12 Canadian companies"; not "one senior member" or "a single country", a determiner. */
 export const COUNT_NOUN = rule({
   name: "count.noun",

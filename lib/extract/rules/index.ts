@@ -6,7 +6,15 @@
  */
 import type { NotQuantityRule, UnitRule } from "../../schema";
 import type { NumberToken } from "../numbers";
-import { BARE_BEFORE_SUFFIX, BARE_NUMBER, COUNT_NOUN, RANK_NUMBER, RANK_ORDINAL, RATING } from "./counts";
+import {
+  BARE_BEFORE_SUFFIX,
+  BARE_NUMBER,
+  COUNT_COMPOUND,
+  COUNT_NOUN,
+  RANK_NUMBER,
+  RANK_ORDINAL,
+  RATING,
+} from "./counts";
 import { AGE_APPOSITION, AGED, DURATION } from "./durations";
 import { MONEY_CODE_AFTER, MONEY_PREFIX, MONEY_SYMBOL, MONEY_WORD } from "./money";
 import { NAME_RULES, NOT_BEFORE_CAPITALISED, NOT_NAMED, NOT_NAMED_BEFORE_SUFFIX, NOT_ORDINAL, NOT_YEAR } from "./names";
@@ -37,6 +45,7 @@ export const QUANTITY_RULES: readonly QuantityRuleSpec[] = [
   MONEY_WORD,
   PHYSICAL_UNIT,
   DURATION,
+  COUNT_COMPOUND,
   RATING,
   NOT_NAMED,
   COUNT_NOUN,
