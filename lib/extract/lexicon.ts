@@ -626,6 +626,16 @@ export const SUPERLATIVES = [
 
 /** Words that never start a counted noun. */
 export const NOT_NOUNS = new Set([
+  // "290K vs 240K expected": a participle after a figure is no counted noun.
+  "expected",
+  "forecast",
+  "estimated",
+  "predicted",
+  "reported",
+  "previously",
+  "prior",
+  "vs",
+  "versus",
   "of",
   "and",
   "or",

@@ -78,7 +78,14 @@ function bound(left: string): Change | null {
 const ODD_AFTER = /^-(?:odd|something|ish)\b/i;
 
 export function readChange(text: string, q: Quantity, sentenceStart: number): Change {
-  const left = text.slice(Math.max(sentenceStart, q.start - 120), q.start);
+  // "rose +0.4%", "Payrolls +190K": an explicit plus is read past, and alone says the figure is a rise.
+  const plus = text[q.start - 1] === "+";
+  const left = text.slice(Math.max(sentenceStart, q.start - 120), plus ? q.start - 1 : q.start);
+  const read = changeOf(text, q, left);
+  return plus && read === "=" ? "up" : read;
+}
+
+function changeOf(text: string, q: Quantity, left: string): Change {
   const right = text.slice(q.end, q.end + 40);
   if (LEVEL_FROM_TO.test(left)) return "=";
   // A headline's "Top $100 Billion" is "topped": a lower bound, for amounts and rates (not "the top 10").

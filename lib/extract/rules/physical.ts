@@ -16,6 +16,8 @@ export interface PhysicalUnit {
   spelled: readonly string[];
   /** Regex sources for abbreviations, glued or after a space ("km", "°C"); case-sensitive. */
   abbreviated: readonly string[];
+  /** Its abbreviations count only glued to the digits ("31C"; "31 C" is a letter). */
+  gluedOnly?: true;
 }
 
 /** Every unit the extractor names. Longer forms first where one is a prefix of another. */
@@ -40,6 +42,9 @@ export const PHYSICAL_UNITS: readonly PhysicalUnit[] = [
     abbreviated: ["[°º] ?C"],
   },
   { name: "degree Fahrenheit", kind: "count", spelled: ["degrees? (?:Fahrenheit|F\\b)"], abbreviated: ["[°º] ?F"] },
+  // "31C", "88F" without the degree sign: only glued to the digits, where a letter alone is no name.
+  { name: "degree Celsius", kind: "count", spelled: [], abbreviated: ["C"], gluedOnly: true },
+  { name: "degree Fahrenheit", kind: "count", spelled: [], abbreviated: ["F"], gluedOnly: true },
   // Length and area.
   {
     name: "square kilometre",
@@ -216,7 +221,7 @@ export function physicalUnitAfter(after: string): PhysicalReading | null {
     index = unitIndex(abbreviated.groups ?? {});
     const unit = PHYSICAL_UNITS[index];
     // "5 s", "3 h", "2 p", "5 c", "4 g" are letters, not units: these abbreviations only count glued.
-    if (!unit || (abbreviated.groups!.space && GLUED_ONLY.has(unit.name))) return null;
+    if (!unit || (abbreviated.groups!.space && (unit.gluedOnly || GLUED_ONLY.has(unit.name)))) return null;
     length = abbreviated[0].length;
   }
   const unit = PHYSICAL_UNITS[index];
