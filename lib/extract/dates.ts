@@ -1,4 +1,5 @@
 import {
+  YEAR_BEFORE_CAPITALISED,
   BEFORE_MONTH_WORDS,
   HEADLINE_MONTH_NOUNS,
   MONTH_ABBREVIATIONS,
@@ -202,6 +203,18 @@ function isDateline(text: string, start: number, end: number): boolean {
   );
 }
 
+/** Capitalised words a real year follows: seasons, holidays, "Fiscal", "Calendar" and the prepositions of a title. */
+const YEAR_NAME_EXCEPTIONS = new Set(YEAR_BEFORE_CAPITALISED.map((word) => word.toLowerCase()));
+const NAME_BEFORE_YEAR = /(?:^|[^\p{L}])(\p{Lu}[\p{Ll}&]+)[ \u00a0]$/u;
+const WORD_BEFORE_NAME = /[\p{L},][ \u00a0]+$/u;
+
+function afterNameWord(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 40), at);
+  const name = NAME_BEFORE_YEAR.exec(before);
+  if (!name || YEAR_NAME_EXCEPTIONS.has(name[1]!.toLowerCase())) return false;
+  return WORD_BEFORE_NAME.test(before.slice(0, before.length - name[1]!.length - 1));
+}
+
 /** Every date in the text, in order; a sentence that looks ahead resolves undated quarters forwards. */
 export function findDates(
   text: string,
@@ -223,6 +236,8 @@ export function findDates(
     );
     const resolved = resolve(g, { year: publication.year, month: publication.month, future });
     if (!resolved) continue;
+    // "the Russell 2000", "Vision 2030", "Budget 2025": a year after a capitalised word inside a sentence is a name.
+    if (g.year && afterNameWord(text, match.index)) continue;
     const start = match.index;
     let end = start + match[0].length;
     while (end > start && (text[end - 1] === "," || SPACE.test(text[end - 1]!))) end--;

@@ -2323,3 +2323,33 @@ export const YEAR_WORDS = [
   "B.C.",
   "BC",
 ];
+
+/** Capitalised words after which a year is still a date, not part of a name like "Russell 2000" or "Vision 2030". */
+export const YEAR_BEFORE_CAPITALISED = [
+  "In",
+  "Since",
+  "By",
+  "From",
+  "Until",
+  "Through",
+  "Before",
+  "After",
+  "During",
+  "Of",
+  "For",
+  "And",
+  "To",
+  "Early",
+  "Late",
+  "Mid",
+  "Fiscal",
+  "Calendar",
+  "Spring",
+  "Summer",
+  "Autumn",
+  "Fall",
+  "Winter",
+  "Christmas",
+  "Easter",
+  "Year",
+];

@@ -42,9 +42,12 @@ const SPACES = / {2,}|\t/;
 /** Rows aligned by spaces are short; a longer line needs a pipe, tab or colon to be read as one. */
 const SHORT_LINE = 160;
 const ALIGNED = /\S {2,}\S/;
-/** "Laos: 40%", "- Steel: 25%", "• Passenger cars: 25% (from 2.5%)": a short label, a colon, then a figure. */
+/**
+ * "Laos: 40%", "- Steel: 25%", "• Passenger cars: 25% (from 2.5%)", "S&P 500: 5,120.33": a short label that starts
+ * with a letter, a colon, then a figure.
+ */
 const LIST_LINE =
-  /^([ \t]*(?:[-•*·–—][ \t]+)?)([^\n:\d]{1,60}?)[ \t]*:[ \t]+(?=[-+−~≈<>]?[ \t]?(?:[A-Z]{0,3}[$€£¥]|\d))/u;
+  /^([ \t]*(?:[-•*·–—][ \t]+)?)(\p{L}[^\n:]{0,59}?)[ \t]*:[ \t]+(?=[-+−~≈<>]?[ \t]?(?:[A-Z]{0,3}[$€£¥]|\d))/u;
 const HAS_DIGIT = /\d/;
 const YEARS = /\b(?:19|20)\d\d\b/g;
 const HAS_LETTER = /\p{L}/u;
@@ -185,10 +188,11 @@ export function findTables(text: string): TableRow[] {
     for (let k = i; k < j; k++) {
       const line = lines[k]!;
       const [label, ...cells] = line.cells;
+      // A list line's label is the text before its colon, digits and all ("S&P 500"); a cell is one without a figure.
       const hasLabel =
         label !== undefined &&
         HAS_LETTER.test(text.slice(label.start, label.end)) &&
-        !FIGURE_CELL.test(text.slice(label.start, label.end));
+        (separator === "colon" || !FIGURE_CELL.test(text.slice(label.start, label.end)));
       rows.push({
         start: line.start,
         end: line.end,

@@ -84,6 +84,7 @@ export const PHYSICAL_UNITS: readonly PhysicalUnit[] = [
   { name: "millilitre", kind: "count", spelled: ["millilit(?:re|er)s?"], abbreviated: ["ml", "mL"] },
   { name: "gallon", kind: "count", spelled: ["gallons?"], abbreviated: [] },
   { name: "cubic metre", kind: "count", spelled: ["cubic met(?:re|er)s?"], abbreviated: ["m3", "m³"] },
+  { name: "cubic foot", kind: "count", spelled: ["cubic (?:feet|foot)"], abbreviated: ["cu ft", "ft3", "ft³"] },
   // Data and energy.
   { name: "terabyte", kind: "count", spelled: ["terabytes?"], abbreviated: ["TB"] },
   { name: "gigabyte", kind: "count", spelled: ["gigabytes?"], abbreviated: ["GB"] },
@@ -171,6 +172,10 @@ const DENOMINATORS: ReadonlyArray<readonly [string, string]> = [
   ["worker", "worker"],
   ["passenger", "passenger"],
   ["dose", "dose"],
+  ["TEU", "TEU"],
+  ["FEU", "FEU"],
+  ["container", "container"],
+  ["box", "box"],
 ];
 
 const SPACE = "[\\s\\u00a0]";
