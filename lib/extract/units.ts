@@ -4,6 +4,8 @@
  */
 import type { ListRule, UnitRule } from "../schema";
 import type { NumberToken } from "./numbers";
+import { POINTS_ELSEWHERE_WORDS } from "./lexicon";
+import { alternatives } from "./patterns";
 import { readNumber, type Quantity } from "./rules/index";
 
 export type { Quantity } from "./rules/index";
@@ -15,8 +17,8 @@ export function readQuantity(text: string, token: NumberToken): Quantity<UnitRul
 }
 
 const RATE_CONTEXT = /%|\bper ?cent\b|\bpct\b|\b(?:rates?|share|levy|levies|tariffs?|dut(?:y|ies)|yields?|margins?)\b/i;
-const POINTS_ELSEWHERE =
-  /\b(?:index|indices|Dow|S&P|Nasdaq|FTSE|Russell|Topix|IBEX|AEX|SMI|Bovespa|CSI|Euro Stoxx|Nikkei|TSX|ASX|Kospi|Sensex|Hang Seng|DAX|CAC|Stoxx|scored|scoring|game|match|league|polls?|lead)\b/i;
+/** Points of an index, a game or a poll: not percentage points. */
+const POINTS_ELSEWHERE = new RegExp(String.raw`\b(?:${alternatives(POINTS_ELSEWHERE_WORDS)})\b`, "i");
 
 /**
  * "The share of US imports fell 4 points to 9.6%", "the levy would rise by 4.8 points": bare points in a sentence
