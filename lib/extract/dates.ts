@@ -60,7 +60,8 @@ const DATE_PATTERN = new RegExp(
       `(?<edge>\\b(?:[Ee]arly|[Mm]id|[Ll]ate)[- ](?<edgeMonth>${MONTH})(?:,?\\s+(?<edgeYear>${YEAR}))?\\b)`,
       `(?<monthYear>\\b(?<myMonth>${MONTH}),?\\s+(?<myYear>${YEAR})\\b)`,
       `(?<monthQuarter>\\b(?<mqMonth>March|June|September|December) quarter\\b)`,
-      `(?<quarter>\\b(?:Q(?<qNum>[1-4])|(?<qNum2>[1-4])Q)(?:\\s*(?<qYear>${YEAR}))?\\b)`,
+      // "Q1 2025", "1Q25", "Q3 '24", "Q3 24" (a table's column): a two-digit year is of this century.
+      `(?<quarter>\\b(?:Q(?<qNum>[1-4])|(?<qNum2>[1-4])Q)(?:\\s*(?<qYear>${YEAR})|[ ']?(?<qShort>\\d\\d)(?![\\d%.,]))?\\b)`,
       `(?<lastQuarterOf>\\b[Ll]ast[- ]quarter\\s+of\\s+(?<lqYear>${YEAR})\\b)`,
       `(?<quarterWord>\\b(?<qWord>${ORDINAL_PART})[- ][Qq]uarter\\b(?:\\s+of\\s+(?<qwYear>${YEAR}))?)`,
       `(?<half>\\b(?:H(?<hNum>[12])(?:\\s*(?<hYear>${YEAR}))?|(?<hWord>[Ff]irst|[Ss]econd)\\s+half(?:\\s+of\\s+(?<hwYear>${YEAR}))?)\\b)`,
@@ -132,7 +133,8 @@ function resolve(g: Record<string, string | undefined>, pub: Publication): Omit<
     };
   };
   if (g.monthQuarter) return quarterOf(QUARTER_MONTH[g.mqMonth!]!, undefined, "date.month-quarter");
-  if (g.quarter) return quarterOf(Number(g.qNum ?? g.qNum2), g.qYear, "date.quarter");
+  if (g.quarter)
+    return quarterOf(Number(g.qNum ?? g.qNum2), g.qYear ?? (g.qShort ? `20${g.qShort}` : undefined), "date.quarter");
   if (g.lastQuarterOf) return quarterOf(4, g.lqYear, "date.quarter-word");
   if (g.quarterWord) return quarterOf(QUARTER_WORD[g.qWord!.toLowerCase()]!, g.qwYear, "date.quarter-word");
   if (g.half) {

@@ -17,7 +17,17 @@ import { relateNeighbours } from "./neighbours";
 import { joinRanges, readChange, shareListUnits } from "./qualifiers";
 import { segmentSentences, type Sentence } from "./segment";
 import { progressReporter, type AtPosition } from "./progress";
-import { columnUnit, dateIn, findTables, headerOf, rowAt, type ColumnUnit, type Span, type TableRow } from "./tables";
+import {
+  cellOf,
+  columnUnit,
+  dateIn,
+  findTables,
+  headerOf,
+  rowAt,
+  type ColumnUnit,
+  type Span,
+  type TableRow,
+} from "./tables";
 import { pointsInContext, readQuantity, type Quantity } from "./units";
 
 export interface ExtractOptions {
@@ -213,9 +223,25 @@ function refine(context: RunContext): RunContext {
   return { ...context, figures, sentenceDates: bySentence(sentences, context.dates) };
 }
 
+const CELL_SCALE = /^[ \u00a0]([KMBT]|bn|mn|tn)$/;
+const CELL_SCALES: Record<string, number> = { k: 1e3, m: 1e6, b: 1e9, t: 1e12, bn: 1e9, mn: 1e6, tn: 1e12 };
+
 /** A bare number in a table cell takes the unit its column header, or else the table's caption, gives. */
 function inColumnUnit(text: string, row: TableRow, q: Quantity, cache: Map<number, ColumnUnit | null>): Quantity {
   if (!q.bare) return q;
+  // "5.12 B" in a cell: a spaced single-letter scale, which prose never has, ends the cell.
+  const cell = cellOf(row, q);
+  const spacedScale = cell ? CELL_SCALE.exec(text.slice(q.end, cell.end)) : null;
+  if (spacedScale) {
+    const scale = CELL_SCALES[spacedScale[1]!.toLowerCase()]!;
+    q = {
+      ...q,
+      end: q.end + spacedScale[0].length,
+      value: q.value * scale,
+      valueMax: q.valueMax === null ? null : q.valueMax * scale,
+      scale,
+    };
+  }
   const unitOf = (span: Span | null) => {
     if (!span) return null;
     if (!cache.has(span.start)) cache.set(span.start, columnUnit(text, span));

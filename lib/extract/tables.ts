@@ -49,7 +49,8 @@ const ALIGNED = /\S {2,}\S/;
 const LIST_LINE =
   /^([ \t]*(?:[-•*·–—][ \t]+)?)(\p{L}[^\n:]{0,59}?)[ \t]*:[ \t]+(?=[-+−~≈<>]?[ \t]?(?:[A-Z]{0,3}[$€£¥]|\d))/u;
 const HAS_DIGIT = /\d/;
-const YEARS = /\b(?:19|20)\d\d\b/g;
+/** Years and periods in a cell are no figure: "2024", "Q3 24", "1Q25", "H1 2025", "FY26". */
+const YEARS = /\b(?:(?:19|20)\d\d|Q[1-4][ ']?\d\d|[1-4]Q[ ']?\d\d|H[12][ ']?\d\d(?:\d\d)?|FY[ ']?\d\d(?:\d\d)?)\b/g;
 const HAS_LETTER = /\p{L}/u;
 const FIGURE_CELL = /\d/;
 
@@ -219,9 +220,14 @@ export function rowAt(rows: TableRow[], at: number): TableRow | null {
   return row && row.start <= at ? row : null;
 }
 
+/** The cell a figure is in. */
+export function cellOf(row: TableRow, figure: Span): (Span & { column: number }) | null {
+  return row.cells.find((c) => c.start <= figure.start && figure.start < c.end) ?? null;
+}
+
 /** The header cell above the cell a figure is in. */
 export function headerOf(row: TableRow, figure: Span): Span | null {
-  const cell = row.cells.find((c) => c.start <= figure.start && figure.start < c.end);
+  const cell = cellOf(row, figure);
   return cell ? (row.table.headers[cell.column] ?? null) : null;
 }
 
