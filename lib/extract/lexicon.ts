@@ -1853,6 +1853,18 @@ export const MORE_THAN_WORDS = [
   "no less than",
   "not less than",
   "more than a",
+  // "pushed past £4 million": a threshold crossed.
+  "pushed past",
+  "surged past",
+  "climbed past",
+  "soared past",
+  "jumped past",
+  "moved past",
+  "crept past",
+  "edged past",
+  "shot past",
+  "sailed past",
+  "blew past",
 ];
 
 /** An upper bound before a figure ("less than 40", "up to 40"). */
@@ -2282,6 +2294,8 @@ export const MODALITY_CUES = {
     "may (?:reach|hit|top|rise|fall|grow|shrink)",
     "seen (?:at|rising|falling)",
     "anticipat(?:e|es|ed)",
+    "pencil(?:l?ed)? in",
+    "consensus",
   ],
 } as const;
 
@@ -2386,4 +2400,30 @@ export const POINTS_ELSEWHERE_WORDS = [
   "league",
   "polls?",
   "lead",
+];
+
+/** Verbs before "up to" that make it a level reached or a total, not an upper bound ("ticked up to 34.5"). */
+export const UP_TO_VERBS = [
+  "tick(?:ed|s|ing)?",
+  "edg(?:e|ed|es|ing)",
+  "cre(?:pt|ep|eps|eping)",
+  "mov(?:e|ed|es|ing)",
+  "went",
+  "go(?:es|ing)?",
+  "shot",
+  "shoot(?:s|ing)?",
+  "jump(?:ed|s|ing)?",
+  "climb(?:ed|s|ing)?",
+  "inch(?:ed|es|ing)?",
+  "revis(?:e|ed|es|ing)",
+  "bump(?:ed|s|ing)?",
+  "ramp(?:ed|s|ing)?",
+  "step(?:ped|s|ping)?",
+  "add(?:ed|s|ing)?",
+  "ratchet(?:ed|s|ing)?",
+  "tot(?:al|alled|aled|als)",
+  "rose",
+  "ris(?:e|es|ing|en)",
+  "came",
+  "com(?:e|es|ing)",
 ];

@@ -50,6 +50,8 @@ const PASSIVE_AFTER = new RegExp(
     String.raw`(announced|unveiled|proposed|floated|threatened|planned|considered|forecast|expected|projected)\b`,
   "i",
 );
+const EXPECTED_AFTER =
+  /^[\s\u00a0]+(?:expected|forecast|estimated|projected|anticipated|predicted)\b(?![\s\u00a0]+(?:to|by|that)\b)/i;
 const PASSIVE_KIND: Record<string, Modality> = {
   announced: "announced",
   unveiled: "announced",
@@ -72,7 +74,11 @@ export function readModality(
 ): Modality {
   const found = cueBefore(text, sentenceStart, sentenceEnd, figureStart);
   if (found !== "in_force") return found;
-  const passive = PASSIVE_AFTER.exec(text.slice(figureEnd, Math.min(sentenceEnd, figureEnd + 90)));
+  const after = text.slice(figureEnd, Math.min(sentenceEnd, figureEnd + 90));
+  // "$71.5 billion versus $68.9 billion expected": a participle right after the figure.
+  const participle = EXPECTED_AFTER.exec(after);
+  if (participle) return "forecast";
+  const passive = PASSIVE_AFTER.exec(after);
   return passive ? PASSIVE_KIND[passive[1]!.toLowerCase()]! : found;
 }
 

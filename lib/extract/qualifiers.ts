@@ -9,6 +9,7 @@ import {
   MORE_THAN_WORDS,
   RISE_NOUNS,
   RISE_VERBS,
+  UP_TO_VERBS,
 } from "./lexicon";
 import { alternatives, wordStarts, words } from "./patterns";
 import type { Quantity } from "./units";
@@ -55,7 +56,12 @@ const LESS_THAN = new RegExp(
 const LEVEL_FROM_TO = /(?:\bfrom|(?<!\bup\s)\bto)\s*$/i;
 
 const TOP_AT_END = /\btop\s*$/i;
-const TRAILING_BOUND = /^[\s\u00a0]+or[\s\u00a0]+(?:(less|fewer|lower|below|under)|more|higher|above|over)\b/i;
+const TRAILING_BOUND =
+  /^[\s\u00a0]+or[\s\u00a0]+(?:(less|fewer|lower|below|under|smaller|shorter)|more|higher|above|over|greater|larger|bigger|longer)\b/i;
+const TRAILING_ABOUT = /^[\s\u00a0]+or[\s\u00a0]+so\b/i;
+/** "3.4% above the average", "8% below the 2022 peak": the size of a difference, up or down. */
+const DIFFERENCE_AFTER =
+  /^[\s\u00a0]+(?:(above|higher than|more than)|(below|lower than|less than))[\s\u00a0]+(?:the|its|a|an|last|their|this|that|his|her|our|pre-)/i;
 const OVER_AT_END = /\bover\s*$/i;
 const DETERMINER_AT_END = /(?:^|\b(?:a|an|the|its|their|his|her|this|that|per|with))\s*$|^$/i;
 const BETWEEN_BEFORE = /\bbetween[\s\u00a0]+$/i;
@@ -68,7 +74,15 @@ function direction(match: RegExpExecArray | null): Change | null {
 }
 
 /** The bound or approximation written right before the figure, if any. */
+/** "no less than 58%" is a lower bound, "not more than" an upper one. */
+const NEGATED_COMPARISON = /\b(?:no|not)\s+(?:(less|fewer|lower)|more|greater|higher)\s+than\s*$/i;
+/** "ticked up to 34.5", "shot up to 6.9 percent", "added up to $21 billion": a level reached or a total, no bound. */
+const UP_TO_LEVEL = new RegExp(String.raw`\b(?:${alternatives(UP_TO_VERBS)})\s+up\s+to\s*$`, "i");
+
 function bound(left: string): Change | null {
+  const negated = NEGATED_COMPARISON.exec(left);
+  if (negated) return negated[1] ? ">" : "<";
+  if (UP_TO_LEVEL.test(left)) return null;
   if (LESS_THAN.test(left)) return "<";
   if (MORE_THAN.test(left)) return ">";
   if (ABOUT.test(left)) return "~";
@@ -105,6 +119,11 @@ function changeOf(text: string, q: Quantity, left: string): Change {
   // "$800 or less", "50 or more": a bound written after the figure.
   const trailing = TRAILING_BOUND.exec(right);
   if (trailing) return trailing[1] ? "<" : ">";
+  if (TRAILING_ABOUT.test(right)) return "~";
+  if (q.kind === "percent" || q.kind === "percentage_point" || q.kind === "money") {
+    const difference = DIFFERENCE_AFTER.exec(right);
+    if (difference) return difference[1] ? "up" : "down";
+  }
   // Only "over two years" gets here with a bound: "over" a duration means during it.
   if (nearest) return "=";
   const after = direction(NOUN_AFTER.exec(right));

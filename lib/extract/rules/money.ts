@@ -28,9 +28,12 @@ const OF_AFTER = /^[\s\u00a0]+of\b/i;
 const MINUS_BEFORE = /(?:^|[\s\u00a0(\[=:])[-\u2212]$|^[-\u2212]$/;
 
 const escape = (marker: string) => marker.replace(/[.$]/g, "\\$&");
-/** Every currency marker that may stand right before a number, longest first, as one end-anchored pattern. */
+/**
+ * Every currency marker that may stand right before a number, longest first, as one end-anchored pattern; a space may
+ * follow it ("USD 5", "$ 6 million").
+ */
 const PREFIX_BEFORE = new RegExp(
-  `(?:${CURRENCY_PREFIXES.map(([marker]) => escape(marker) + (/^\p{L}/u.test(marker) ? "[\\s\\u00a0]?" : "")).join("|")})$`,
+  `(?:${CURRENCY_PREFIXES.map(([marker]) => escape(marker) + "[\\s\\u00a0]?").join("|")})$`,
   "u",
 );
 const PREFIX_CODES = new Map(CURRENCY_PREFIXES);
@@ -39,10 +42,20 @@ export interface CurrencyBefore {
   code: string | null;
   symbol: "$" | "¥" | null;
   length: number;
+  /** A minus stands between the currency and the digits ("$-91.4 billion"). */
+  signed?: true;
 }
 
-export function currencyBefore(text: string, start: number): CurrencyBefore | null {
-  const written = PREFIX_BEFORE.exec(before(text, start, 6))?.[0];
+export function currencyBefore(text: string, at: number): CurrencyBefore | null {
+  // "$-91.4 billion": a sign between the currency and the digits.
+  const signed = text[at - 1] === "-" || text[at - 1] === "\u2212";
+  const found = readCurrencyBefore(text, signed ? at - 1 : at);
+  if (found && signed) return { ...found, length: found.length + 1, signed: true };
+  return found;
+}
+
+function readCurrencyBefore(text: string, start: number): CurrencyBefore | null {
+  const written = PREFIX_BEFORE.exec(before(text, start, 7))?.[0];
   const marker = written?.trimEnd();
   if (written && marker) {
     const from = start - written.length;
@@ -70,8 +83,10 @@ function currencyPrefix(symbol: boolean) {
       let start = token.start - prefix.length;
       let end = token.end;
       // "-$2bn" in a table: the sign stands before the currency.
-      const signed = MINUS_BEFORE.test(before(text, start, 2));
-      if (signed) start -= 1;
+      // "-$2bn" in a table: the sign stands before the currency ("$-2bn" is in the prefix's length already).
+      const signedBefore = !prefix.signed && MINUS_BEFORE.test(before(text, start, 2));
+      if (signedBefore) start -= 1;
+      const signed = signedBefore || prefix.signed === true;
       const codeAfter = CODE_AFTER.exec(after);
       if (codeAfter) end += codeAfter[0].length;
       return quantity(token, {

@@ -23,7 +23,8 @@ const WAY_AFTER = /^-way\b/i;
 /** "7-Eleven": a capitalised number word after a digit and hyphen is part of a name. */
 const DIGIT_HYPHEN_BEFORE = /\d-$/;
 const WORD_OR_COMMA_BEFORE = /[\p{L},][\s\u00a0]*$/u;
-const SCALE_OR_PLURAL_AFTER = /^(?:bn|mn|tn|[kmb]\b|s\b)/i;
+/** Letters glued to digits that are a scale, a plural or a rate marker, not a code: "5bn", "1990s", "3pc", "25bps". */
+const SCALE_OR_PLURAL_AFTER = /^(?:bn|mn|tn|[kmb]\b|s\b|pc\b|pct\b|pp\b|ppts?\b|bps?\b)/i;
 const PREVIOUS_WORD = /(?:^|[^\p{L}&.])([\p{L}&.]+)[\s\u00a0]+$/u;
 const HAS_CAPITAL = /\p{Lu}/u;
 const NOUN_AFTER = /^[\s\u00a0]+(\p{L}+)/u;
