@@ -1869,6 +1869,7 @@ export const MORE_THAN_WORDS = [
 
 /** An upper bound before a figure ("less than 40", "up to 40"). */
 export const LESS_THAN_WORDS = [
+  "sub-",
   "less than",
   "under",
   "below",
@@ -2368,7 +2369,7 @@ export const YEAR_BEFORE_CAPITALISED = [
   "Year",
 ];
 
-/** Words of stock indices, sport and polls: "points" beside them are index, game or poll points (regex sources). */
+/** Words of stock indices and sport: "points" beside them are index or game points (regex sources). */
 export const POINTS_ELSEWHERE_WORDS = [
   "index",
   "indices",
@@ -2398,8 +2399,38 @@ export const POINTS_ELSEWHERE_WORDS = [
   "game",
   "match",
   "league",
+  "season",
+  "quarter",
+  "half-?time",
+  "innings",
+  "goals?",
+  "touchdowns?",
+  "baskets?",
+  "rebounds?",
+  "playoffs?",
+  "NBA",
+  "NFL",
+  "per game",
+];
+
+/** Words of polls and campaigns: "points" beside them are percentage points (regex sources). */
+export const POLL_WORDS = [
   "polls?",
-  "lead",
+  "polling",
+  "pollsters?",
+  "surveys?",
+  "voters?",
+  "approval",
+  "ballot",
+  "ahead",
+  "lead(?:s|ing)?",
+  "margin of error",
+  "candidates?",
+  "campaign",
+  "Conservatives?",
+  "Labour",
+  "Democrats?",
+  "Republicans?",
 ];
 
 /** Verbs before "up to" that make it a level reached or a total, not an upper bound ("ticked up to 34.5"). */

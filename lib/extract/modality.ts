@@ -50,8 +50,11 @@ const PASSIVE_AFTER = new RegExp(
     String.raw`(announced|unveiled|proposed|floated|threatened|planned|considered|forecast|expected|projected)\b`,
   "i",
 );
-const EXPECTED_AFTER =
-  /^[\s\u00a0]+(?:expected|forecast|estimated|projected|anticipated|predicted)\b(?![\s\u00a0]+(?:to|by|that)\b)/i;
+const EXPECTED_AFTER = new RegExp(
+  String.raw`^[\s\u00a0]+(?:(?:[\p{L}'’]+[\s\u00a0]+){1,3}had[\s\u00a0]+(?:been[\s\u00a0]+)?)?` +
+    String.raw`(?:expected|forecast|estimated|projected|anticipated|predicted|pencill?ed[\s\u00a0]+in)\b(?![\s\u00a0]+(?:to|by|that)\b)`,
+  "iu",
+);
 const PASSIVE_KIND: Record<string, Modality> = {
   announced: "announced",
   unveiled: "announced",

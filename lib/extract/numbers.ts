@@ -223,7 +223,7 @@ export function scaled(core: string, scale: number): number {
 
 const FUZZY_OF = /^[\s\u00a0]+of\b/i;
 /** A minus right before digits, after a space, a bracket or the start ("-3.2%", "(−0.4)"), or the word "minus". */
-const SIGN_BEFORE = /(?:(^|[\s\u00a0(\[=:])[-\u2212]|\bminus[\s\u00a0]+)$/i;
+const SIGN_BEFORE = /(?:(^|[\s\u00a0(\[=:])[-\u2212]|(?<!\bplus[\s\u00a0]+or[\s\u00a0]+)\bminus[\s\u00a0]+)$/i;
 
 /** "hundreds of" → 200 to 1,000; "tens of thousands" → 20,000 to 100,000; "dozens" → 24 to 100. */
 function fuzzyRange(words: string): { min: number; max: number; scale: number } {
@@ -305,7 +305,7 @@ export function findNumbers(text: string, mark: DecimalMark = ".", progress?: At
     let from = start;
     if (form === "digits") {
       // A sign written before the digits: "-3.2%", "−0.4" (the Unicode minus), "minus 4 degrees".
-      const sign = SIGN_BEFORE.exec(text.slice(Math.max(0, start - 8), start));
+      const sign = SIGN_BEFORE.exec(text.slice(Math.max(0, start - 16), start));
       if (sign) {
         value = -value;
         from = start - sign[0].length + (sign[1]?.length ?? 0);

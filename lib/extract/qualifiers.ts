@@ -26,7 +26,8 @@ const UP_NOUNS = words(RISE_NOUNS);
 const DOWN_NOUNS = words(FALL_NOUNS);
 
 const DIRECT_VERB = new RegExp(
-  String.raw`\b(?:(${UP_VERBS})|(${DOWN_VERBS}))(?:\s+(?:by|of))?(?:\s+(?:${words(CHANGE_FILLERS)}))*\s*$`,
+  // Not the end of a hyphenated word: "Runner-up $1.7 million" is no rise.
+  String.raw`\b(?<!-)(?:(${UP_VERBS})|(${DOWN_VERBS}))(?:\s+(?:by|of))?(?:\s+(?:${words(CHANGE_FILLERS)}))*\s*$`,
   "i",
 );
 const NOUN_OF = new RegExp(
@@ -66,6 +67,8 @@ const OVER_AT_END = /\bover\s*$/i;
 const DETERMINER_AT_END = /(?:^|\b(?:a|an|the|its|their|his|her|this|that|per|with))\s*$|^$/i;
 const BETWEEN_BEFORE = /\bbetween[\s\u00a0]+$/i;
 const FROM_BEFORE = /\bfrom[\s\u00a0]+$/i;
+/** "range from 12 to 28 percent", "ranging from 10% to 15%": a range, not two levels. */
+const RANGING_FROM = /\brang(?:e|es|ed|ing)[\s\u00a0]+from[\s\u00a0]+$/i;
 const TO_WORD = /\bto\b/;
 
 function direction(match: RegExpExecArray | null): Change | null {
@@ -82,13 +85,14 @@ const UP_TO_LEVEL = new RegExp(String.raw`\b(?:${alternatives(UP_TO_VERBS)})\s+u
 function bound(left: string): Change | null {
   const negated = NEGATED_COMPARISON.exec(left);
   if (negated) return negated[1] ? ">" : "<";
-  if (UP_TO_LEVEL.test(left)) return null;
+  if (UP_TO_LEVEL.test(left)) return "=";
   if (LESS_THAN.test(left)) return "<";
   if (MORE_THAN.test(left)) return ">";
   if (ABOUT.test(left)) return "~";
   return null;
 }
 
+const GLUED_PLUS = /\d\+(?![\d])/;
 const ODD_AFTER = /^-(?:odd|something|ish)\b/i;
 
 export function readChange(text: string, q: Quantity, sentenceStart: number): Change {
@@ -120,6 +124,8 @@ function changeOf(text: string, q: Quantity, left: string): Change {
   const trailing = TRAILING_BOUND.exec(right);
   if (trailing) return trailing[1] ? "<" : ">";
   if (TRAILING_ABOUT.test(right)) return "~";
+  // "300+ hotels", "ages 18+": a lower bound.
+  if (right[0] === "+" || GLUED_PLUS.test(text.slice(q.start, q.end))) return ">";
   if (q.kind === "percent" || q.kind === "percentage_point" || q.kind === "money") {
     const difference = DIFFERENCE_AFTER.exec(right);
     if (difference) return difference[1] ? "up" : "down";
@@ -171,7 +177,7 @@ export function joinRanges(text: string, quantities: Quantity<UnitRule | ListRul
       const between = AND_JOIN.test(gap) && BETWEEN_BEFORE.test(before);
       const dashed =
         RANGE_JOIN.test(gap) &&
-        !FROM_BEFORE.test(before) &&
+        (!FROM_BEFORE.test(before) || RANGING_FROM.test(text.slice(Math.max(0, a.start - 24), a.start))) &&
         !(TO_WORD.test(gap) && DIRECT_VERB.test(text.slice(Math.max(0, a.start - 40), a.start)));
       if (between || dashed) {
         const money = a.kind === "money" ? a : b.kind === "money" ? b : null;

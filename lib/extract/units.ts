@@ -4,7 +4,7 @@
  */
 import type { ListRule, UnitRule } from "../schema";
 import type { NumberToken } from "./numbers";
-import { POINTS_ELSEWHERE_WORDS } from "./lexicon";
+import { POINTS_ELSEWHERE_WORDS, POLL_WORDS } from "./lexicon";
 import { alternatives } from "./patterns";
 import { readNumber, type Quantity } from "./rules/index";
 
@@ -17,7 +17,9 @@ export function readQuantity(text: string, token: NumberToken): Quantity<UnitRul
 }
 
 const RATE_CONTEXT = /%|\bper ?cent\b|\bpct\b|\b(?:rates?|share|levy|levies|tariffs?|dut(?:y|ies)|yields?|margins?)\b/i;
-/** Points of an index, a game or a poll: not percentage points. */
+/** A poll's lead or margin in points is percentage points: "ahead by 4 points", "a 6-point lead". */
+const POLL_CONTEXT = new RegExp(String.raw`\b(?:${alternatives(POLL_WORDS)})\b`, "i");
+/** Points of an index or a game: not percentage points. */
 const POINTS_ELSEWHERE = new RegExp(String.raw`\b(?:${alternatives(POINTS_ELSEWHERE_WORDS)})\b`, "i");
 
 /**
@@ -30,7 +32,7 @@ export function pointsInContext(
 ): Quantity<UnitRule | ListRule>[] {
   if (
     !quantities.some((q) => q.kind === "count" && q.unit === "point") ||
-    !RATE_CONTEXT.test(sentence) ||
+    !(RATE_CONTEXT.test(sentence) || POLL_CONTEXT.test(sentence)) ||
     POINTS_ELSEWHERE.test(sentence)
   )
     return quantities;

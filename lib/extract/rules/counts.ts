@@ -104,7 +104,8 @@ interface Counted {
 }
 
 function countedNoun({ text, token }: Scan): Counted | null {
-  const from = token.end;
+  // "300+ hotels": the plus is a bound (qualifiers.ts); the noun follows it.
+  const from = text[token.end] === "+" ? token.end + 1 : token.end;
   let end = from;
   const found: Array<{ word: string; end: number }> = [];
   for (let i = 0; i < 3; i++) {

@@ -38,9 +38,10 @@ export const QUANTITY_RULES: readonly QuantityRuleSpec[] = [
   // Only a number with a letter or a sign after it can have a unit: the rest are settled here.
   NOT_NAMED_BEFORE_SUFFIX,
   BARE_BEFORE_SUFFIX,
-  PERCENT,
+  // Points first: "4.1 pct points" is points, though "pct" alone is percent.
   POINTS,
   BASIS_POINTS,
+  PERCENT,
   MONEY_CODE_AFTER,
   MONEY_WORD,
   PHYSICAL_UNIT,
@@ -53,7 +54,7 @@ export const QUANTITY_RULES: readonly QuantityRuleSpec[] = [
   BARE_NUMBER,
 ];
 
-const SUFFIX_START = /^[\s\u00a0-]{0,3}[%٪°ºA-Za-z\u00C0-\u024F]/;
+const SUFFIX_START = /^[\s\u00a0+-]{0,3}[%٪°ºA-Za-z\u00C0-\u024F]/;
 
 export interface Reading {
   /** The rule that decided. */

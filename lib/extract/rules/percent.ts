@@ -10,7 +10,7 @@ const PERCENT_AFTER =
   /^(?:[\s\u00a0]?[%٪]|[\s\u00a0-]per[\s\u00a0-]?cent\b|[\s\u00a0-]percent\b|[\s\u00a0]?pct\b|[\s\u00a0]?pc\b(?!\.\w))/i;
 const POINTS_AFTER =
   /^(?:(?:[\s\u00a0-]+of[\s\u00a0]+a)?[\s\u00a0-]+(?:percentage|pct\.?|per[\s-]?cent(?:age)?)[\s\u00a0-]+points?\b|[\s\u00a0]?(?:pp|ppts?)\b)/i;
-const BASIS_POINTS_AFTER = /^(?:[\s\u00a0-]+basis[\s\u00a0-]+points?\b|[\s\u00a0]?bps?\b)/i;
+const BASIS_POINTS_AFTER = /^(?:[\s\u00a0-]+basis[\s\u00a0-]+points?\b|[\s\u00a0-]?bps?\b)/i;
 
 /** "a third of", "three-quarters", "half": numbers.ts reads the fraction; it is a share. */
 export const PERCENT_SHARE = rule({
