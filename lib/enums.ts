@@ -58,7 +58,9 @@ export const NOT_QUANTITY_RULES = [
   "not.before-name",
 ] as const;
 /** A bare number in a list, with the unit of the rate after it (lib/extract/qualifiers.ts). */
-export const LIST_RULES = suffixed(RATE_RULES, "+list");
+/** Rules whose unit bare numbers listed before them take: rates, physical units and counted nouns ("104, 107 and 103 degrees"). */
+export const LISTED_RULES = [...RATE_RULES, "unit.physical", "count.noun"] as const;
+export const LIST_RULES = suffixed(LISTED_RULES, "+list");
 /** A range ("10%-15%", "between 10 and 25 per cent"), named for the rule of its upper end (lib/extract/qualifiers.ts). */
 export const RANGE_RULES = suffixed([...UNIT_RULES, ...LIST_RULES], "+range");
 /** A bare number in a table cell, in the unit its column header or the table's caption gives (lib/extract/tables.ts). */

@@ -6,6 +6,7 @@ import {
   KINDS,
   LINK_RELATIONS,
   LIST_RULES,
+  LISTED_RULES,
   NOT_QUANTITY_RULES,
   METRICS,
   MODALITIES,
@@ -148,6 +149,7 @@ export type Rule = z.infer<typeof RuleSchema>;
 export type Modality = z.infer<typeof ModalitySchema>;
 /** Each stage's rules (lib/enums.ts), so that the code of each can only name its own. */
 export type RateRule = (typeof RATE_RULES)[number];
+export type ListedRule = (typeof LISTED_RULES)[number];
 export type UnitRule = (typeof UNIT_RULES)[number];
 export type NotQuantityRule = (typeof NOT_QUANTITY_RULES)[number];
 export type ListRule = (typeof LIST_RULES)[number];

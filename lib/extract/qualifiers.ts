@@ -155,7 +155,7 @@ function ranged<R extends QuantityRule>(q: Quantity, f: Partial<Quantity> & { ru
     valueMax: f.valueMax ?? null,
     scale: f.scale ?? q.scale,
     unit: f.unit !== undefined ? f.unit : q.unit,
-    currencyBasis: q.currencyBasis,
+    currencyBasis: f.currencyBasis !== undefined ? f.currencyBasis : q.currencyBasis,
     ambiguousSymbol: q.ambiguousSymbol,
     noun: f.noun !== undefined ? f.noun : q.noun,
     rule: f.rule,
@@ -224,6 +224,8 @@ export function shareListUnits(text: string, quantities: Quantity<UnitRule>[]): 
         rule: last.listRule,
         bare: false,
         basisPoints: last.basisPoints,
+        currencyBasis: last.currencyBasis,
+        noun: last.noun,
       });
     }
   }

@@ -187,6 +187,7 @@ export const COUNT_NOUN = rule({
       unit: counted.unit,
       noun: counted.noun,
       rule: "count.noun",
+      listRule: "count.noun+list",
     }),
 });
 

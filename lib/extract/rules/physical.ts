@@ -280,5 +280,6 @@ export const PHYSICAL_UNIT = rule({
       currencyBasis: physical.kind === "money" ? "explicit" : null,
       noun: physical.kind === "count" ? text.slice(token.end, token.end + physical.length).trim() : null,
       rule: "unit.physical",
+      listRule: "unit.physical+list",
     }),
 });

@@ -5,7 +5,7 @@
  * all ("Section 232", "11:30", "won 2-1"). rules/index.ts registers every family's rules in one array; the first rule
  * whose `find` matches decides.
  */
-import type { Claim, ListRule, NotQuantityRule, QuantityRule, RateRule, UnitRule } from "../../schema";
+import type { Claim, ListedRule, ListRule, NotQuantityRule, QuantityRule, UnitRule } from "../../schema";
 import type { NumberToken } from "../numbers";
 
 /**
@@ -59,11 +59,11 @@ export function rule<M>(spec: QuantityRuleSpec<M>): QuantityRuleSpec {
   return spec as QuantityRuleSpec;
 }
 
-/** A rate's rule comes with the rule of a list that takes its unit; no other rule has one. */
+/** A rate's, a physical unit's or a counted noun's rule comes with the rule of a list that takes its unit. */
 type QuantityFields<R extends UnitRule> = Pick<Quantity, "start" | "end" | "kind" | "unit"> &
   Partial<Pick<Quantity, "value" | "currencyBasis" | "ambiguousSymbol" | "noun" | "bare" | "basisPoints">> & {
     rule: R;
-  } & NoInfer<R extends RateRule ? { listRule: `${R}+list` } : { listRule?: never }>;
+  } & NoInfer<R extends ListedRule ? { listRule: `${R}+list` } : { listRule?: never }>;
 
 /** Built field by field: V8 (Node 20) takes microseconds for `{ ...base, extra }`, which this path did per number. */
 export function quantity<R extends UnitRule>(token: NumberToken, f: QuantityFields<R>): Quantity<UnitRule> {
