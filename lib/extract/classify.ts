@@ -41,6 +41,9 @@ const ATTACHED_FLOW = new RegExp(
     String.raw`(exports|imports)\b`,
   "iu",
 );
+/** A tariff or countermeasure aimed at what follows: "tariffs on", "retaliation against", "measures that target". */
+const TARGETING_BEFORE =
+  /\b(?:(?:tariffs?|duties|duty|levies|levy|surtax(?:es)?|counter-?tariffs?|countermeasures?|retaliat\w*|measures)\b[^.;]{0,40}?\b(?:on|against)|target(?:s|ed|ing)?)(?:[\s\u00a0]+(?:about|some|nearly|roughly|around|an additional|another|more than|over|up to))?[\s\u00a0]+$/i;
 const GOODS_WORTH_BEFORE =
   /\b(?:goods|products|items|merchandise)[\s\u00a0]+(?:worth|valued at)[\s\u00a0]+(?:about|some|nearly|more than|over|roughly|up to)?[\s\u00a0]*$/i;
 const MEASURE = String.raw`\b(?:${alternatives(MEASURE_WORDS)})\b`;
@@ -224,8 +227,12 @@ export function classifyMetric(
   if (kind === "count" && !(unit !== null && GOODS_UNITS.test(unit.split(" per ")[0]!)))
     return { metric: "other", keyword: null };
   const attachedFlow = ATTACHED_FLOW.exec(text.slice(end, end + 60));
-  if (attachedFlow)
-    return { metric: attachedFlow[1]!.toLowerCase().startsWith("ex") ? "exports" : "imports", keyword: null };
+  if (attachedFlow) {
+    // "tariffs on C$16.2 billion in U.S. exports": goods a country's tariffs target are its imports.
+    const exports = attachedFlow[1]!.toLowerCase().startsWith("ex");
+    const targeted = exports && TARGETING_BEFORE.test(text.slice(Math.max(sentenceStart, start - 80), start));
+    return { metric: exports && !targeted ? "exports" : "imports", keyword: null };
+  }
   const candidates =
     kind === "money" ? [...keywords, ...targetingMeasure(text, sentenceStart, figure, keywords)] : keywords;
   let best: Keyword | null = null;
