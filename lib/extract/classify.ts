@@ -42,8 +42,12 @@ const ATTACHED_FLOW = new RegExp(
   "iu",
 );
 /** A tariff or countermeasure aimed at what follows: "tariffs on", "retaliation against", "measures that target". */
-const TARGETING_BEFORE =
-  /\b(?:(?:tariffs?|duties|duty|levies|levy|surtax(?:es)?|counter-?tariffs?|countermeasures?|retaliat\w*|measures)\b[^.;]{0,40}?\b(?:on|against)|target(?:s|ed|ing)?)(?:[\s\u00a0]+(?:about|some|nearly|roughly|around|an additional|another|more than|over|up to))?[\s\u00a0]+$/i;
+const TARGETING_BEFORE = new RegExp(
+  String.raw`\b(?:(?:tariffs?|duties|duty|levies|levy|surtax(?:es)?|counter-?tariffs?|countermeasures?|retaliat\w*|measures)\b` +
+    String.raw`[^.;]{0,40}?\b(?:on|against)|target(?:s|ed|ing)?)` +
+    String.raw`(?:[\s\u00a0]+(?:about|some|nearly|roughly|around|an additional|another|more than|over|up to))?[\s\u00a0]+$`,
+  "i",
+);
 const GOODS_WORTH_BEFORE =
   /\b(?:goods|products|items|merchandise)[\s\u00a0]+(?:worth|valued at)[\s\u00a0]+(?:about|some|nearly|more than|over|roughly|up to)?[\s\u00a0]*$/i;
 const MEASURE = String.raw`\b(?:${alternatives(MEASURE_WORDS)})\b`;
