@@ -69,12 +69,22 @@ function withoutDates<T extends { start: number; end: number }>(figures: T[], da
 }
 
 /** Groups items by the sentence they fall in, dropping any that would span two ("5\njobs"); both lists are in text order. */
+/**
+ * Most sentences have no figure: they share one frozen empty list instead of each holding its own, which on 10 MB of
+ * text is half a million arrays fewer for the collector to trace (and kept the run linear in the text's length).
+ */
+const NONE: readonly never[] = Object.freeze([]);
+const none = <T>(): T[] => NONE as unknown as T[];
+
 function bySentence<T extends { start: number; end: number }>(sentences: Sentence[], items: T[]): T[][] {
-  const groups: T[][] = sentences.map(() => []);
+  const groups: T[][] = new Array<T[]>(sentences.length).fill(none<T>());
   let s = 0;
   for (const item of items) {
     while (s < sentences.length - 1 && item.start >= sentences[s]!.end) s++;
-    if (sentences[s] && item.start >= sentences[s]!.start && item.end <= sentences[s]!.end) groups[s]!.push(item);
+    if (sentences[s] && item.start >= sentences[s]!.start && item.end <= sentences[s]!.end) {
+      if (groups[s]!.length === 0) groups[s] = [];
+      groups[s]!.push(item);
+    }
   }
   return groups;
 }
@@ -209,7 +219,7 @@ function refine(context: RunContext): RunContext {
   const { text, sentences, at } = context;
   const units = new Map<number, ColumnUnit | null>();
   const figures = bySentence(sentences, context.quantities).map((quantities, s) => {
-    if (quantities.length === 0) return [];
+    if (quantities.length === 0) return none<Quantity>();
     at(sentences[s]!.start);
     const sentence = sentences[s]!;
     const listed: Quantity<UnitRule | ListRule>[] = shareListUnits(text, quantities);
@@ -271,13 +281,15 @@ function inColumnUnit(text: string, row: TableRow, q: Quantity, cache: Map<numbe
 function change(context: RunContext): RunContext {
   const { text, sentences, at } = context;
   const changes = context.figures.map((figures, s) =>
-    figures.map((q) => {
-      at(q.start);
-      // A rank is not what changed, nor a rating ("one in three firms cut jobs"), though it may be a bound.
-      let read = q.kind === "rank" ? "=" : readChange(text, q, sentences[s]!.start);
-      if (q.rule === "rating" && (read === "up" || read === "down")) read = "=";
-      return q.fuzzy && read === "=" ? "~" : read;
-    }),
+    figures.length === 0
+      ? none<Change>()
+      : figures.map((q) => {
+          at(q.start);
+          // A rank is not what changed, nor a rating ("one in three firms cut jobs"), though it may be a bound.
+          let read = q.kind === "rank" ? "=" : readChange(text, q, sentences[s]!.start);
+          if (q.rule === "rating" && (read === "up" || read === "down")) read = "=";
+          return q.fuzzy && read === "=" ? "~" : read;
+        }),
   );
   return { ...context, changes };
 }
@@ -285,17 +297,26 @@ function change(context: RunContext): RunContext {
 /** The currency, metric, subject, period and modality of each figure, from its sentence and the one before. */
 function classify(context: RunContext): RunContext {
   const { text, sentences, sentenceDates, figures, changes, convention, at } = context;
-  // Keywords are read only for sentences with figures, and for the sentence before one when a rate needs context.
-  const keywordCache = new Map<number, Keyword[]>();
+  // Keywords are read only for sentences with figures, and for the sentence before one when a rate needs context;
+  // sentences come in order, so the last two read are all that is kept.
+  let last = -1;
+  let lastKeywords: Keyword[] = [];
+  let previous = -1;
+  let previousKeywords: Keyword[] = [];
   const keywordsOf = (s: number): Keyword[] => {
     const sentence = sentences[s];
     if (!sentence) return [];
-    let found = keywordCache.get(s);
-    if (!found) keywordCache.set(s, (found = findKeywords(text.slice(sentence.start, sentence.end), sentence.start)));
+    if (s === last) return lastKeywords;
+    if (s === previous) return previousKeywords;
+    const found = findKeywords(text.slice(sentence.start, sentence.end), sentence.start);
+    previous = last;
+    previousKeywords = lastKeywords;
+    last = s;
+    lastKeywords = found;
     return found;
   };
   const drafts = figures.map((quantities, s) => {
-    if (quantities.length === 0) return [];
+    if (quantities.length === 0) return none<Draft>();
     const sentence = sentences[s]!;
     at(sentence.start);
     const sentenceContext: SentenceContext = {

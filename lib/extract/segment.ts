@@ -204,12 +204,6 @@ function restartParens(parens: OpenParens, at: number): void {
   parens.readTo = at;
 }
 
-function trimmed(text: string, start: number, end: number): [number, number] {
-  while (start < end && SPACE.test(text[start]!)) start++;
-  while (end > start && SPACE.test(text[end - 1]!)) end--;
-  return [start, end];
-}
-
 const SEMICOLON = 0x3b;
 const COMMA = 0x2c;
 const HYPHEN = 0x2d;
@@ -333,8 +327,12 @@ function cutLongSentence(text: string, start: number, end: number, piece: (from:
 
 export function segmentSentences(text: string, progress?: AtPosition): Sentence[] {
   const sentences: Sentence[] = [];
+  // Trimmed by hand: a [start, end] pair per sentence was a hundred thousand arrays on 10 MB.
   const push = (from: number, to: number) => {
-    const [start, end] = trimmed(text, from, to);
+    let start = from;
+    let end = to;
+    while (start < end && SPACE.test(text[start]!)) start++;
+    while (end > start && SPACE.test(text[end - 1]!)) end--;
     if (end - start > MAX_SENTENCE_LENGTH) cutLongSentence(text, start, end, push);
     else if (end > start) sentences.push({ index: sentences.length, start, end });
   };
