@@ -17,17 +17,7 @@ import { relateNeighbours } from "./neighbours";
 import { joinRanges, readChange, shareListUnits } from "./qualifiers";
 import { segmentSentences, type Sentence } from "./segment";
 import { progressReporter, type AtPosition } from "./progress";
-import {
-  cellOf,
-  columnUnit,
-  dateIn,
-  findTables,
-  headerOf,
-  rowAt,
-  type ColumnUnit,
-  type Span,
-  type TableRow,
-} from "./tables";
+import { describeRowFigures, findTables, inColumnUnit, rowAt, type ColumnUnit, type TableRow } from "./tables";
 import { pointsInContext, readQuantity, type Quantity } from "./units";
 
 export interface ExtractOptions {
@@ -233,50 +223,6 @@ function refine(context: RunContext): RunContext {
   return { ...context, figures, sentenceDates: bySentence(sentences, context.dates) };
 }
 
-const CELL_SCALE = /^[ \u00a0]([KMBT]|bn|mn|tn)$/;
-const CELL_SCALES: Record<string, number> = { k: 1e3, m: 1e6, b: 1e9, t: 1e12, bn: 1e9, mn: 1e6, tn: 1e12 };
-
-/** A bare number in a table cell takes the unit its column header, or else the table's caption, gives. */
-function inColumnUnit(text: string, row: TableRow, q: Quantity, cache: Map<number, ColumnUnit | null>): Quantity {
-  if (!q.bare) return q;
-  // "5.12 B" in a cell: a spaced single-letter scale, which prose never has, ends the cell.
-  const cell = cellOf(row, q);
-  const spacedScale = cell ? CELL_SCALE.exec(text.slice(q.end, cell.end)) : null;
-  if (spacedScale) {
-    const scale = CELL_SCALES[spacedScale[1]!.toLowerCase()]!;
-    q = {
-      ...q,
-      end: q.end + spacedScale[0].length,
-      value: q.value * scale,
-      valueMax: q.valueMax === null ? null : q.valueMax * scale,
-      scale,
-    };
-  }
-  const unitOf = (span: Span | null) => {
-    if (!span) return null;
-    if (!cache.has(span.start)) cache.set(span.start, columnUnit(text, span));
-    return cache.get(span.start)!;
-  };
-  const unit = unitOf(headerOf(row, q)) ?? unitOf(row.table.caption);
-  if (!unit) return q;
-  return {
-    start: q.start,
-    end: q.end,
-    kind: unit.kind,
-    value: q.value * unit.scale,
-    valueMax: q.valueMax === null ? null : q.valueMax * unit.scale,
-    scale: unit.scale,
-    unit: unit.unit,
-    currencyBasis: unit.currencyBasis,
-    ambiguousSymbol: unit.ambiguousSymbol,
-    noun: null,
-    rule: "table.column",
-    bare: false,
-    basisPoints: false,
-    listRule: null,
-  };
-}
-
 /** Up, down, a bound or an approximation, from the words around each figure; a fuzzy quantity is approximate. */
 function change(context: RunContext): RunContext {
   const { text, sentences, at } = context;
@@ -333,70 +279,19 @@ function classify(context: RunContext): RunContext {
   return { ...context, drafts };
 }
 
-const CHANGE_HEADER = /\b(?:change|chg|growth|y\/y|yoy|m\/m|q\/q|vs\.?)\b|%[ \t]*(?:change|chg)/i;
-const RATE_KINDS = new Set(["percent", "percentage_point"]);
-const FLOW_FAMILIES = new Set(["trade_balance", "trade_volume", "exports", "imports"]);
-
-/** The metric a header or caption names, for a figure of this kind; null when it names none that fits. */
-function metricOfHeading(text: string, span: Span | null, kind: Draft["kind"]): Draft["metric"] | null {
-  if (!span) return null;
-  for (const k of findKeywords(text.slice(span.start, span.end), span.start)) {
-    if (k.family === "tariff_rate" && RATE_KINDS.has(kind)) return "tariff_rate";
-    if (FLOW_FAMILIES.has(k.family) && kind !== "rank" && kind !== "duration" && kind !== "other")
-      return k.family as Draft["metric"];
-  }
-  return null;
-}
-
 /**
  * A figure in a table row is about the row's label, measures what its column header (or else the caption) names,
- * in the header's period; a signed figure in a change column is the size of a rise or a fall.
+ * in the header's period; a signed figure in a change column is the size of a rise or a fall (tables.ts).
  */
 function cells(context: RunContext): RunContext {
-  const { text, rows, sentences, sentenceDates, at } = context;
+  const { text, rows, sentences, dates, at } = context;
   if (rows.length === 0) return context;
   context.drafts.forEach((drafts, s) => {
     if (drafts.length === 0) return;
     const row = rowAt(rows, sentences[s]!.start);
     if (!row) return;
     at(row.start);
-    const headerDates = (span: Span | null) => {
-      if (!span) return null;
-      const sentence = sentences.find((x) => x.start <= span.start && span.end <= x.end);
-      return sentence ? dateIn(sentenceDates[sentence.index] ?? [], span) : null;
-    };
-    let before: Draft | null = null;
-    for (const d of drafts) {
-      const header = headerOf(row, d);
-      const caption = row.table.caption;
-      const changeColumn = header !== null && CHANGE_HEADER.test(text.slice(header.start, header.end));
-      // "Exports: $4.2bn" labels the row with what it measures; "Laos: 40%" with what it is about.
-      const labelMetric = metricOfHeading(text, row.label, d.kind);
-      if (row.label && !labelMetric) d.subject = text.slice(row.label.start, row.label.end);
-      // A change column measures the change of the column before it ("Surplus | Change").
-      const metric =
-        labelMetric ??
-        metricOfHeading(text, header, d.kind) ??
-        (changeColumn && before ? before.metric : null) ??
-        metricOfHeading(text, caption, d.kind);
-      if (metric) d.metric = metric;
-      const date = headerDates(header) ?? (d.period ? null : headerDates(caption));
-      if (date && d.kind !== "duration" && d.kind !== "rank") {
-        d.period = date.period;
-        d.periodBasis = date.basis;
-      }
-      if (changeColumn && d.change === "=") {
-        const plus = text[d.start - 1] === "+";
-        if (d.value < 0 || plus) {
-          d.change = d.value < 0 ? "down" : "up";
-          if (d.value < 0) {
-            d.value = -d.value;
-            d.warnings.push("a signed figure in a change column is recorded as the size of the fall");
-          }
-        }
-      }
-      before = d;
-    }
+    describeRowFigures(text, row, drafts, dates);
   });
   return context;
 }

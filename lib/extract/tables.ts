@@ -5,7 +5,9 @@
  * billion", "2024"); the line before the table (its caption, or the sentence that introduces a list) says it for
  * every column; the first cell of a row, or a list line's label, is the row's subject.
  */
+import { findKeywords } from "./classify";
 import type { DateMention } from "./dates";
+import type { Draft } from "./draft";
 import { CURRENCY_CODES } from "./lexicon";
 import { findNumbers } from "./numbers";
 import { readQuantity, type Quantity } from "./units";
@@ -189,11 +191,14 @@ export function findTables(text: string): TableRow[] {
     for (let k = i; k < j; k++) {
       const line = lines[k]!;
       const [label, ...cells] = line.cells;
-      // A list line's label is the text before its colon, digits and all ("S&P 500"); a cell is one without a figure.
+      // A list line's label is the text before its colon, digits and all ("S&P 500"); a first cell is one when it starts
+      // with a letter ("Boeing 737") or holds no figure.
       const hasLabel =
         label !== undefined &&
         HAS_LETTER.test(text.slice(label.start, label.end)) &&
-        (separator === "colon" || !FIGURE_CELL.test(text.slice(label.start, label.end)));
+        (separator === "colon" ||
+          !FIGURE_CELL.test(text.slice(label.start, label.end)) ||
+          HAS_LETTER.test(text[label.start]!));
       rows.push({
         start: line.start,
         end: line.end,
@@ -231,10 +236,19 @@ export function headerOf(row: TableRow, figure: Span): Span | null {
   return cell ? (row.table.headers[cell.column] ?? null) : null;
 }
 
-/** A date written in a span (a column header "2024", a caption "Imports in 2024"). */
+/** A date written in a span (a column header "2024", a caption "Imports in 2024"), by binary search over the dates. */
 export function dateIn(dates: DateMention[], span: Span | null): DateMention | null {
   if (!span) return null;
-  return dates.find((d) => d.start >= span.start && d.end <= span.end && d.period !== null) ?? null;
+  let low = 0;
+  let high = dates.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (dates[mid]!.start < span.start) low = mid + 1;
+    else high = mid;
+  }
+  for (let i = low; i < dates.length && dates[i]!.start < span.end; i++)
+    if (dates[i]!.end <= span.end && dates[i]!.period !== null) return dates[i]!;
+  return null;
 }
 
 /** What a column header or caption says a bare number in the column is, read as if written with the number. */
@@ -289,4 +303,107 @@ export function columnUnit(text: string, span: Span | null): ColumnUnit | null {
     if (unit) return unit;
   }
   return null;
+}
+
+const CELL_SCALE = /^[ \u00a0]([KMBT]|bn|mn|tn)$/;
+const CELL_SCALES: Record<string, number> = { k: 1e3, m: 1e6, b: 1e9, t: 1e12, bn: 1e9, mn: 1e6, tn: 1e12 };
+
+/** A bare number in a table cell takes the unit its column header, or else the table's caption, gives. */
+export function inColumnUnit(
+  text: string,
+  row: TableRow,
+  q: Quantity,
+  cache: Map<number, ColumnUnit | null>,
+): Quantity {
+  if (!q.bare) return q;
+  // "5.12 B" in a cell: a spaced single-letter scale, which prose never has, ends the cell.
+  const cell = cellOf(row, q);
+  const spacedScale = cell ? CELL_SCALE.exec(text.slice(q.end, cell.end)) : null;
+  if (spacedScale) {
+    const scale = CELL_SCALES[spacedScale[1]!.toLowerCase()]!;
+    q = {
+      ...q,
+      end: q.end + spacedScale[0].length,
+      value: q.value * scale,
+      valueMax: q.valueMax === null ? null : q.valueMax * scale,
+      scale,
+    };
+  }
+  const unitOf = (span: Span | null) => {
+    if (!span) return null;
+    if (!cache.has(span.start)) cache.set(span.start, columnUnit(text, span));
+    return cache.get(span.start)!;
+  };
+  const unit = unitOf(headerOf(row, q)) ?? unitOf(row.table.caption);
+  if (!unit) return q;
+  return {
+    start: q.start,
+    end: q.end,
+    kind: unit.kind,
+    value: q.value * unit.scale,
+    valueMax: q.valueMax === null ? null : q.valueMax * unit.scale,
+    scale: unit.scale,
+    unit: unit.unit,
+    currencyBasis: unit.currencyBasis,
+    ambiguousSymbol: unit.ambiguousSymbol,
+    noun: null,
+    rule: "table.column",
+    bare: false,
+    basisPoints: false,
+    listRule: null,
+  };
+}
+
+const CHANGE_HEADER = /\b(?:change|chg|growth|y\/y|yoy|m\/m|q\/q|vs\.?)\b|%[ \t]*(?:change|chg)/i;
+const RATE_KINDS = new Set(["percent", "percentage_point"]);
+const FLOW_FAMILIES = new Set(["trade_balance", "trade_volume", "exports", "imports"]);
+
+/** The metric a header or caption names, for a figure of this kind; null when it names none that fits. */
+function metricOfHeading(text: string, span: Span | null, kind: Draft["kind"]): Draft["metric"] | null {
+  if (!span) return null;
+  for (const k of findKeywords(text.slice(span.start, span.end), span.start)) {
+    if (k.family === "tariff_rate" && RATE_KINDS.has(kind)) return "tariff_rate";
+    if (FLOW_FAMILIES.has(k.family) && kind !== "rank" && kind !== "duration" && kind !== "other")
+      return k.family as Draft["metric"];
+  }
+  return null;
+}
+
+/**
+ * A table row's figures: each is about the row's label, measures what its column header (or else the caption) names,
+ * in the header's period; a signed figure in a change column is the size of a rise or a fall. Completes the drafts.
+ */
+export function describeRowFigures(text: string, row: TableRow, drafts: Draft[], dates: DateMention[]): void {
+  let before: Draft | null = null;
+  for (const d of drafts) {
+    const header = headerOf(row, d);
+    const caption = row.table.caption;
+    const changeColumn = header !== null && CHANGE_HEADER.test(text.slice(header.start, header.end));
+    // "Exports: $4.2bn" labels the row with what it measures; "Laos: 40%" with what it is about.
+    const labelMetric = metricOfHeading(text, row.label, d.kind);
+    if (row.label && !labelMetric) d.subject = text.slice(row.label.start, row.label.end);
+    // A change column measures the change of the column before it ("Surplus | Change").
+    const metric =
+      labelMetric ??
+      metricOfHeading(text, header, d.kind) ??
+      (changeColumn && before ? before.metric : null) ??
+      metricOfHeading(text, caption, d.kind);
+    if (metric) d.metric = metric;
+    const date = dateIn(dates, header) ?? (d.period ? null : dateIn(dates, caption));
+    if (date && d.kind !== "duration" && d.kind !== "rank") {
+      d.period = date.period;
+      d.periodBasis = date.basis;
+    }
+    if (changeColumn && d.change === "=") {
+      const plus = text[d.start - 1] === "+";
+      if (d.value < 0 || plus) {
+        d.change = d.value < 0 ? "down" : "up";
+        if (d.value < 0) {
+          d.value = -d.value;
+          d.warnings.push("a signed figure in a change column is recorded as the size of the fall");
+        }
+      }
+    }
+    before = d;
+  }
 }
