@@ -1,6 +1,6 @@
 import { format } from "d3-format";
 import { scaleLinear } from "d3-scale";
-import { CHANGE_LABEL, formatClaimValue } from "../display/format";
+import { CHANGE_LABEL, formatClaimValue, MODALITY_LABEL } from "../display/format";
 import type { Claim } from "../schema";
 import { linearTicks, type Tick } from "./axis";
 import { barOutline, capNote, type ChartBar, FONT_SIZE, type LabelLine, layoutLabel, markClaim } from "./shapes";
@@ -11,6 +11,8 @@ import { estimateTextWidth } from "./text";
 export interface TariffBar extends ChartBar {
   /** Direct label at the bar's end, instead of a legend or a y axis. */
   valueLabel: { text: string; x: number; y: number };
+  /** Announced, threatened, proposed or forecast, not in force: drawn hollow, and its label says which. */
+  pending: boolean;
 }
 
 export interface TariffChartLayout {
@@ -38,7 +40,8 @@ const isTariff = (c: Claim) => c.metric === "tariff_rate" && c.kind === "percent
 
 function valueText(claim: Claim): string {
   const prefix = claim.change === "=" ? "" : `${CHANGE_LABEL[claim.change]} `;
-  return `${prefix}${formatClaimValue(claim)}`;
+  const modality = MODALITY_LABEL[claim.modality];
+  return `${prefix}${formatClaimValue(claim)}${modality ? ` · ${modality}` : ""}`;
 }
 
 export function tariffChart(claims: readonly Claim[], { width }: { width: number }): TariffChartLayout {
@@ -105,6 +108,7 @@ export function tariffChart(claims: readonly Claim[], { width }: { width: number
       openEnded,
       approximate: claim.change === "~",
       range: claim.valueMax !== null,
+      pending: claim.modality !== "in_force",
     };
   });
   const axisY = rowTop - ROW_GAP + 10;

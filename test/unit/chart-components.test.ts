@@ -67,7 +67,8 @@ describe("chart marks and states", () => {
   });
 
   it("labels a mark with its quote, formatted value and metric", () => {
-    expect(rendered.tariffs).toContain('aria-label="“100 per cent”, 100%, Tariff rate"');
+    expect(rendered.tariffs).toContain('aria-label="“100 per cent”, 100% · threatened, Tariff rate"');
+    expect(rendered.tariffs).toContain('class="chart-fill chart-pending"');
     expect(rendered.positions).toContain('aria-label="“April 28”, 2025-04-28, date"');
   });
 

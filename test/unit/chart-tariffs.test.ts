@@ -14,11 +14,20 @@ describe("tariffChart on the seed article", () => {
 
   it("draws the three tariff rates by product, highest first, equal rates in article order", () => {
     expect(layout.bars.map((b) => [b.claim.subject, b.valueText])).toEqual([
-      ["movies produced outside the US", "100%"],
+      ["movies produced outside the US", "100% · threatened"],
       ["steel and aluminum imports", "25%"],
       ["cars and parts", "25%"],
     ]);
     expect(layout.bars[1]!.lines[0]!.text).toBe("Steel and aluminum imports, 2025-03");
+  });
+
+  it("draws a tariff that is only threatened as pending, and says so in its label; tariffs in force are solid", () => {
+    expect(layout.bars.map((b) => [b.claim.subject, b.pending])).toEqual([
+      ["movies produced outside the US", true],
+      ["steel and aluminum imports", false],
+      ["cars and parts", false],
+    ]);
+    expect(layout.bars[0]!.valueLabel.text).toBe("100% · threatened");
   });
 
   it("uses a 0–100 % scale: 25 % is a quarter of 100 %", () => {

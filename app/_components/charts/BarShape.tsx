@@ -10,12 +10,17 @@ interface BarShapeProps {
   openEnded: boolean;
   approximate: boolean;
   range: boolean;
+  /** Not in force (announced, threatened, proposed, forecast): a pale bar with a dashed edge. */
+  pending?: boolean;
 }
 
 const FADE_STEPS = [0.55, 0.32, 0.14];
 const FADE_WIDTH = 6;
 
-/** A bar with its labels: hollow ring for hover and selection, fading open end for "more than", whisker for "about". */
+/**
+ * A bar with its labels: hollow ring for hover and selection, fading open end for "more than", whisker for "about",
+ * a pale dashed bar for a figure not in force.
+ */
 export function BarShape({
   bar,
   outline,
@@ -26,6 +31,7 @@ export function BarShape({
   openEnded,
   approximate,
   range,
+  pending = false,
 }: BarShapeProps) {
   const middle = bar.y + bar.height / 2;
   return (
@@ -37,7 +43,7 @@ export function BarShape({
         </text>
       ))}
       <rect
-        className={range ? "chart-fill chart-range" : "chart-fill"}
+        className={`chart-fill${range ? " chart-range" : ""}${pending ? " chart-pending" : ""}`}
         x={bar.x}
         y={bar.y}
         width={bar.width}
