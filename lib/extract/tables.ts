@@ -336,13 +336,15 @@ export function inColumnUnit(
   };
   const unit = unitOf(headerOf(row, q)) ?? unitOf(row.table.caption);
   if (!unit) return q;
+  // A cell that wrote its own scale ("5.12 B" under "Revenue ($bn)") is not scaled twice.
+  const factor = spacedScale ? 1 : unit.scale;
   return {
     start: q.start,
     end: q.end,
     kind: unit.kind,
-    value: q.value * unit.scale,
-    valueMax: q.valueMax === null ? null : q.valueMax * unit.scale,
-    scale: unit.scale,
+    value: q.value * factor,
+    valueMax: q.valueMax === null ? null : q.valueMax * factor,
+    scale: spacedScale ? q.scale : unit.scale,
     unit: unit.unit,
     currencyBasis: unit.currencyBasis,
     ambiguousSymbol: unit.ambiguousSymbol,
