@@ -626,6 +626,12 @@ export const SUPERLATIVES = [
 
 /** Words that never start a counted noun. */
 export const NOT_NOUNS = new Set([
+  // "passed the 9 million mark": a threshold is no counted noun (qualifiers.ts reads it as a bound).
+  "mark",
+  "milestone",
+  "threshold",
+  "barrier",
+  "level",
   // "290K vs 240K expected": a participle after a figure is no counted noun.
   "expected",
   "forecast",

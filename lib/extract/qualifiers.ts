@@ -60,6 +60,9 @@ const TOP_AT_END = /\btop\s*$/i;
 const TRAILING_BOUND =
   /^[\s\u00a0]+or[\s\u00a0]+(?:(less|fewer|lower|below|under|smaller|shorter)|more|higher|above|over|greater|larger|bigger|longer)\b/i;
 const TRAILING_ABOUT = /^[\s\u00a0]+or[\s\u00a0]+so\b/i;
+const MARK_AFTER = /^[\s\u00a0]+(?:mark|milestone|threshold|barrier|level)\b/i;
+const CROSSED_BEFORE =
+  /\b(?:passed|passes|crossed|crosses|surpassed|broke|breached|topped|exceeded|cleared|hit)[\s\u00a0]+the[\s\u00a0]*$/i;
 /** "3.4% above the average", "8% below the 2022 peak": the size of a difference, up or down. */
 const DIFFERENCE_AFTER =
   /^[\s\u00a0]+(?:(above|higher than|more than)|(below|lower than|less than))[\s\u00a0]+(?:the|its|a|an|last|their|this|that|his|her|our|pre-)/i;
@@ -124,6 +127,8 @@ function changeOf(text: string, q: Quantity, left: string): Change {
   const trailing = TRAILING_BOUND.exec(right);
   if (trailing) return trailing[1] ? "<" : ">";
   if (TRAILING_ABOUT.test(right)) return "~";
+  // "passed the 9 million mark", "crossed the $100 threshold": a threshold crossed is a lower bound.
+  if (MARK_AFTER.test(right) && CROSSED_BEFORE.test(left)) return ">";
   // "300+ hotels", "ages 18+": a lower bound.
   if (right[0] === "+" || GLUED_PLUS.test(text.slice(q.start, q.end))) return ">";
   if (q.kind === "percent" || q.kind === "percentage_point" || q.kind === "money") {

@@ -38,10 +38,15 @@ export const PHYSICAL_UNITS: readonly PhysicalUnit[] = [
   {
     name: "degree Celsius",
     kind: "count",
-    spelled: ["degrees? (?:Celsius|centigrade|C\\b)"],
+    spelled: ["degrees? (?:Celsius|centigrade|C\\b)", "Celsius", "centigrade"],
     abbreviated: ["[°º] ?C"],
   },
-  { name: "degree Fahrenheit", kind: "count", spelled: ["degrees? (?:Fahrenheit|F\\b)"], abbreviated: ["[°º] ?F"] },
+  {
+    name: "degree Fahrenheit",
+    kind: "count",
+    spelled: ["degrees? (?:Fahrenheit|F\\b)", "Fahrenheit"],
+    abbreviated: ["[°º] ?F"],
+  },
   // "31C", "88F" without the degree sign: only glued to the digits, where a letter alone is no name.
   { name: "degree Celsius", kind: "count", spelled: [], abbreviated: ["C"], gluedOnly: true },
   { name: "degree Fahrenheit", kind: "count", spelled: [], abbreviated: ["F"], gluedOnly: true },
