@@ -79,22 +79,10 @@ function direction(match: RegExpExecArray | null): Change | null {
   return match[1] || match[3] ? "up" : "down";
 }
 
-/** The bound or approximation written right before the figure, if any. */
 /** "no less than 58%" is a lower bound, "not more than" an upper one. */
 const NEGATED_COMPARISON = /\b(?:no|not)\s+(?:(less|fewer|lower)|more|greater|higher)\s+than\s*$/i;
 /** "ticked up to 34.5", "shot up to 6.9 percent", "added up to $21 billion": a level reached or a total, no bound. */
 const UP_TO_LEVEL = new RegExp(String.raw`\b(?:${alternatives(UP_TO_VERBS)})\s+up\s+to\s*$`, "i");
-
-function bound(left: string): Change | null {
-  const negated = NEGATED_COMPARISON.exec(left);
-  if (negated) return negated[1] ? ">" : "<";
-  if (UP_TO_LEVEL.test(left)) return "=";
-  if (LESS_THAN.test(left)) return "<";
-  if (MORE_THAN.test(left)) return ">";
-  if (ABOUT.test(left)) return "~";
-  return null;
-}
-
 const GLUED_PLUS = /\d\+(?![\d])/;
 const ODD_AFTER = /^-(?:odd|something|ish)\b/i;
 
@@ -106,39 +94,93 @@ export function readChange(text: string, q: Quantity, sentenceStart: number): Ch
   return plus && read === "=" ? "up" : read;
 }
 
-function changeOf(text: string, q: Quantity, left: string): Change {
-  const right = text.slice(q.end, q.end + 40);
-  if (LEVEL_FROM_TO.test(left)) return "=";
+/** What a change rule sees: the figure, and the text of its sentence before it (up to 120 characters) and after it. */
+interface ChangeScan {
+  text: string;
+  q: Quantity;
+  left: string;
+  right: string;
+}
+
+/** A phrase rule for `change`: `find` looks at the words around a figure, `resolve` says what they make of it. */
+interface ChangeRule<M = unknown> {
+  name: string;
+  find(scan: ChangeScan): M | null;
+  resolve(scan: ChangeScan, match: M): Change;
+}
+
+const changeRule = <M>(rule: ChangeRule<M>) => rule as ChangeRule;
+/** A rule whose pattern alone decides. */
+const when = (name: string, find: (scan: ChangeScan) => boolean, change: Change) =>
+  changeRule({ name, find: (scan) => (find(scan) ? true : null), resolve: () => change });
+const isDuringDuration = ({ q, left }: ChangeScan) => q.kind === "duration" && OVER_AT_END.test(left);
+
+/**
+ * The change rules, in the one order they are asked; the first that finds something decides, and a figure no rule
+ * speaks for is a level ("="). The word nearest the figure decides first: "cut about 6,000 jobs" is approximate,
+ * "cut 6,000 jobs" a decrease.
+ */
+const CHANGE_RULES: readonly ChangeRule[] = [
+  when("level.from-to", ({ left }) => LEVEL_FROM_TO.test(left), "="),
   // A headline's "Top $100 Billion" is "topped": a lower bound, for amounts and rates (not "the top 10").
-  if ((q.kind === "money" || q.kind === "percent") && TOP_AT_END.test(left)) return ">";
-  // The word nearest the figure decides: "cut about 6,000 jobs" is approximate, "cut 6,000 jobs" a decrease.
-  const nearest = bound(left);
-  if (nearest && !(nearest === ">" && q.kind === "duration" && OVER_AT_END.test(left))) return nearest;
-  const verb = direction(DIRECT_VERB.exec(left)) ?? direction(NOUN_OF.exec(left));
-  if (verb) return verb;
-  if (BY_AT_END.test(left)) {
-    const clause = left.replace(BY_AT_END, "");
-    const byVerb = direction(CLAUSE_VERB.exec(clause));
-    if (byVerb) return byVerb;
-  }
+  when("bound.top", ({ q, left }) => (q.kind === "money" || q.kind === "percent") && TOP_AT_END.test(left), ">"),
+  changeRule({
+    name: "bound.negated",
+    find: ({ left }) => NEGATED_COMPARISON.exec(left),
+    resolve: (_, negated) => (negated[1] ? ">" : "<"),
+  }),
+  when("level.up-to", ({ left }) => UP_TO_LEVEL.test(left), "="),
+  when("bound.less-than", ({ left }) => LESS_THAN.test(left), "<"),
+  // "over two years" is during them: not a bound, and no word after it is read either (see "level.during").
+  when("bound.more-than", (scan) => MORE_THAN.test(scan.left) && !isDuringDuration(scan), ">"),
+  when("bound.about", (scan) => !MORE_THAN.test(scan.left) && ABOUT.test(scan.left), "~"),
+  changeRule({
+    name: "change.verb",
+    find: ({ left }) => direction(DIRECT_VERB.exec(left)) ?? direction(NOUN_OF.exec(left)),
+    resolve: (_, verb) => verb,
+  }),
+  changeRule({
+    name: "change.by",
+    find: ({ left }) => (BY_AT_END.test(left) ? direction(CLAUSE_VERB.exec(left.replace(BY_AT_END, ""))) : null),
+    resolve: (_, verb) => verb,
+  }),
   // "20-odd", "40-something": about that many.
-  if (ODD_AFTER.test(right)) return "~";
+  when("bound.odd", ({ right }) => ODD_AFTER.test(right), "~"),
   // "$800 or less", "50 or more": a bound written after the figure.
-  const trailing = TRAILING_BOUND.exec(right);
-  if (trailing) return trailing[1] ? "<" : ">";
-  if (TRAILING_ABOUT.test(right)) return "~";
+  changeRule({
+    name: "bound.trailing",
+    find: ({ right }) => TRAILING_BOUND.exec(right),
+    resolve: (_, trailing) => (trailing[1] ? "<" : ">"),
+  }),
+  when("bound.or-so", ({ right }) => TRAILING_ABOUT.test(right), "~"),
   // "passed the 9 million mark", "crossed the $100 threshold": a threshold crossed is a lower bound.
-  if (MARK_AFTER.test(right) && CROSSED_BEFORE.test(left)) return ">";
+  when("bound.mark", ({ left, right }) => MARK_AFTER.test(right) && CROSSED_BEFORE.test(left), ">"),
   // "300+ hotels", "ages 18+": a lower bound.
-  if (right[0] === "+" || GLUED_PLUS.test(text.slice(q.start, q.end))) return ">";
-  if (q.kind === "percent" || q.kind === "percentage_point" || q.kind === "money") {
-    const difference = DIFFERENCE_AFTER.exec(right);
-    if (difference) return difference[1] ? "up" : "down";
+  when("bound.plus", ({ text, q, right }) => right[0] === "+" || GLUED_PLUS.test(text.slice(q.start, q.end)), ">"),
+  changeRule({
+    name: "change.difference",
+    find: ({ q, right }) =>
+      q.kind === "percent" || q.kind === "percentage_point" || q.kind === "money" ? DIFFERENCE_AFTER.exec(right) : null,
+    resolve: (_, difference) => (difference[1] ? "up" : "down"),
+  }),
+  // Only "over two years" gets here with a bound word: "over" a duration means during it.
+  when("level.during", (scan) => MORE_THAN.test(scan.left) && isDuringDuration(scan), "="),
+  changeRule({
+    name: "change.noun-after",
+    find: ({ q, left, right }) => {
+      const after = direction(NOUN_AFTER.exec(right));
+      return after && (DETERMINER_AT_END.test(left.trimEnd()) || q.kind !== "count") ? after : null;
+    },
+    resolve: (_, after) => after,
+  }),
+];
+
+function changeOf(text: string, q: Quantity, left: string): Change {
+  const scan: ChangeScan = { text, q, left, right: text.slice(q.end, q.end + 40) };
+  for (const rule of CHANGE_RULES) {
+    const match = rule.find(scan);
+    if (match !== null) return rule.resolve(scan, match);
   }
-  // Only "over two years" gets here with a bound: "over" a duration means during it.
-  if (nearest) return "=";
-  const after = direction(NOUN_AFTER.exec(right));
-  if ((after && DETERMINER_AT_END.test(left.trimEnd())) || (after && q.kind !== "count")) return after!;
   return "=";
 }
 
