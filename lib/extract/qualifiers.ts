@@ -100,6 +100,8 @@ interface ChangeScan {
   q: Quantity;
   left: string;
   right: string;
+  /** A lower-bound word ends `left` ("more than", "over"), read once for the rules that ask. */
+  moreThan: boolean;
 }
 
 /** A phrase rule for `change`: `find` looks at the words around a figure, `resolve` says what they make of it. */
@@ -113,7 +115,8 @@ const changeRule = <M>(rule: ChangeRule<M>) => rule as ChangeRule;
 /** A rule whose pattern alone decides. */
 const when = (name: string, find: (scan: ChangeScan) => boolean, change: Change) =>
   changeRule({ name, find: (scan) => (find(scan) ? true : null), resolve: () => change });
-const isDuringDuration = ({ q, left }: ChangeScan) => q.kind === "duration" && OVER_AT_END.test(left);
+const isDuringDuration = ({ q, left, moreThan }: ChangeScan) =>
+  moreThan && q.kind === "duration" && OVER_AT_END.test(left);
 
 /**
  * The change rules, in the one order they are asked; the first that finds something decides, and a figure no rule
@@ -132,8 +135,8 @@ const CHANGE_RULES: readonly ChangeRule[] = [
   when("level.up-to", ({ left }) => UP_TO_LEVEL.test(left), "="),
   when("bound.less-than", ({ left }) => LESS_THAN.test(left), "<"),
   // "over two years" is during them: not a bound, and no word after it is read either (see "level.during").
-  when("bound.more-than", (scan) => MORE_THAN.test(scan.left) && !isDuringDuration(scan), ">"),
-  when("bound.about", (scan) => !MORE_THAN.test(scan.left) && ABOUT.test(scan.left), "~"),
+  when("bound.more-than", (scan) => scan.moreThan && !isDuringDuration(scan), ">"),
+  when("bound.about", (scan) => !scan.moreThan && ABOUT.test(scan.left), "~"),
   changeRule({
     name: "change.verb",
     find: ({ left }) => direction(DIRECT_VERB.exec(left)) ?? direction(NOUN_OF.exec(left)),
@@ -164,7 +167,7 @@ const CHANGE_RULES: readonly ChangeRule[] = [
     resolve: (_, difference) => (difference[1] ? "up" : "down"),
   }),
   // Only "over two years" gets here with a bound word: "over" a duration means during it.
-  when("level.during", (scan) => MORE_THAN.test(scan.left) && isDuringDuration(scan), "="),
+  when("level.during", isDuringDuration, "="),
   changeRule({
     name: "change.noun-after",
     find: ({ q, left, right }) => {
@@ -176,7 +179,7 @@ const CHANGE_RULES: readonly ChangeRule[] = [
 ];
 
 function changeOf(text: string, q: Quantity, left: string): Change {
-  const scan: ChangeScan = { text, q, left, right: text.slice(q.end, q.end + 40) };
+  const scan: ChangeScan = { text, q, left, right: text.slice(q.end, q.end + 40), moreThan: MORE_THAN.test(left) };
   for (const rule of CHANGE_RULES) {
     const match = rule.find(scan);
     if (match !== null) return rule.resolve(scan, match);
