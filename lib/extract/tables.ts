@@ -40,7 +40,8 @@ interface Line extends Span {
   cells: Span[];
 }
 
-const SPACES = / {2,}|\t/;
+const SPACES = / {2,}|\t/g;
+const PIPE = /\|/g;
 /** Rows aligned by spaces are short; a longer line needs a pipe, tab or colon to be read as one. */
 const SHORT_LINE = 160;
 const ALIGNED = /\S {2,}\S/;
@@ -54,7 +55,6 @@ const HAS_DIGIT = /\d/;
 /** Years and periods in a cell are no figure: "2024", "Q3 24", "1Q25", "H1 2025", "FY26". */
 const YEARS = /\b(?:(?:19|20)\d\d|Q[1-4][ ']?\d\d|[1-4]Q[ ']?\d\d|H[12][ ']?\d\d(?:\d\d)?|FY[ ']?\d\d(?:\d\d)?)\b/g;
 const HAS_LETTER = /\p{L}/u;
-const FIGURE_CELL = /\d/;
 
 function trimmed(text: string, start: number, end: number): Span | null {
   while (start < end && /\s/.test(text[start]!)) start++;
@@ -62,10 +62,11 @@ function trimmed(text: string, start: number, end: number): Span | null {
   return start < end ? { start, end } : null;
 }
 
-function splitCells(text: string, line: Span, separator: RegExp): Span[] {
+/** `pattern` is a shared global pattern: its lastIndex is reset here. */
+function splitCells(text: string, line: Span, pattern: RegExp): Span[] {
   const cells: Span[] = [];
   const body = text.slice(line.start, line.end);
-  const pattern = new RegExp(separator.source, "g");
+  pattern.lastIndex = 0;
   let from = 0;
   for (let m = pattern.exec(body); ; m = pattern.exec(body)) {
     const to = m ? m.index : body.length;
@@ -96,7 +97,7 @@ function readLine(text: string, start: number, end: number): Line {
   const body = text.slice(start, end);
   if (body.includes("|")) {
     line.separator = "pipe";
-    line.cells = splitCells(text, line, /\|/);
+    line.cells = splitCells(text, line, PIPE);
   } else if (body.includes("\t") || (end - start <= SHORT_LINE && ALIGNED.test(body))) {
     line.separator = body.includes("\t") ? "tab" : "spaces";
     const from = trimmed(text, start, end);
@@ -118,7 +119,7 @@ function readLine(text: string, start: number, end: number): Line {
 }
 
 /** A figure in a cell: digits that are not a year ("Imports in 2024" heads a column). */
-const hasFigure = (text: string, c: Span) => FIGURE_CELL.test(text.slice(c.start, c.end).replace(YEARS, ""));
+const hasFigure = (text: string, c: Span) => HAS_DIGIT.test(text.slice(c.start, c.end).replace(YEARS, ""));
 const isRow = (text: string, line: Line) => line.cells.slice(1).some((c) => hasFigure(text, c));
 /** A header: the same cells as the rows, words or years, no figure. */
 const isHeader = (text: string, line: Line, separator: Separator, cells: number) =>
@@ -197,7 +198,7 @@ export function findTables(text: string): TableRow[] {
         label !== undefined &&
         HAS_LETTER.test(text.slice(label.start, label.end)) &&
         (separator === "colon" ||
-          !FIGURE_CELL.test(text.slice(label.start, label.end)) ||
+          !HAS_DIGIT.test(text.slice(label.start, label.end)) ||
           HAS_LETTER.test(text[label.start]!));
       rows.push({
         start: line.start,

@@ -4,6 +4,7 @@
  * 1600 and 1900") or a year the date rules own. Each rule drops the number it finds.
  */
 import {
+  CURRENCY_CODES,
   NAME_WORDS,
   NOT_NAME_CAPITALS,
   ORDINAL_NAME_NOUNS,
@@ -11,7 +12,6 @@ import {
   SCORE_VERBS,
   YEAR_WORDS,
 } from "../lexicon";
-import { CURRENCY_CODES } from "../lexicon";
 import { alternatives, words } from "../patterns";
 import type { NumberToken } from "../numbers";
 import { CURRENCY_LETTERS_BEFORE, currencyBefore } from "./money";
