@@ -7,29 +7,28 @@ import {
   FLOW_PHRASE_STOP_WORDS,
   GOODS_UNIT_NOUNS,
   MEASURE_WORDS,
-  METRIC_KEYWORDS,
-  NON_TRADE_BALANCE,
   OBJECT_END_WORDS,
   ORIGIN_PARTICIPLES,
   SUBJECT_STOP_WORDS,
-  type MetricKeyword,
 } from "./lexicon";
 import { alternatives, words } from "./patterns";
+import { KEYWORD_RULES, type KeywordFamily } from "./rules/keywords";
 import type { Quantity } from "./units";
 
 /** `metric` and `subject`: which trade flow a figure measures, read from the nearest keyword in its sentence. */
 
 export interface Keyword {
-  family: MetricKeyword | "sales";
+  family: KeywordFamily;
   start: number;
   end: number;
 }
 
-const FAMILIES = METRIC_KEYWORDS.map(([family]) => family);
+// Every keyword rule in one scan, a named group per rule: which rule matched is the group that took part.
 const KEYWORD_PATTERN = new RegExp(
-  `(?<![A-Za-z0-9])(?=[A-Za-z])(?:${METRIC_KEYWORDS.map(([family, source]) => `(?<${family}>(?:${source})\\b)`).join("|")})`,
+  `(?<![A-Za-z0-9])(?=[A-Za-z])(?:${KEYWORD_RULES.map((r, i) => `(?<k${i}>(?:${r.find})\\b)`).join("|")})`,
   "gi",
 );
+const GROUPS = KEYWORD_RULES.map((_, i) => `k${i}`);
 const GOODS_UNITS = new RegExp(String.raw`^(?:${words(GOODS_UNIT_NOUNS)})$`, "i");
 /** Money "of American goods" in a sentence about tariffs or countermeasures: the goods they hit, imports. */
 const TARGETED_GOODS =
@@ -50,9 +49,7 @@ const TARGETING_BEFORE = new RegExp(
 );
 const GOODS_WORTH_BEFORE =
   /\b(?:goods|products|items|merchandise)[\s\u00a0]+(?:worth|valued at)[\s\u00a0]+(?:about|some|nearly|more than|over|roughly|up to)?[\s\u00a0]*$/i;
-const MEASURE = String.raw`\b(?:${alternatives(MEASURE_WORDS)})\b`;
-const MEASURES_GLOBAL = new RegExp(MEASURE, "gi");
-const MEASURES = new RegExp(MEASURE, "i");
+const MEASURES_GLOBAL = new RegExp(String.raw`\b(?:${alternatives(MEASURE_WORDS)})\b`, "gi");
 /** Text between a change and a keyword after it that shows the keyword is a cause, not the thing measured. */
 const ATTACHED =
   /^[\s\u00a0]+(?:in|of|worth of|off|from|to)[\s\u00a0]+(?:[A-Za-z\u00C0-\u024F.'’-]+[\s\u00a0]+){0,3}$/i;
@@ -62,18 +59,6 @@ const CAUSE_BETWEEN = new RegExp(
   "i",
 );
 
-/** A keyword's family can depend on its neighbours: "budget deficit", "retail sales", "sold for", "import prices". */
-const RATE_QUOTA_AFTER = /^-rate[\s\u00a0]+quotas?\b/i;
-const DOMESTIC_SALES =
-  /\b(?:retail|home|house|housing|car|auto|vehicle|existing|new|same-store|online|holiday|ticket|album|book)[\s\u00a0]+$/i;
-const CAPITALISED_BEFORE = /\p{Lu}[\p{L}.]*[\s\u00a0]+$/u;
-const ABROAD_AFTER = /^[\s\u00a0]+(?:to|abroad|overseas|in)\b/;
-const EXPORT_WORD = /\bexport/i;
-const SELLING = /^(?:sold|sells|sen[dt]s?)$/i;
-const DESTINATION_AFTER =
-  /\b(?:to[\s\u00a0]+(?:the[\s\u00a0]+)?\p{Lu}|abroad|overseas|foreign|(?:south|north|across) of the border|across the border)/u;
-const PRICE_AFTER = /^[\s\u00a0]+(?:prices?|costs?|inflation)\b/i;
-const PRICE_OF_BEFORE = /\b(?:prices?|costs?)[\s\u00a0]+of[\s\u00a0]+(?:[\p{L}-]+[\s\u00a0]+)?$/iu;
 const SENDING = /^sen[dt]/i;
 /** "sent $30 billion worth of steel": money sent as goods is an export after all. */
 const WORTH_OF_AFTER = /^[\s\u00a0]+worth[\s\u00a0]+of\b/i;
@@ -91,42 +76,13 @@ const DATE_OF_FIGURE = new RegExp(
   "i",
 );
 
-const CONTEXTUAL = new Set<Keyword["family"]>(["tariff_rate", "trade_balance", "sales", "exports", "imports"]);
-
-function refineFamily(family: Keyword["family"], sentence: string, index: number, length: number): Keyword["family"] {
-  if (!CONTEXTUAL.has(family)) return family;
-  const before = sentence.slice(Math.max(0, index - 40), index);
-  const after = sentence.slice(index + length, index + length + 100);
-  const word = sentence.slice(index, index + length);
-  if (family === "tariff_rate" && RATE_QUOTA_AFTER.test(after)) return "other";
-  if (family === "trade_balance" && NON_TRADE_BALANCE.test(before.slice(-30) + word)) return "other";
-  if (family === "sales") {
-    // "U.S. sales", "soybean sales ... tariffs", "sales to China": sales abroad are exports; "retail sales" are not.
-    // "Retail sales" at the start of a sentence is capitalised but domestic.
-    if (DOMESTIC_SALES.test(before)) return "other";
-    const capital = CAPITALISED_BEFORE.exec(before);
-    const capitalised = capital !== null && sentence.slice(0, index - capital[0].length).trim() !== "";
-    const abroad = capitalised || ABROAD_AFTER.test(after) || MEASURES.test(sentence) || EXPORT_WORD.test(sentence);
-    return abroad ? "exports" : "other";
-  }
-  // "sold $2.3 billion of soybeans to China" is an export; "vehicles sold worldwide" is not.
-  if (family === "exports" && SELLING.test(word) && !DESTINATION_AFTER.test(after)) return "other";
-  // "import prices", "prices of imported appliances": the head is the price, not the flow.
-  if (
-    (family === "exports" || family === "imports") &&
-    (PRICE_AFTER.test(after) || (before.includes(" of ") && PRICE_OF_BEFORE.test(before)))
-  )
-    return "other";
-  return family;
-}
-
 export function findKeywords(sentence: string, offset: number): Keyword[] {
   const keywords: Keyword[] = [];
   // exec in a loop, not matchAll: matchAll clones the pattern on every call, four times the cost on short sentences.
   KEYWORD_PATTERN.lastIndex = 0;
   for (let m = KEYWORD_PATTERN.exec(sentence); m; m = KEYWORD_PATTERN.exec(sentence)) {
-    const matched = FAMILIES.find((k) => m.groups![k] !== undefined)!;
-    const family = refineFamily(matched, sentence, m.index, m[0].length);
+    const rule = KEYWORD_RULES[GROUPS.findIndex((g) => m.groups![g] !== undefined)]!;
+    const family = rule.resolve({ sentence, index: m.index, length: m[0].length });
     keywords.push({ family, start: offset + m.index, end: offset + m.index + m[0].length });
   }
   return keywords;

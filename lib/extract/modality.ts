@@ -1,27 +1,37 @@
 /**
- * The modality stage: whether a figure is in force, or only announced, threatened, proposed or forecast. It reads the
- * figure's own clause, back to the last clause break before it within the sentence, and the nearest cue there wins.
- * Past trade figures and levels stated as fact are "in_force".
+ * The modality stage: whether a figure is in force, or only announced, threatened, proposed or forecast. It asks the
+ * rules of rules/modality.ts: the cue rules over the figure's own clause (back to the last clause break before it
+ * within the sentence; the nearest cue there wins), then the rules for the words after the figure. Past trade figures
+ * and levels stated as fact are "in_force".
  */
 import type { Modality } from "../schema";
-import { MODALITY_CUES } from "./lexicon";
 import { alternatives, factored } from "./patterns";
+import { MODALITY_AFTER_RULES, MODALITY_CUE_RULES } from "./rules/modality";
 
-const KINDS = Object.keys(MODALITY_CUES) as Array<keyof typeof MODALITY_CUES>;
 // Read on the lower-cased sentence, case-sensitively, with the word start hoisted and the cues grouped by their first
-// letter: a case-insensitive alternation of these lists cost 7% of the run time. Which kind a cue is, is asked only
+// letter: a case-insensitive alternation of these lists cost 7% of the run time. Which rule a cue is, is asked only
 // of the cues found.
-const CUE = new RegExp(`\\b(?=[a-z])(?:${factored(KINDS.flatMap((kind) => MODALITY_CUES[kind]))})\\b`, "g");
-const KIND_OF = KINDS.map((kind) => [kind, new RegExp(`^(?:${alternatives(MODALITY_CUES[kind])})$`)] as const);
+const CUE = new RegExp(`\\b(?=[a-z])(?:${factored(MODALITY_CUE_RULES.flatMap((r) => r.find))})\\b`, "g");
+const RULE_OF = MODALITY_CUE_RULES.map((r) => [r, new RegExp(`^(?:${alternatives(r.find)})$`)] as const);
 /** How far back a cue may stand: a clause, not the whole sentence. */
 const REACH = 120;
+/** How far after the figure the after rules read. */
+const AFTER = 90;
 /** A clause break: a semicolon, a full stop inside a long sentence cut, or a dash or "but" that turns the clause. */
 const CLAUSE_BREAK = /;|\s[–—]\s|\bbut\b|\bwhile\b|\bwhereas\b/gi;
+
+/** The modality of a figure and the rule that said so; `rule` is null for a figure in force. */
+export interface ModalityReading {
+  modality: Modality;
+  rule: (typeof MODALITY_CUE_RULES)[number]["name"] | (typeof MODALITY_AFTER_RULES)[number]["name"] | null;
+  /** The words the rule read: the cue, or the text after the figure it matched. */
+  cue: string | null;
+}
 
 interface SentenceCues {
   text: string;
   start: number;
-  cues: Array<{ start: number; end: number; kind: Modality }>;
+  cues: Array<{ start: number; end: number; rule: (typeof MODALITY_CUE_RULES)[number] }>;
   breaks: number[];
 }
 
@@ -35,8 +45,8 @@ function cuesOf(text: string, sentenceStart: number, sentenceEnd: number): Sente
   const lower = sentence.toLowerCase();
   const cues: SentenceCues["cues"] = [];
   for (const m of (lower.length === sentence.length ? lower : sentence).matchAll(CUE)) {
-    const kind = KIND_OF.find(([, pattern]) => pattern.test(m[0]))?.[0];
-    if (kind) cues.push({ start: sentenceStart + m.index, end: sentenceStart + m.index + m[0].length, kind });
+    const rule = RULE_OF.find(([, pattern]) => pattern.test(m[0]))?.[0];
+    if (rule) cues.push({ start: sentenceStart + m.index, end: sentenceStart + m.index + m[0].length, rule });
   }
   const breaks: number[] = [];
   for (const m of sentence.matchAll(CLAUSE_BREAK)) breaks.push(sentenceStart + m.index + m[0].length);
@@ -44,29 +54,29 @@ function cuesOf(text: string, sentenceStart: number, sentenceEnd: number): Sente
   return last;
 }
 
-/** "A 40% tariff … was announced", "a duty that is being considered": the passive names the modality after the figure. */
-const PASSIVE_AFTER = new RegExp(
-  String.raw`^[^;.!?]{0,60}?\b(?:was|were|is|are|has been|have been|had been|being|be)[\s\u00a0]+` +
-    String.raw`(announced|unveiled|proposed|floated|threatened|planned|considered|forecast|expected|projected)\b`,
-  "i",
-);
-const EXPECTED_AFTER = new RegExp(
-  String.raw`^[\s\u00a0]+(?:(?:[\p{L}'’]+[\s\u00a0]+){1,3}had[\s\u00a0]+(?:been[\s\u00a0]+)?)?` +
-    String.raw`(?:expected|forecast|estimated|projected|anticipated|predicted|pencill?ed[\s\u00a0]+in)\b(?![\s\u00a0]+(?:to|by|that)\b)`,
-  "iu",
-);
-const PASSIVE_KIND: Record<string, Modality> = {
-  announced: "announced",
-  unveiled: "announced",
-  proposed: "proposed",
-  floated: "proposed",
-  planned: "proposed",
-  considered: "proposed",
-  threatened: "threatened",
-  forecast: "forecast",
-  expected: "forecast",
-  projected: "forecast",
-};
+export function readModalityRule(
+  text: string,
+  sentenceStart: number,
+  sentenceEnd: number,
+  figureStart: number,
+  figureEnd = figureStart,
+): ModalityReading {
+  const { cues, breaks } = cuesOf(text, sentenceStart, sentenceEnd);
+  let from = Math.max(sentenceStart, figureStart - REACH);
+  for (const at of breaks) if (at <= figureStart && at > from) from = at;
+  let found: SentenceCues["cues"][number] | null = null;
+  for (const cue of cues) {
+    if (cue.end > figureStart) break;
+    if (cue.start >= from) found = cue;
+  }
+  if (found) return { modality: found.rule.resolve, rule: found.rule.name, cue: text.slice(found.start, found.end) };
+  const after = text.slice(figureEnd, Math.min(sentenceEnd, figureEnd + AFTER));
+  for (const rule of MODALITY_AFTER_RULES) {
+    const match = rule.find.exec(after);
+    if (match) return { modality: rule.resolve(match), rule: rule.name, cue: match[0].trim() };
+  }
+  return { modality: "in_force", rule: null, cue: null };
+}
 
 export function readModality(
   text: string,
@@ -75,24 +85,5 @@ export function readModality(
   figureStart: number,
   figureEnd = figureStart,
 ): Modality {
-  const found = cueBefore(text, sentenceStart, sentenceEnd, figureStart);
-  if (found !== "in_force") return found;
-  const after = text.slice(figureEnd, Math.min(sentenceEnd, figureEnd + 90));
-  // "$71.5 billion versus $68.9 billion expected": a participle right after the figure.
-  const participle = EXPECTED_AFTER.exec(after);
-  if (participle) return "forecast";
-  const passive = PASSIVE_AFTER.exec(after);
-  return passive ? PASSIVE_KIND[passive[1]!.toLowerCase()]! : found;
-}
-
-function cueBefore(text: string, sentenceStart: number, sentenceEnd: number, figureStart: number): Modality {
-  const { cues, breaks } = cuesOf(text, sentenceStart, sentenceEnd);
-  let from = Math.max(sentenceStart, figureStart - REACH);
-  for (const at of breaks) if (at <= figureStart && at > from) from = at;
-  let found: Modality = "in_force";
-  for (const cue of cues) {
-    if (cue.end > figureStart) break;
-    if (cue.start >= from) found = cue.kind;
-  }
-  return found;
+  return readModalityRule(text, sentenceStart, sentenceEnd, figureStart, figureEnd).modality;
 }

@@ -7,6 +7,7 @@
  */
 import type { Claim } from "../schema";
 import { runStages, type ExtractOptions } from "./index";
+import { readModalityRule } from "./modality";
 import { readNumber } from "./rules/index";
 
 export interface TraceLine {
@@ -25,7 +26,7 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
 }
 
 export function traceClaims(text: string, options: ExtractOptions = {}): TraceLine[] {
-  const { tokens, dates, quantities, figures, claims } = runStages(text, options);
+  const { sentences, tokens, dates, quantities, figures, claims } = runStages(text, options);
   const records = claims.filter((c) => c.kind !== "date");
   const refined = figures.flat();
   const lines: TraceLine[] = [];
@@ -45,7 +46,10 @@ export function traceClaims(text: string, options: ExtractOptions = {}): TraceLi
         `classify: ${claim.metric}${claim.subject ? `, subject "${claim.subject}"` : ""}`,
       );
       if (claim.period) steps.push(`period: ${claim.period} (${claim.periodBasis})`);
-      steps.push(`modality: ${claim.modality}`);
+      const sentence = sentences[claim.sentenceIndex];
+      const modality = sentence ? readModalityRule(text, sentence.start, sentence.end, claim.start, claim.end) : null;
+      const cue = modality?.rule ? ` (rule ${modality.rule}, ${JSON.stringify(modality.cue)})` : "";
+      steps.push(`modality: ${claim.modality}${modality?.modality === claim.modality ? cue : ""}`);
       for (const link of claim.links) steps.push(`link: ${link.relation} ${link.id}`);
       for (const warning of claim.warnings) steps.push(`warning: ${warning}`);
     } else if (dates.some((d) => overlaps(d, token))) {

@@ -36,7 +36,8 @@ describe("extract CLI", { timeout: 20_000 }, () => {
   it("--trace lists every number with the stages that made its record or the stage that dropped it", () => {
     const file = scratch(
       "trace.txt",
-      "He said he would put a 100 per cent tariff on films. The Big 12 met at 11:30 in 2024.",
+      "He said he would put a 100 per cent tariff on films. The Big 12 met at 11:30 in 2024. " +
+        "Exports were $71.5 billion against $68.9 billion expected.",
     );
     const { code, stdout, stderr } = extract(["--trace", "--published-at", "2025-05-06", file]);
     expect(stderr).toBe("");
@@ -45,7 +46,12 @@ describe("extract CLI", { timeout: 20_000 }, () => {
     expect(header).toBe("# trace");
     expect(blocks[0]).toContain('"100"');
     expect(blocks[0]).toContain("units: percent → percent %");
-    expect(blocks[0]).toContain("modality: threatened");
+    // The modality names its rule and the words it read.
+    expect(blocks[0]).toContain('modality: threatened (rule modality.threatened, "would put")');
+    expect(blocks.find((b) => b.includes('"71.5 billion"'))).toMatch(/modality: in_force\n/);
+    expect(blocks.find((b) => b.includes('"68.9 billion"'))).toContain(
+      'modality: forecast (rule modality.expected-after, "expected")',
+    );
     const dropped = blocks.filter((b) => b.includes("dropped by units"));
     expect(dropped.map((b) => /"(\d+)"/.exec(b)?.[1])).toEqual(["12", "11", "30"]);
     // Each names the rule that dropped it.
