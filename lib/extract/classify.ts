@@ -12,7 +12,7 @@ import {
   SUBJECT_STOP_WORDS,
 } from "./lexicon";
 import { alternatives, words } from "./patterns";
-import { KEYWORD_RULES, type KeywordFamily } from "./rules/keywords";
+import { KEYWORD_RULES, type KeywordFamily, type KeywordScan } from "./rules/keywords";
 import type { Quantity } from "./units";
 
 /** `metric` and `subject`: which trade flow a figure measures, read from the nearest keyword in its sentence. */
@@ -29,6 +29,7 @@ const KEYWORD_PATTERN = new RegExp(
   "gi",
 );
 const GROUPS = KEYWORD_RULES.map((_, i) => `k${i}`);
+const SCAN: KeywordScan = { sentence: "", index: 0, length: 0 };
 const GOODS_UNITS = new RegExp(String.raw`^(?:${words(GOODS_UNIT_NOUNS)})$`, "i");
 /** Money "of American goods" in a sentence about tariffs or countermeasures: the goods they hit, imports. */
 const TARGETED_GOODS =
@@ -82,7 +83,10 @@ export function findKeywords(sentence: string, offset: number): Keyword[] {
   KEYWORD_PATTERN.lastIndex = 0;
   for (let m = KEYWORD_PATTERN.exec(sentence); m; m = KEYWORD_PATTERN.exec(sentence)) {
     const rule = KEYWORD_RULES[GROUPS.findIndex((g) => m.groups![g] !== undefined)]!;
-    const family = rule.resolve({ sentence, index: m.index, length: m[0].length });
+    SCAN.sentence = sentence;
+    SCAN.index = m.index;
+    SCAN.length = m[0].length;
+    const family = rule.resolve(SCAN);
     keywords.push({ family, start: offset + m.index, end: offset + m.index + m[0].length });
   }
   return keywords;

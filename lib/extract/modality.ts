@@ -54,13 +54,11 @@ function cuesOf(text: string, sentenceStart: number, sentenceEnd: number): Sente
   return last;
 }
 
-export function readModalityRule(
-  text: string,
-  sentenceStart: number,
-  sentenceEnd: number,
-  figureStart: number,
-  figureEnd = figureStart,
-): ModalityReading {
+// The one reading the hot path fills: readModality runs once a figure, and a fresh object each time showed in the
+// profile. readModalityRule hands out a copy.
+const reading: ModalityReading = { modality: "in_force", rule: null, cue: null };
+
+function read(text: string, sentenceStart: number, sentenceEnd: number, figureStart: number, figureEnd: number): void {
   const { cues, breaks } = cuesOf(text, sentenceStart, sentenceEnd);
   let from = Math.max(sentenceStart, figureStart - REACH);
   for (const at of breaks) if (at <= figureStart && at > from) from = at;
@@ -69,13 +67,37 @@ export function readModalityRule(
     if (cue.end > figureStart) break;
     if (cue.start >= from) found = cue;
   }
-  if (found) return { modality: found.rule.resolve, rule: found.rule.name, cue: text.slice(found.start, found.end) };
+  if (found) {
+    reading.modality = found.rule.resolve;
+    reading.rule = found.rule.name;
+    reading.cue = text.slice(found.start, found.end);
+    return;
+  }
   const after = text.slice(figureEnd, Math.min(sentenceEnd, figureEnd + AFTER));
   for (const rule of MODALITY_AFTER_RULES) {
     const match = rule.find.exec(after);
-    if (match) return { modality: rule.resolve(match), rule: rule.name, cue: match[0].trim() };
+    if (match) {
+      reading.modality = rule.resolve(match);
+      reading.rule = rule.name;
+      reading.cue = match[0].trim();
+      return;
+    }
   }
-  return { modality: "in_force", rule: null, cue: null };
+  reading.modality = "in_force";
+  reading.rule = null;
+  reading.cue = null;
+}
+
+/** The modality of a figure, and which rule said so (for --trace). */
+export function readModalityRule(
+  text: string,
+  sentenceStart: number,
+  sentenceEnd: number,
+  figureStart: number,
+  figureEnd = figureStart,
+): ModalityReading {
+  read(text, sentenceStart, sentenceEnd, figureStart, figureEnd);
+  return { ...reading };
 }
 
 export function readModality(
@@ -85,5 +107,6 @@ export function readModality(
   figureStart: number,
   figureEnd = figureStart,
 ): Modality {
-  return readModalityRule(text, sentenceStart, sentenceEnd, figureStart, figureEnd).modality;
+  read(text, sentenceStart, sentenceEnd, figureStart, figureEnd);
+  return reading.modality;
 }

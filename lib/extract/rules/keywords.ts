@@ -10,7 +10,10 @@ import { alternatives } from "../patterns";
 
 export type KeywordFamily = MetricKeyword | "sales";
 
-/** One keyword found in a sentence, as its rule's `resolve` sees it. */
+/**
+ * One keyword found in a sentence, as its rule's `resolve` sees it. The classify stage reuses one scan for every
+ * keyword (a fresh object per keyword showed in the profile), so a rule reads it and does not keep it.
+ */
 export interface KeywordScan {
   sentence: string;
   index: number;
