@@ -17,7 +17,7 @@ const nextConfig = {
   // out without the security headers; proxy.ts redirects instead, with them.
   skipTrailingSlashRedirect: true,
   // The stylesheet is small: inlined, it no longer blocks the first paint behind a second request.
-  experimental: { inlineCss: true },
+  experimental: { inlineCss: true, sri: { algorithm: "sha256" } },
   // Chromium asks for /favicon.ico by itself on a page without an icon link (the 404 shell), and logged its 404 as a
   // console error: the one icon answers that path too.
   async rewrites() {

@@ -1,5 +1,15 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { NextResponse, type NextRequest } from "next/server";
-import { createNonce, pageCsp, RESOURCE_CSP, STATIC_SECURITY_HEADERS } from "./lib/server/security-headers";
+import {
+  createNonce,
+  pageCsp,
+  RESOURCE_CSP,
+  STATIC_CACHE_CONTROL,
+  STATIC_PAGES_FILE,
+  STATIC_SECURITY_HEADERS,
+  staticPageCsp,
+} from "./lib/server/security-headers";
 
 /**
  * /analyze/ -> /analyze, as Next would (308, the query kept), but with the security headers, which Next's own
@@ -16,13 +26,41 @@ function withoutTrailingSlash(url: URL): NextResponse {
 }
 
 /**
- * Pages get a Content-Security-Policy with a fresh nonce per request. Next reads the nonce from the request's CSP
+ * The policy of each page prerendered at build time, by path, from the hashes app/_server/static-pages.mjs wrote into
+ * the build folder (serve.mjs says where it is; `next start` runs in the project, with the default folder). Read once.
+ */
+let staticPolicies: Map<string, string> | null = null;
+function staticPolicy(pathname: string): string | undefined {
+  if (!staticPolicies) {
+    staticPolicies = new Map();
+    const file = process.env.TRADEFIGURES_STATIC_PAGES ?? join(process.cwd(), ".next", STATIC_PAGES_FILE);
+    try {
+      const pages = JSON.parse(readFileSync(file, "utf8")) as Record<string, string[]>;
+      for (const [path, hashes] of Object.entries(pages)) staticPolicies.set(path, staticPageCsp(hashes));
+    } catch (error) {
+      // Without it the prerendered pages' scripts are refused (they carry no nonce): say so once, plainly.
+      console.error(`proxy: no script hashes for the prerendered pages (${file}): run \`npm run build\`. ${error}`);
+    }
+  }
+  return staticPolicies.get(pathname);
+}
+
+/**
+ * A page prerendered at build time is served as a file under the policy of its own script hashes. Other pages get a
+ * Content-Security-Policy with a fresh nonce per request. Next reads the nonce from the request's CSP
  * header and puts it on its own scripts; the response carries the same policy, replacing next.config.mjs's
  * nonce-less one. Everything else (static files, route handlers) keeps that baseline.
  */
 export function proxy(request: NextRequest): NextResponse {
   const url = new URL(request.url);
   if (url.pathname !== "/" && url.pathname.endsWith("/")) return withoutTrailingSlash(url);
+  const prerendered = staticPolicy(url.pathname);
+  if (prerendered) {
+    const response = NextResponse.next();
+    response.headers.set("Content-Security-Policy", prerendered);
+    response.headers.set("Cache-Control", STATIC_CACHE_CONTROL);
+    return response;
+  }
   const csp = pageCsp(createNonce(), { development: process.env.NODE_ENV === "development" });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", csp);

@@ -1,12 +1,11 @@
 import { ArticlePage } from "./_components/ArticlePage";
 import { bundledDataset, seedDatasets } from "@/lib/server/seed-datasets";
 
-export default async function Home({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+// Prerendered at build time and served as a file: the view in the URL is applied in the browser.
+export const dynamic = "force-static";
+
+export default function Home() {
   const dataset = bundledDataset();
   const others = seedDatasets().filter((d) => d !== dataset);
-  return <ArticlePage dataset={dataset} others={others} searchParams={await searchParams} />;
+  return <ArticlePage dataset={dataset} others={others} />;
 }

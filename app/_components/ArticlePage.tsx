@@ -1,18 +1,21 @@
 import { chartLayouts } from "@/lib/chart/index";
 import type { ArticleDataset } from "@/lib/server/seed-datasets";
 import { summarise } from "@/lib/display/format";
-import { paramsFromRecord, parseViewState } from "@/lib/explore/view-state";
+import { DEFAULT_VIEW, VIEW_PENDING_SCRIPT } from "@/lib/explore/view-state";
 import { ArticleHeader } from "./ArticleHeader";
 import { Dashboard } from "./Dashboard";
 
 interface ArticlePageProps {
   dataset: ArticleDataset;
   others: ArticleDataset[];
-  searchParams: Record<string, string | string[] | undefined>;
 }
 
-/** Server side of an article's page: parse the view from the URL once and hand plain data to the dashboard. */
-export function ArticlePage({ dataset, others, searchParams }: ArticlePageProps) {
+/**
+ * Server side of a seed article's page, prerendered at build time: it renders the default view and hands plain data
+ * to the dashboard, which applies the view in the URL once it runs (the inline script hides the view's parts until
+ * then, for a shared link only).
+ */
+export function ArticlePage({ dataset, others }: ArticlePageProps) {
   const { article, claims } = dataset;
   return (
     <main>
@@ -22,12 +25,14 @@ export function ArticlePage({ dataset, others, searchParams }: ArticlePageProps)
         others={others.map((o) => o.article)}
         nav={<a href="/analyze">Analyse your own article</a>}
       />
+      <script dangerouslySetInnerHTML={{ __html: VIEW_PENDING_SCRIPT }} />
       <Dashboard
         articleId={article.id}
         charts={chartLayouts(claims, article.text.length)}
         text={article.text}
         claims={claims}
-        initialView={parseViewState(paramsFromRecord(searchParams))}
+        initialView={DEFAULT_VIEW}
+        viewFromUrl
       />
     </main>
   );

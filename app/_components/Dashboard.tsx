@@ -1,8 +1,8 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useState } from "react";
 import type { Claim } from "@/lib/schema";
-import { serializeViewState, type ViewState } from "@/lib/explore/view-state";
+import { parseViewState, serializeViewState, VIEW_PENDING_ATTRIBUTE, type ViewState } from "@/lib/explore/view-state";
 import { MoneyChart } from "./charts/MoneyChart";
 import { PositionChart } from "./charts/PositionChart";
 import { TariffChart } from "./charts/TariffChart";
@@ -16,6 +16,11 @@ interface DashboardProps {
   text: string;
   claims: Claim[];
   initialView: ViewState;
+  /**
+   * A prerendered page renders the default view and reads the reader's view from the URL in the browser, in the
+   * first commit after hydration (before the revealed parts paint: see VIEW_PENDING_SCRIPT).
+   */
+  viewFromUrl?: boolean;
   /** Parameters of the page itself (e.g. which stored article), kept in the URL beside the view. */
   pageParams?: Record<string, string>;
 }
@@ -24,16 +29,26 @@ interface DashboardProps {
  * Owns what the reader is looking at: the view (filters, sort, search) and the selected claim, mirrored in the
  * URL. Charts, table and source all read the same claims and select through the same callback.
  */
-export function Dashboard({ articleId, charts, text, claims, initialView, pageParams }: DashboardProps) {
+export function Dashboard({ articleId, charts, text, claims, initialView, viewFromUrl, pageParams }: DashboardProps) {
   const [view, setView] = useState<ViewState>(initialView);
   const update = useCallback((patch: Partial<ViewState>) => setView((v) => ({ ...v, ...patch })), []);
   const select = useCallback((id: string) => update({ claim: id }), [update]);
 
-  // "/#claim-<id>" is only visible in the browser: select it once on arrival.
+  // The URL's view, and "#claim-<id>", which only the browser sees: applied once on arrival, before paint. On a
+  // prerendered page that is the whole view; elsewhere the server read the query already and only the hash is new.
+  useLayoutEffect(() => {
+    const fromUrl = parseViewState(
+      new URLSearchParams(viewFromUrl ? window.location.search : ""),
+      window.location.hash,
+    );
+    if (viewFromUrl) setView(fromUrl);
+    else if (fromUrl.claim) update({ claim: fromUrl.claim });
+  }, [update, viewFromUrl]);
+
+  // Revealed after the commit that applied the URL's view.
   useEffect(() => {
-    const fromHash = /^#claim-(.+)$/.exec(window.location.hash)?.[1];
-    if (fromHash) update({ claim: decodeURIComponent(fromHash) });
-  }, [update]);
+    document.documentElement.removeAttribute(VIEW_PENDING_ATTRIBUTE);
+  }, []);
 
   useEffect(() => {
     const params = new URLSearchParams(pageParams);

@@ -9,7 +9,8 @@
 // (PORT and HOSTNAME in the environment too; 3000 on every interface by default, as `next start`).
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 
 // As `next start` does, before Next or React is loaded: their production builds, not the development ones.
@@ -36,8 +37,14 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 const hostname = values.hostname || undefined;
+const dir = resolve(values.dir);
 
-const app = next({ dev: false, dir: resolve(values.dir), hostname: hostname ?? "localhost", port });
+// Where app/_server/static-pages.mjs wrote the prerendered pages' script hashes, for proxy.ts: in the build folder
+// the project's next.config.mjs names.
+const { default: config } = await import(pathToFileURL(join(dir, "next.config.mjs")).href);
+process.env.TRADEFIGURES_STATIC_PAGES ??= join(dir, config.distDir ?? ".next", security.staticPages);
+
+const app = next({ dev: false, dir, hostname: hostname ?? "localhost", port });
 const handle = app.getRequestHandler();
 await app.prepare();
 

@@ -94,6 +94,12 @@ export function parseViewState(params: URLSearchParams, hash = ""): ViewState {
     return column ? [{ id: column, desc: direction === "desc" }] : [];
   });
   const fromHash = /^#claim-(.+)$/.exec(hash)?.[1];
+  let hashClaim: string | null = null;
+  try {
+    hashClaim = fromHash ? decodeURIComponent(fromHash) : null;
+  } catch {
+    // "#claim-%E0": not a claim id any page links to; dropped, like any other unknown part of a view.
+  }
   return {
     sort,
     metrics: list(params.get("metric"), METRICS),
@@ -101,7 +107,7 @@ export function parseViewState(params: URLSearchParams, hash = ""): ViewState {
     q: params.get("q") ?? "",
     min: finite(params.get("min")),
     max: finite(params.get("max")),
-    claim: params.get("claim") ?? (fromHash ? decodeURIComponent(fromHash) : null),
+    claim: params.get("claim") ?? hashClaim,
   };
 }
 
@@ -117,3 +123,19 @@ export function serializeViewState(view: ViewState): URLSearchParams {
   if (view.claim) params.set("claim", view.claim);
   return params;
 }
+
+/** The query parameters a view is written in (serializeViewState). */
+export const VIEW_PARAMS = ["sort", "metric", "kind", "q", "min", "max", "claim"] as const;
+
+/** The attribute the page's root carries while a shared view is still to be applied after hydration. */
+export const VIEW_PENDING_ATTRIBUTE = "data-view-pending";
+
+/**
+ * The inline script a prerendered page runs before its dashboard is parsed: when the URL carries a view (a shared
+ * link with a filter or a selected claim), it marks the root so the stylesheet keeps the view's parts hidden, their
+ * space kept, until the dashboard has applied the URL's view in its first commit. The unfiltered view never flashes,
+ * and nothing shifts. The page is static, so its policy allows this script by its hash, not a nonce.
+ */
+export const VIEW_PENDING_SCRIPT =
+  `if(/[?&](?:${VIEW_PARAMS.join("|")})=/.test(location.search)||location.hash.indexOf("#claim-")===0)` +
+  `document.documentElement.setAttribute("${VIEW_PENDING_ATTRIBUTE}","")`;

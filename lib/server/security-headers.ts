@@ -31,27 +31,38 @@ export function createNonce(): string {
 }
 
 /**
- * The policy for an HTML page. Scripts need the request's nonce ('strict-dynamic' lets Next's own chunks load the
- * chunks they import). Styles allow 'unsafe-inline': React style attributes and the CSS Next inlines need it, and a
- * nonce in style-src would switch 'unsafe-inline' off. No upgrade-insecure-requests: Chromium exempts loopback, so
- * tests would not notice, but `npm start` reached over plain HTTP on a LAN address would have every script request
- * upgraded to an HTTPS port that does not exist; TLS (and HSTS) belong to whatever terminates it.
+ * The policy for an HTML page, from its template in security-headers.json (which app/_server/static-pages.mjs reads
+ * too), with the sources that allow its scripts in place of `{scripts}`: 'strict-dynamic' lets the scripts so allowed
+ * load the chunks they import. Styles allow 'unsafe-inline': React style attributes and the CSS Next inlines need it,
+ * and a nonce or hash in style-src would switch 'unsafe-inline' off. No upgrade-insecure-requests: Chromium exempts
+ * loopback, so tests would not notice, but `npm start` reached over plain HTTP on a LAN address would have every
+ * script request upgraded to an HTTPS port that does not exist; TLS (and HSTS) belong to whatever terminates it.
  */
+function pagePolicy(scripts: string): string {
+  return securityHeaders.pageCsp.map((directive) => directive.replace("{scripts}", scripts)).join("; ");
+}
+
+/** A page rendered per request (/analyze, 404s): its scripts carry the request's nonce. */
 export function pageCsp(nonce: string, { development = false } = {}): string {
   if (!/^[A-Za-z0-9+/=_-]+$/.test(nonce)) throw new Error("a CSP nonce must be base64");
   // `next dev` only: React rebuilds server error stacks in the browser with eval.
-  const evalInDevelopment = development ? " 'unsafe-eval'" : "";
-  return [
-    "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${evalInDevelopment}`,
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' blob: data:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "worker-src 'self' blob:",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join("; ");
+  return pagePolicy(`'nonce-${nonce}'${development ? " 'unsafe-eval'" : ""}`);
 }
+
+const HASH_SOURCE = /^'sha(?:256|384|512)-[A-Za-z0-9+/]+={0,2}'$/;
+
+/**
+ * A page prerendered at build time, served as a file: no request, so no nonce. Its inline scripts are allowed by
+ * the SHA-256 of their text and its script files by the hash in their `integrity` attribute, as computed after the
+ * build by app/_server/static-pages.mjs; nothing else runs, and there is still no 'unsafe-inline'.
+ */
+export function staticPageCsp(hashes: readonly string[]): string {
+  for (const hash of hashes) if (!HASH_SOURCE.test(hash)) throw new Error(`not a CSP hash source: ${hash}`);
+  return pagePolicy(hashes.join(" "));
+}
+
+/** The Cache-Control of prerendered pages and the /data files: a CDN keeps them, a browser asks again (with ETag). */
+export const STATIC_CACHE_CONTROL: string = securityHeaders.staticCacheControl;
+
+/** The file, in the build's folder, where app/_server/static-pages.mjs writes each prerendered page's policy. */
+export const STATIC_PAGES_FILE: string = securityHeaders.staticPages;

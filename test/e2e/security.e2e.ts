@@ -2,20 +2,28 @@
 // policy at work in Chromium: every script carries the request's nonce, nothing the app does trips the policy, and
 // injected markup cannot run code.
 // Run with `npm run test:e2e` (it builds, serves and sets E2E_BASE_URL).
+import { createHash } from "node:crypto";
 import { connect } from "node:net";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { pageCsp, RESOURCE_CSP, STATIC_SECURITY_HEADERS } from "../../lib/server/security-headers.ts";
+import {
+  pageCsp,
+  RESOURCE_CSP,
+  STATIC_CACHE_CONTROL,
+  STATIC_SECURITY_HEADERS,
+  staticPageCsp,
+} from "../../lib/server/security-headers.ts";
 import { loadSeeds } from "../../lib/server/seeds.ts";
 import { baseUrlFromEnv, DashboardPage, launchChromium, recordProblems, type PageProblems } from "./browser.ts";
 
 const baseUrl = baseUrlFromEnv();
 const seed = loadSeeds()[0]!;
 
-/** Every HTML page the app serves with its status, and 404s (also HTML, also hydrated) at and under the top level. */
+/** The pages prerendered at build time and served as files, under a policy of their own script hashes. */
+const STATIC_PAGES = ["/", `/articles/${seed.id}`];
+
+/** Every page rendered per request with its status, and 404s (also HTML, also hydrated) at and under the top level. */
 const HTML_PAGES: [path: string, status: number][] = [
-  ["/", 200],
-  [`/articles/${seed.id}`, 200],
   // The benchmark pages exist only in the benchmarks' own build (TRADEFIGURES_BENCH=1), not in this one.
   ["/bench/table?rows=50", 404],
   ["/bench/dashboard", 404],
@@ -69,7 +77,69 @@ async function firstScriptChunk(): Promise<string> {
   return chunk;
 }
 
+const sha256 = (content: string | Uint8Array) => `'sha256-${createHash("sha256").update(content).digest("base64")}'`;
+
+/** The sources of a policy's script-src, without 'self' and 'strict-dynamic'. */
+function scriptHashes(policy: string | null): string[] {
+  const scripts = /(?:^|; )script-src ([^;]+)/.exec(policy ?? "")?.[1]?.split(" ") ?? [];
+  expect(scripts.slice(0, 1)).toEqual(["'self'"]);
+  expect(scripts.at(-1)).toBe("'strict-dynamic'");
+  return scripts.slice(1, -1);
+}
+
 describe("headers over HTTP", () => {
+  test.each(STATIC_PAGES)(
+    "prerendered %s: a policy of the page's own script hashes, the same for every request and view",
+    async (path) => {
+      const responses = [await fetch(url(path)), await fetch(url(`${path}?metric=tariff_rate&sort=value.desc`))];
+      const [html = "", viewHtml] = await Promise.all(responses.map((r) => r.text()));
+      for (const response of responses) {
+        expect(response.status).toBe(200);
+        expect(response.headers.get("content-type")).toMatch(/^text\/html/);
+        expectStaticHeaders(response);
+      }
+      // One file for every view: the view in the query is the browser's business.
+      expect(viewHtml).toBe(html);
+      const policy = responses[0]!.headers.get("content-security-policy");
+      expect(responses[1]!.headers.get("content-security-policy")).toBe(policy);
+      const allowed = scriptHashes(policy);
+      for (const source of allowed) expect(source).toMatch(/^'sha256-[A-Za-z0-9+/]+=*'$/);
+      expect(policy).toBe(staticPageCsp(allowed));
+      // Each script is allowed by a hash: an inline one by the hash of its text, a file by its integrity attribute,
+      // which is the hash of the file as served. Nothing else is allowed.
+      const needed = new Set<string>();
+      const tags = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+      expect(tags.length).toBeGreaterThan(3);
+      for (const [tag, attributes = "", body = ""] of tags) {
+        const src = /\bsrc="([^"]+)"/.exec(attributes)?.[1];
+        if (!src) {
+          if (body) needed.add(sha256(body));
+          continue;
+        }
+        const integrity = /\bintegrity="([^"]+)"/.exec(attributes)?.[1];
+        expect(integrity, tag).toBeDefined();
+        const file = new Uint8Array(await (await fetch(url(src))).arrayBuffer());
+        expect(`'${integrity}'`, src).toBe(sha256(file));
+        needed.add(`'${integrity}'`);
+      }
+      expect([...needed].sort()).toEqual([...allowed].sort());
+    },
+  );
+
+  test.each(STATIC_PAGES)("prerendered %s: cacheable by a CDN, and a repeat with its ETag gets 304", async (path) => {
+    const first = await fetch(url(path));
+    expect(first.headers.get("cache-control")).toBe(STATIC_CACHE_CONTROL);
+    const etag = first.headers.get("etag");
+    expect(etag).toMatch(/^(W\/)?"[^"]+"$/);
+    const again = await fetch(url(path), { headers: { "if-none-match": etag! } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe("");
+    expect(again.headers.get("etag")).toBe(etag);
+    expectStaticHeaders(again);
+    const changed = await fetch(url(path), { headers: { "if-none-match": '"not-this-one"' } });
+    expect(changed.status).toBe(200);
+  });
+
   test.each(HTML_PAGES)(
     "HTML %s (%i): a page policy with a fresh nonce, and the static headers",
     async (path, status) => {
@@ -276,28 +346,49 @@ describe("the page policy in Chromium", () => {
     await context.close();
   });
 
-  test("/ hydrates under the policy: every script has the nonce, a new one on reload, no violation, no error", async () => {
-    const nonce = pageNonce((await policed.goto("/")).policy);
-    const scripts = await policed.scripts();
-    expect(scripts.filter((s) => s.nonce === nonce).length).toBeGreaterThan(0);
-    // Any script without the nonce was added by Next's own chunk loader ('strict-dynamic'), never a foreign one.
-    for (const script of scripts.filter((s) => s.nonce !== nonce))
-      expect(script.src).toMatch(new RegExp(`^${url("/_next/static/")}`));
+  test("/ hydrates under its hash policy: no violation, no error, and the page is interactive", async () => {
+    const { policy } = await policed.goto("/");
+    scriptHashes(policy);
+    // Every script element is one the server sent, or one Next's own chunk loader added ('strict-dynamic').
+    for (const script of await policed.scripts()) if (script.src) expect(script.src).toMatch(/\/_next\/static\//);
     // Interactive: a sort re-renders the table, which only a hydrated page can do.
     const dashboard = new DashboardPage(policed.page, baseUrl);
     await dashboard.sortBy("Value");
     await expect.poll(() => dashboard.ariaSort("Value")).not.toBe("none");
     expect(await policed.violations()).toEqual([]);
     expect(problems).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [] });
+  });
 
+  test("/analyze hydrates under its nonce policy: every script has the nonce, a new one on reload", async () => {
+    const nonce = pageNonce((await policed.goto("/analyze")).policy);
+    const scripts = await policed.scripts();
+    expect(scripts.filter((s) => s.nonce === nonce).length).toBeGreaterThan(0);
+    // Any script without the nonce was added by Next's own chunk loader ('strict-dynamic'), never a foreign one.
+    for (const script of scripts.filter((s) => s.nonce !== nonce))
+      expect(script.src).toMatch(new RegExp(`^${url("/_next/static/")}`));
+    expect(await policed.violations()).toEqual([]);
     const again = new PolicedPage(await context.newPage());
-    const nextNonce = pageNonce((await again.goto("/")).policy);
+    const nextNonce = pageNonce((await again.goto("/analyze")).policy);
     expect(nextNonce).not.toBe(nonce);
-    expect((await again.scripts()).filter((s) => s.nonce === nextNonce).length).toBeGreaterThan(0);
     expect(await again.violations()).toEqual([]);
   });
 
-  test.each(HTML_PAGES.slice(1))(
+  test("a script injected into a prerendered page's HTML on the way does not run, and the browser reports it", async () => {
+    // As a stored XSS would be: the markup changed, the page's own policy kept.
+    await policed.page.route(url("/"), async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace("<body>", "<body><script>window.__injected = true</script>");
+      expect(body).toContain("__injected");
+      await route.fulfill({ response, body });
+    });
+    await policed.goto("/");
+    expect(
+      await policed.page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected),
+    ).toBeUndefined();
+    expect(await policed.violations()).toEqual([{ directive: "script-src-elem", blocked: "inline" }]);
+  });
+
+  test.each([...STATIC_PAGES.slice(1).map((path): [string, number] => [path, 200]), ...HTML_PAGES])(
     "%s (%i) runs its scripts under the policy without a violation",
     async (path, status) => {
       // Script elements are not checked here: on the error shell of a 404 from a dynamic route React re-creates the

@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 export const REPO_ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 
 const SERVE_SCRIPT = join(REPO_ROOT, "app", "_server", "serve.mjs");
+const STATIC_PAGES_SCRIPT = join(REPO_ROOT, "app", "_server", "static-pages.mjs");
 const READY_TIMEOUT_MS = 60_000;
 const POLL_INTERVAL_MS = 200;
 const STOP_TIMEOUT_MS = 5_000;
@@ -37,10 +38,9 @@ function nextEnv(bench = false): NodeJS.ProcessEnv {
   return { ...process.env, NEXT_TELEMETRY_DISABLED: "1", TRADEFIGURES_BENCH: bench ? "1" : "0" };
 }
 
-/** `next build`, output kept quiet unless it fails. */
-export async function buildNext(cwd = REPO_ROOT, bench = false): Promise<void> {
-  const started = performance.now();
-  const child = spawn(nextBin(cwd), ["build"], { cwd, env: nextEnv(bench), stdio: ["ignore", "pipe", "pipe"] });
+/** A build step, output kept quiet unless it fails. */
+async function quietly(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -50,8 +50,18 @@ export async function buildNext(cwd = REPO_ROOT, bench = false): Promise<void> {
   });
   if (code !== 0) {
     process.stderr.write(output);
-    throw new Error(`next build in ${cwd} exited with ${code}`);
+    throw new Error(`${[command, ...args].join(" ")} in ${cwd} exited with ${code}`);
   }
+}
+
+/**
+ * What `npm run build` does: `next build`, then, for this project, the script hashes of its prerendered pages
+ * (app/_server/static-pages.mjs). Another project (the bare page) gets `next build` alone.
+ */
+export async function buildNext(cwd = REPO_ROOT, bench = false): Promise<void> {
+  const started = performance.now();
+  await quietly(nextBin(cwd), ["build"], cwd, nextEnv(bench));
+  if (cwd === REPO_ROOT) await quietly(process.execPath, [STATIC_PAGES_SCRIPT, "--dir", cwd], cwd, nextEnv(bench));
   console.log(
     `next build (${cwd}${bench ? ", with the benchmark pages" : ""}): ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );

@@ -1,16 +1,29 @@
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ArticlePage } from "../../_components/ArticlePage";
 import { datasetById, seedDatasets } from "@/lib/server/seed-datasets";
 
 interface Props {
   params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-export default async function Article({ params, searchParams }: Props) {
+// Every seed article is prerendered at build time and served as a file; any other id is a 404.
+export const dynamic = "force-static";
+export const dynamicParams = false;
+
+export function generateStaticParams(): Array<{ id: string }> {
+  return seedDatasets().map((d) => ({ id: d.article.id }));
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const dataset = datasetById((await params).id);
+  return dataset ? { title: `${dataset.article.title} · Tradefigures` } : {};
+}
+
+export default async function Article({ params }: Props) {
   const { id } = await params;
   const dataset = datasetById(id);
   if (!dataset) notFound();
   const others = seedDatasets().filter((d) => d !== dataset);
-  return <ArticlePage dataset={dataset} others={others} searchParams={await searchParams} />;
+  return <ArticlePage dataset={dataset} others={others} />;
 }

@@ -1,0 +1,88 @@
+// After `next build`: makes the prerendered pages safe to serve as files under a strict CSP without nonces. A static
+// page has no request to take a nonce from, so its policy lists hashes instead (lib/server/security-headers.ts,
+// staticPageCsp). For each prerendered HTML page of the build, this
+// - gives every <script src> and script preload that lacks one an `integrity` attribute with the SHA-256 of its file
+//   (Next's experimental.sri leaves the page's own chunks out), so 'strict-dynamic' can allow it by that hash;
+// - takes the SHA-256 of the text of every inline script (Next's bootstrap and RSC payload, our view script);
+// - writes the page's hashes to <distDir>/static-pages.json, { "/path": ["'sha256-…'", …] }, which proxy.ts reads to
+//   send each page its own policy.
+// Plain JavaScript, like serve.mjs, run by `npm run build`. Usage: node app/_server/static-pages.mjs [--dir DIR]
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+
+const security = JSON.parse(readFileSync(new URL("../../lib/server/security-headers.json", import.meta.url), "utf8"));
+const { values } = parseArgs({ options: { dir: { type: "string", default: "." } } });
+const dir = resolve(values.dir);
+const { default: config } = await import(pathToFileURL(join(dir, "next.config.mjs")).href);
+const dist = join(dir, config.distDir ?? ".next");
+
+/** @param {string | Buffer} content */
+const sha256 = (content) => `sha256-${createHash("sha256").update(content).digest("base64")}`;
+
+/** The file a /_next/static/ URL names in the build folder. @param {string} src */
+function staticFile(src) {
+  const path = decodeURIComponent(src.split(/[?#]/)[0] ?? "");
+  if (!path.startsWith("/_next/static/") || path.includes(".."))
+    throw new Error(`a script outside /_next/static/: ${src}`);
+  return join(dist, "static", path.slice("/_next/static/".length));
+}
+
+const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script>/gi;
+const SCRIPT_PRELOAD = /<link\b(?=[^>]*\brel="(?:preload|modulepreload)")(?=[^>]*\bas="script")([^>]*?)\/?>/gi;
+const SRC = /\b(?:src|href)="([^"]+)"/;
+const INTEGRITY = /\bintegrity="([^"]+)"/;
+
+/**
+ * The page with an integrity attribute on each script file and preload, and the hash sources its policy needs.
+ * @param {string} html
+ */
+export function hashPage(html) {
+  /** @type {Set<string>} */
+  const hashes = new Set();
+  /** @param {string} tag @param {string} attributes */
+  const withIntegrity = (tag, attributes) => {
+    const existing = INTEGRITY.exec(attributes)?.[1];
+    if (existing) {
+      for (const value of existing.split(/\s+/)) hashes.add(`'${value}'`);
+      return tag;
+    }
+    const src = SRC.exec(attributes)?.[1];
+    if (!src) throw new Error(`a script tag without a source: ${tag.slice(0, 80)}`);
+    const integrity = sha256(readFileSync(staticFile(src)));
+    hashes.add(`'${integrity}'`);
+    return tag.replace(/^<(script|link)\b/i, `<$1 integrity="${integrity}"`);
+  };
+  const out = html
+    .replace(SCRIPT, (tag, attributes, body) => {
+      if (/\bsrc=/.test(attributes)) return withIntegrity(tag, attributes);
+      if (body !== "") hashes.add(`'${sha256(body)}'`);
+      return tag;
+    })
+    .replace(SCRIPT_PRELOAD, (tag, attributes) => withIntegrity(tag, attributes));
+  return { html: out, hashes: [...hashes].sort() };
+}
+
+/** Every page the build prerendered to HTML, by its path; not Next's own error shells, which are rendered per request. */
+function prerenderedPages() {
+  const manifest = JSON.parse(readFileSync(join(dist, "prerender-manifest.json"), "utf8"));
+  return Object.keys(manifest.routes)
+    .filter((route) => !route.startsWith("/_"))
+    .map((route) => ({ route, file: join(dist, "server", "app", `${route === "/" ? "/index" : route}.html`) }))
+    .filter(({ file }) => existsSync(file));
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  /** @type {Record<string, string[]>} */
+  const pages = {};
+  for (const { route, file } of prerenderedPages()) {
+    const { html, hashes } = hashPage(readFileSync(file, "utf8"));
+    writeFileSync(file, html);
+    pages[route] = hashes;
+  }
+  writeFileSync(join(dist, security.staticPages), `${JSON.stringify(pages, null, 2)}\n`);
+  const count = Object.values(pages).reduce((sum, hashes) => sum + hashes.length, 0);
+  console.log(`static-pages: ${Object.keys(pages).length} prerendered pages, ${count} script hashes`);
+}
