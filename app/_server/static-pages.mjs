@@ -4,8 +4,10 @@
 // - gives every <script src> and script preload that lacks one an `integrity` attribute with the SHA-256 of its file
 //   (Next's experimental.sri leaves the page's own chunks out), so 'strict-dynamic' can allow it by that hash;
 // - takes the SHA-256 of the text of every inline script (Next's bootstrap and RSC payload, our view script);
-// - writes the page's hashes to <distDir>/static-pages.json, { "/path": ["'sha256-…'", …] }, which proxy.ts reads to
-//   send each page its own policy.
+// - writes the page's hashes to <distDir>/static-pages.json, { pages: { "/path": ["'sha256-…'", …] } }, which
+//   proxy.ts reads to send each page its own policy;
+// - and there too, the ETag each prerendered file route (/data/*) was built with, { etags: { "/path": "\"…\"" } }, so
+//   proxy.ts can answer a repeat that names it with 304 (Next does so for pages, not for route handlers).
 // Plain JavaScript, like serve.mjs, run by `npm run build`. Usage: node app/_server/static-pages.mjs [--dir DIR]
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -65,24 +67,33 @@ export function hashPage(html) {
   return { html: out, hashes: [...hashes].sort() };
 }
 
-/** Every page the build prerendered to HTML, by its path; not Next's own error shells, which are rendered per request. */
-function prerenderedPages() {
+/** Every route the build prerendered, but Next's own error shells, which are rendered per request. */
+function prerenderedRoutes() {
   const manifest = JSON.parse(readFileSync(join(dist, "prerender-manifest.json"), "utf8"));
   return Object.keys(manifest.routes)
     .filter((route) => !route.startsWith("/_"))
-    .map((route) => ({ route, file: join(dist, "server", "app", `${route === "/" ? "/index" : route}.html`) }))
-    .filter(({ file }) => existsSync(file));
+    .map((route) => ({ route, base: join(dist, "server", "app", route === "/" ? "/index" : route) }));
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   /** @type {Record<string, string[]>} */
   const pages = {};
-  for (const { route, file } of prerenderedPages()) {
-    const { html, hashes } = hashPage(readFileSync(file, "utf8"));
-    writeFileSync(file, html);
-    pages[route] = hashes;
+  /** @type {Record<string, string>} */
+  const etags = {};
+  for (const { route, base } of prerenderedRoutes()) {
+    if (existsSync(`${base}.html`)) {
+      const { html, hashes } = hashPage(readFileSync(`${base}.html`, "utf8"));
+      writeFileSync(`${base}.html`, html);
+      pages[route] = hashes;
+    } else if (existsSync(`${base}.meta`)) {
+      const etag = JSON.parse(readFileSync(`${base}.meta`, "utf8")).headers?.etag;
+      if (typeof etag === "string") etags[route] = etag;
+    }
   }
-  writeFileSync(join(dist, security.staticPages), `${JSON.stringify(pages, null, 2)}\n`);
+  writeFileSync(join(dist, security.staticPages), `${JSON.stringify({ pages, etags }, null, 2)}\n`);
   const count = Object.values(pages).reduce((sum, hashes) => sum + hashes.length, 0);
-  console.log(`static-pages: ${Object.keys(pages).length} prerendered pages, ${count} script hashes`);
+  console.log(
+    `static-pages: ${Object.keys(pages).length} prerendered pages, ${count} script hashes; ` +
+      `${Object.keys(etags).length} files with an ETag`,
+  );
 }

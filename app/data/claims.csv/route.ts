@@ -1,15 +1,13 @@
 import { claimsToCsv } from "@/lib/export/csv";
 import { bundledDataset } from "@/lib/server/seed-datasets";
-import { attachment } from "../attachment";
+import { attachment, dataFile } from "../file";
 
 export const dynamic = "force-static";
 
 export function GET(): Response {
   const { article, claims } = bundledDataset();
-  return new Response(claimsToCsv(claims), {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": attachment(`${article.id}-claims.csv`),
-    },
+  return dataFile(claimsToCsv(claims), {
+    "Content-Type": "text/csv; charset=utf-8",
+    "Content-Disposition": attachment(`${article.id}-claims.csv`),
   });
 }

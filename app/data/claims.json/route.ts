@@ -1,9 +1,11 @@
 import type { Dataset } from "@/lib/schema";
 import { bundledDataset } from "@/lib/server/seed-datasets";
+import { dataFile } from "../file";
 
 export const dynamic = "force-static";
 
 export function GET(): Response {
   const { article, claims } = bundledDataset();
-  return Response.json({ articleId: article.id, claims } satisfies Dataset);
+  const dataset: Dataset = { articleId: article.id, claims };
+  return dataFile(JSON.stringify(dataset), { "Content-Type": "application/json" });
 }

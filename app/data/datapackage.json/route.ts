@@ -1,8 +1,9 @@
 import { claimsDataPackage } from "@/lib/export/datapackage";
 import { bundledDataset } from "@/lib/server/seed-datasets";
+import { dataFile } from "../file";
 
 export const dynamic = "force-static";
 
 export function GET(): Response {
-  return Response.json(claimsDataPackage(bundledDataset().article));
+  return dataFile(JSON.stringify(claimsDataPackage(bundledDataset().article)), { "Content-Type": "application/json" });
 }
