@@ -1,6 +1,6 @@
 import { claimsToCsv } from "@/lib/export/csv";
 import { bundledDataset } from "@/lib/server/seed-datasets";
-import { attachment, dataFile } from "../file";
+import { attachment, dataFile } from "@/lib/server/data-file";
 
 export const dynamic = "force-static";
 

@@ -1,6 +1,6 @@
 import { claimsDataPackage } from "@/lib/export/datapackage";
 import { bundledDataset } from "@/lib/server/seed-datasets";
-import { dataFile } from "../file";
+import { dataFile } from "@/lib/server/data-file";
 
 export const dynamic = "force-static";
 

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { STATIC_CACHE_CONTROL } from "@/lib/server/security-headers";
+import { STATIC_CACHE_CONTROL } from "./security-headers";
 
 /** A Content-Disposition value with the file name quoted, and an RFC 5987 copy for non-ASCII names. */
 export function attachment(fileName: string): string {
