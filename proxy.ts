@@ -8,7 +8,6 @@ import {
   STATIC_CACHE_CONTROL,
   STATIC_PAGES_FILE,
   STATIC_SECURITY_HEADERS,
-  staticPageCsp,
 } from "./lib/server/security-headers";
 
 /**
@@ -25,51 +24,26 @@ function withoutTrailingSlash(url: URL): NextResponse {
   return response;
 }
 
-interface StaticBuild {
-  /** The policy of each page prerendered at build time, by path. */
-  policies: Map<string, string>;
-  /** The ETag of each file route prerendered at build time (/data/*), by path. */
-  etags: Map<string, string>;
-}
-
 /**
- * What app/_server/static-pages.mjs wrote into the build folder after `next build` (serve.mjs says where; `next start`
- * runs in the project, with the default folder): each prerendered page's script hashes, each file's ETag. Read once.
+ * The policy of each page prerendered at build time, by path, as app/_server/static-pages.mjs wrote it into the build
+ * folder after `next build` (serve.mjs says where; `next start` runs in the project, with the default folder). Read
+ * once. serve.mjs answers those pages from memory itself; this is for what Next still serves of them (the RSC payload
+ * of a client navigation) and for `next start`.
  */
-let build: StaticBuild | null = null;
-function staticBuild(): StaticBuild {
-  if (build) return build;
-  build = { policies: new Map(), etags: new Map() };
-  const file = process.env.TRADEFIGURES_STATIC_PAGES ?? join(process.cwd(), ".next", STATIC_PAGES_FILE);
-  try {
-    const read = JSON.parse(readFileSync(file, "utf8")) as {
-      pages: Record<string, string[]>;
-      etags: Record<string, string>;
-    };
-    for (const [path, hashes] of Object.entries(read.pages)) build.policies.set(path, staticPageCsp(hashes));
-    for (const [path, etag] of Object.entries(read.etags)) build.etags.set(path, etag);
-  } catch (error) {
-    // Without it the prerendered pages' scripts are refused (they carry no nonce): say so once, plainly.
-    console.error(`proxy: no script hashes for the prerendered pages (${file}): run \`npm run build\`. ${error}`);
+let staticPolicies: Map<string, string> | null = null;
+function staticPolicy(pathname: string): string | undefined {
+  if (!staticPolicies) {
+    staticPolicies = new Map();
+    const file = process.env.TRADEFIGURES_STATIC_PAGES ?? join(process.cwd(), ".next", STATIC_PAGES_FILE);
+    try {
+      const { pages } = JSON.parse(readFileSync(file, "utf8")) as { pages: Record<string, { csp: string }> };
+      for (const [path, { csp }] of Object.entries(pages)) staticPolicies.set(path, csp);
+    } catch (error) {
+      // Without it the prerendered pages' scripts are refused (they carry no nonce): say so once, plainly.
+      console.error(`proxy: no script hashes for the prerendered pages (${file}): run \`npm run build\`. ${error}`);
+    }
   }
-  return build;
-}
-
-/** Whether an If-None-Match header names this ETag (RFC 9110: a weak comparison, or "*"). */
-function matches(ifNoneMatch: string | null, etag: string): boolean {
-  if (ifNoneMatch === null) return false;
-  const bare = (tag: string) => tag.trim().replace(/^W\//, "");
-  return ifNoneMatch.split(",").some((tag) => tag.trim() === "*" || bare(tag) === bare(etag));
-}
-
-/** 304 for a repeat of a prerendered file, with the headers its 200 carries but the body. */
-function notModified(etag: string): NextResponse {
-  const response = new NextResponse(null, { status: 304 });
-  for (const { key, value } of STATIC_SECURITY_HEADERS) response.headers.set(key, value);
-  response.headers.set("Content-Security-Policy", RESOURCE_CSP);
-  response.headers.set("ETag", etag);
-  response.headers.set("Cache-Control", STATIC_CACHE_CONTROL);
-  return response;
+  return staticPolicies.get(pathname);
 }
 
 /**
@@ -81,16 +55,7 @@ function notModified(etag: string): NextResponse {
 export function proxy(request: NextRequest): NextResponse {
   const url = new URL(request.url);
   if (url.pathname !== "/" && url.pathname.endsWith("/")) return withoutTrailingSlash(url);
-  const { policies, etags } = staticBuild();
-  const etag = etags.get(url.pathname);
-  if (etag !== undefined) {
-    const method = request.method;
-    if ((method === "GET" || method === "HEAD") && matches(request.headers.get("if-none-match"), etag))
-      return notModified(etag);
-    // The file itself, with the nothing-allowed policy next.config.mjs gives every resource.
-    return NextResponse.next();
-  }
-  const prerendered = policies.get(url.pathname);
+  const prerendered = staticPolicy(url.pathname);
   if (prerendered) {
     const response = NextResponse.next();
     response.headers.set("Content-Security-Policy", prerendered);
@@ -106,9 +71,8 @@ export function proxy(request: NextRequest): NextResponse {
 }
 
 export const config = {
-  // Every path that may render HTML, 404s anywhere included, and the prerendered /data files (for their 304); not
-  // static chunks, nor the routes that answer JSON or SVG per request (a route added later without a line here gets
-  // the page policy: still strict, only less tight). Those routes with a trailing slash do come here, for their
-  // redirect.
+  // Every path that may render HTML, 404s anywhere included; not static chunks, nor the routes that answer JSON,
+  // CSV or SVG (a route added later without a line here gets the page policy: still strict, only less tight). Those
+  // routes with a trailing slash do come here, for their redirect.
   matcher: ["/((?!_next/static/|_next/image/|api/extract$|icon\\.svg$|favicon\\.ico$).*)"],
 };

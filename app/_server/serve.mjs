@@ -12,6 +12,7 @@ import { createServer } from "node:http";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import { loadPrerendered, servePrerendered } from "./prerendered.mjs";
 
 // As `next start` does, before Next or React is loaded: their production builds, not the development ones.
 process.env.NODE_ENV ??= "production";
@@ -39,10 +40,12 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 const hostname = values.hostname || undefined;
 const dir = resolve(values.dir);
 
-// Where app/_server/static-pages.mjs wrote the prerendered pages' script hashes, for proxy.ts: in the build folder
-// the project's next.config.mjs names.
+// The build folder the project's next.config.mjs names, where app/_server/static-pages.mjs listed the prerendered
+// pages and files: served from memory here, and their policies read by proxy.ts for what Next serves of them.
 const { default: config } = await import(pathToFileURL(join(dir, "next.config.mjs")).href);
-process.env.TRADEFIGURES_STATIC_PAGES ??= join(dir, config.distDir ?? ".next", security.staticPages);
+const dist = join(dir, config.distDir ?? ".next");
+process.env.TRADEFIGURES_STATIC_PAGES ??= join(dist, security.staticPages);
+const prerendered = loadPrerendered(dist, security);
 
 const app = next({ dev: false, dir, hostname: hostname ?? "localhost", port });
 const handle = app.getRequestHandler();
@@ -50,6 +53,7 @@ await app.prepare();
 
 const server = createServer((request, response) => {
   for (const [key, value] of BASELINE) response.setHeader(key, value);
+  if (servePrerendered(prerendered, request, response)) return;
   handle(request, response).catch((error) => {
     // Next answers its own errors; this is only for one thrown past it, so the socket is not left hanging.
     console.error(error);

@@ -4,14 +4,14 @@
 // - gives every <script src> and script preload that lacks one an `integrity` attribute with the SHA-256 of its file
 //   (Next's experimental.sri leaves the page's own chunks out), so 'strict-dynamic' can allow it by that hash;
 // - takes the SHA-256 of the text of every inline script (Next's bootstrap and RSC payload, our view script);
-// - writes the page's hashes to <distDir>/static-pages.json, { pages: { "/path": ["'sha256-…'", …] } }, which
-//   proxy.ts reads to send each page its own policy;
-// - and there too, the ETag each prerendered file route (/data/*) was built with, { etags: { "/path": "\"…\"" } }, so
-//   proxy.ts can answer a repeat that names it with 304 (Next does so for pages, not for route handlers).
+// - writes each page's policy (the page template of lib/server/security-headers.json with those hashes, as
+//   staticPageCsp builds it) to <distDir>/static-pages.json, { pages: { "/path": { html, csp } } }, with each
+//   prerendered file route (/data/*) and the headers it was built with, { files: { "/path": { body, headers } } }.
+//   serve.mjs serves them all from memory (prerendered.mjs); proxy.ts sends a page's policy when Next serves it.
 // Plain JavaScript, like serve.mjs, run by `npm run build`. Usage: node app/_server/static-pages.mjs [--dir DIR]
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 
@@ -76,24 +76,28 @@ function prerenderedRoutes() {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  /** @type {Record<string, string[]>} */
+  /** @type {Record<string, { html: string; csp: string; hashes: string[] }>} */
   const pages = {};
-  /** @type {Record<string, string>} */
-  const etags = {};
+  /** @type {Record<string, { body: string; headers: Record<string, string> }>} */
+  const files = {};
   for (const { route, base } of prerenderedRoutes()) {
     if (existsSync(`${base}.html`)) {
       const { html, hashes } = hashPage(readFileSync(`${base}.html`, "utf8"));
       writeFileSync(`${base}.html`, html);
-      pages[route] = hashes;
-    } else if (existsSync(`${base}.meta`)) {
-      const etag = JSON.parse(readFileSync(`${base}.meta`, "utf8")).headers?.etag;
-      if (typeof etag === "string") etags[route] = etag;
+      const csp = security.pageCsp
+        .map((/** @type {string} */ d) => d.replace("{scripts}", hashes.join(" ")))
+        .join("; ");
+      pages[route] = { html: relative(dist, `${base}.html`), csp, hashes };
+    } else if (existsSync(`${base}.body`) && existsSync(`${base}.meta`)) {
+      const meta = JSON.parse(readFileSync(`${base}.meta`, "utf8"));
+      if (meta.status === undefined || meta.status === 200)
+        files[route] = { body: relative(dist, `${base}.body`), headers: meta.headers ?? {} };
     }
   }
-  writeFileSync(join(dist, security.staticPages), `${JSON.stringify({ pages, etags }, null, 2)}\n`);
-  const count = Object.values(pages).reduce((sum, hashes) => sum + hashes.length, 0);
+  writeFileSync(join(dist, security.staticPages), `${JSON.stringify({ pages, files }, null, 2)}\n`);
+  const count = Object.values(pages).reduce((sum, page) => sum + page.hashes.length, 0);
   console.log(
     `static-pages: ${Object.keys(pages).length} prerendered pages, ${count} script hashes; ` +
-      `${Object.keys(etags).length} files with an ETag`,
+      `${Object.keys(files).length} prerendered files`,
   );
 }

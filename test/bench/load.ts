@@ -39,6 +39,8 @@ const autocannon = createRequire(import.meta.url)("autocannon") as (
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 30);
 const CONNECTIONS = 50;
 const WARM_UP_REQUESTS = 5;
+/** GET / (a prerendered page) against the bare Next.js page, requests/s. */
+const TARGET_HOME_VS_BARE = 0.8;
 /** Clients posting maximum-size articles during the mixed run, each one request at a time. */
 const POSTERS = 4;
 
@@ -216,6 +218,10 @@ const badPosts = [...mixed.posts.statuses].filter(([status]) => !["200", "413", 
 const postCount = mixed.posts.seconds.length;
 console.log(
   `${badPosts.length === 0 && postCount > 0 ? "PASS" : "FAIL"} posts answered 200, 413 or 503 (${postCount} posts)`,
+);
+const homeRatio = measured[0]!.result.requests.average / bareRate;
+console.log(
+  `${homeRatio >= TARGET_HOME_VS_BARE ? "PASS" : "FAIL"} GET / at least ${TARGET_HOME_VS_BARE}x the bare page's requests/s (${homeRatio.toFixed(2)}x)`,
 );
 for (const { target, result } of measured) {
   const failures = result.errors + result.timeouts + result.non2xx;

@@ -151,6 +151,41 @@ describe("headers over HTTP", () => {
     },
   );
 
+  test.each(STATIC_PAGES)(
+    "prerendered %s: the same bytes in Brotli, gzip or none, and HEAD without a body",
+    async (path) => {
+      const { brotliDecompressSync, gunzipSync } = await import("node:zlib");
+      const { request } = await import("node:http");
+      const get = (encoding: string, method = "GET") =>
+        new Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }>((done, fail) => {
+          const req = request(url(path), { method, headers: { "accept-encoding": encoding } }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on("data", (chunk: Buffer) => chunks.push(chunk));
+            res.on("end", () =>
+              done({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+            );
+          });
+          req.on("error", fail);
+          req.end();
+        });
+      const [plain, br, gzip, head] = await Promise.all([
+        get("identity"),
+        get("br, gzip"),
+        get("gzip"),
+        get("br", "HEAD"),
+      ]);
+      expect(plain.headers["content-encoding"]).toBeUndefined();
+      expect(br.headers["content-encoding"]).toBe("br");
+      expect(gzip.headers["content-encoding"]).toBe("gzip");
+      expect(brotliDecompressSync(br.body).equals(plain.body)).toBe(true);
+      expect(gunzipSync(gzip.body).equals(plain.body)).toBe(true);
+      expect(plain.body.toString("utf8")).toContain("<html");
+      expect(head.status).toBe(200);
+      expect(head.body.length).toBe(0);
+      expect(head.headers["content-security-policy"]).toBe(plain.headers["content-security-policy"]);
+    },
+  );
+
   test.each(HTML_PAGES)(
     "HTML %s (%i): a page policy with a fresh nonce, and the static headers",
     async (path, status) => {
