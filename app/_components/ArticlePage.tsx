@@ -1,9 +1,11 @@
 import { chartLayouts } from "@/lib/chart/index";
 import type { ArticleDataset } from "@/lib/server/seed-datasets";
 import { summarise } from "@/lib/display/format";
-import { DEFAULT_VIEW, VIEW_PENDING_SCRIPT } from "@/lib/explore/view-state";
+import { packLayouts } from "@/lib/chart/transport";
+import { packClaims } from "@/lib/explore/transport";
+import { VIEW_PENDING_SCRIPT } from "@/lib/explore/view-state";
 import { ArticleHeader } from "./ArticleHeader";
-import { Dashboard } from "./Dashboard";
+import { SeedDashboard } from "./SeedDashboard";
 
 interface ArticlePageProps {
   dataset: ArticleDataset;
@@ -26,13 +28,10 @@ export function ArticlePage({ dataset, others }: ArticlePageProps) {
         nav={<a href="/analyze">Analyse your own article</a>}
       />
       <script dangerouslySetInnerHTML={{ __html: VIEW_PENDING_SCRIPT }} />
-      <Dashboard
-        articleId={article.id}
-        charts={chartLayouts(claims, article.text.length)}
+      <SeedDashboard
         text={article.text}
-        claims={claims}
-        initialView={DEFAULT_VIEW}
-        viewFromUrl
+        claims={packClaims(article.id, claims)}
+        charts={packLayouts(chartLayouts(claims, article.text.length))}
       />
     </main>
   );

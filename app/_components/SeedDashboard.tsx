@@ -1,0 +1,33 @@
+"use client";
+
+import { useMemo } from "react";
+import { unpackLayouts, type PackedChartLayouts } from "@/lib/chart/transport";
+import { unpackClaims, type PackedClaims } from "@/lib/explore/transport";
+import { DEFAULT_VIEW } from "@/lib/explore/view-state";
+import { Dashboard } from "./Dashboard";
+
+interface SeedDashboardProps {
+  text: string;
+  claims: PackedClaims;
+  charts: PackedChartLayouts;
+}
+
+/**
+ * The dashboard of a prerendered seed page. Its props cross in the page's RSC payload, so they come packed (each
+ * claim without the article id and sentence it shares with others, each chart mark without its copy of its claim)
+ * and are unpacked once here; the view is the URL's, read in the browser.
+ */
+export function SeedDashboard({ text, claims, charts }: SeedDashboardProps) {
+  const records = useMemo(() => unpackClaims(claims), [claims]);
+  const layouts = useMemo(() => unpackLayouts(charts, records), [charts, records]);
+  return (
+    <Dashboard
+      articleId={claims.articleId}
+      charts={layouts}
+      text={text}
+      claims={records}
+      initialView={DEFAULT_VIEW}
+      viewFromUrl
+    />
+  );
+}
