@@ -2,7 +2,7 @@
  * lib/server owns what runs only in Node: seed articles loaded and validated from seeds/ (seeds.ts) and their
  * datasets for the pages and /data routes (seed-datasets.ts), POST /api/extract (extract-request.ts) and the worker
  * threads it extracts on (extract-pool.ts, extract-worker.ts, dataset-json.ts), the security headers that proxy.ts
- * and next.config.mjs send (security-headers.ts and .json), and the CLI (cli.ts). It may import anything in lib/
+ * and next.config.mjs send (security-headers.ts and .json), the /data files' ETag (data-file.ts), and the CLI (cli.ts). It may import anything in lib/
  * and node:* built-ins, but never React or Next; no other lib/ folder imports it, only app's server code (pages,
  * route handlers), proxy.ts and the tests.
  */
