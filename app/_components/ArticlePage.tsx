@@ -1,3 +1,4 @@
+import { Suspense } from "react";
 import { chartLayouts } from "@/lib/chart/index";
 import type { ArticleDataset } from "@/lib/server/seed-datasets";
 import { summarise } from "@/lib/display/format";
@@ -28,11 +29,13 @@ export function ArticlePage({ dataset, others }: ArticlePageProps) {
         nav={<a href="/analyze">Analyse your own article</a>}
       />
       <script dangerouslySetInnerHTML={{ __html: VIEW_PENDING_SCRIPT }} />
-      <SeedDashboard
-        text={article.text}
-        claims={packClaims(article.id, claims)}
-        charts={packLayouts(chartLayouts(claims, article.text.length))}
-      />
+      <Suspense>
+        <SeedDashboard
+          text={article.text}
+          claims={packClaims(article.id, claims)}
+          charts={packLayouts(chartLayouts(claims, article.text.length))}
+        />
+      </Suspense>
     </main>
   );
 }

@@ -41,7 +41,8 @@ export function Dashboard({ articleId, charts, text, claims, initialView, viewFr
       new URLSearchParams(viewFromUrl ? window.location.search : ""),
       window.location.hash,
     );
-    if (viewFromUrl) setView(fromUrl);
+    // A URL without a view leaves the default one as it is: no second render of the whole dashboard on arrival.
+    if (viewFromUrl && serializeViewState(fromUrl).size > 0) setView(fromUrl);
     else if (fromUrl.claim) update({ claim: fromUrl.claim });
   }, [update, viewFromUrl]);
 
