@@ -188,7 +188,7 @@ try {
 
 const bareDir = createBareApp();
 try {
-  const bare = await startServer({ cwd: bareDir, build: true });
+  const bare = await startServer({ cwd: bareDir, build: true, plainNext: true });
   try {
     measured.push(await measure(bare.url, BARE_TARGET));
   } finally {

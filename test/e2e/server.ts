@@ -16,7 +16,7 @@ const STOP_TIMEOUT_MS = 5_000;
 
 export interface RunningServer {
   url: string;
-  /** The server process (app/_server/serve.mjs), leader of the process group that stop() signals. */
+  /** The server process (app/_server/serve.mjs, or `next start`), leader of the process group that stop() signals. */
   pid: number;
   stop(): Promise<void>;
 }
@@ -28,6 +28,12 @@ export interface ServerOptions {
   build?: boolean;
   /** The benchmarks' own build (TRADEFIGURES_BENCH=1, in .next-bench), the only one with the /bench/* pages. */
   bench?: boolean;
+  /**
+   * Serve with `next start` instead of app/_server/serve.mjs: for the bare page, which must be Next.js alone. Our
+   * server puts our baseline policy (script-src 'self') on every response, which refused the bare page's inline
+   * bootstrap: it never hydrated, and scored as a page without JavaScript.
+   */
+  plainNext?: boolean;
 }
 
 function nextBin(cwd: string): string {
@@ -144,12 +150,15 @@ export async function startServer({
   cwd = REPO_ROOT,
   build = false,
   bench = false,
+  plainNext = false,
 }: ServerOptions = {}): Promise<RunningServer> {
   if (build || !existsSync(join(cwd, bench ? ".next-bench" : ".next", "BUILD_ID"))) await buildNext(cwd, bench);
   const port = await freeLoopbackPort();
-  // The server `npm start` runs (app/_server/serve.mjs), for another project too (the bare page), so both are served
-  // the same way.
-  const child = spawn(process.execPath, [SERVE_SCRIPT, "--dir", cwd, "-H", "127.0.0.1", "-p", String(port)], {
+  // The server `npm start` runs (app/_server/serve.mjs), or Next's own for a project of no code of ours.
+  const [command, ...args] = plainNext
+    ? [nextBin(cwd), "start", "-H", "127.0.0.1", "-p", String(port)]
+    : [process.execPath, SERVE_SCRIPT, "--dir", cwd, "-H", "127.0.0.1", "-p", String(port)];
+  const child = spawn(command!, args, {
     cwd,
     env: nextEnv(bench),
     detached: true,
