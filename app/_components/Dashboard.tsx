@@ -2,7 +2,13 @@
 
 import { useCallback, useEffect, useLayoutEffect, useState } from "react";
 import type { Claim } from "@/lib/schema";
-import { parseViewState, serializeViewState, VIEW_PENDING_ATTRIBUTE, type ViewState } from "@/lib/explore/view-state";
+import {
+  DASHBOARD_READY_ATTRIBUTE,
+  parseViewState,
+  serializeViewState,
+  VIEW_PENDING_ATTRIBUTE,
+  type ViewState,
+} from "@/lib/explore/view-state";
 import { MoneyChart } from "./charts/MoneyChart";
 import { PositionChart } from "./charts/PositionChart";
 import { TariffChart } from "./charts/TariffChart";
@@ -46,9 +52,10 @@ export function Dashboard({ articleId, charts, text, claims, initialView, viewFr
     else if (fromUrl.claim) update({ claim: fromUrl.claim });
   }, [update, viewFromUrl]);
 
-  // Revealed after the commit that applied the URL's view.
+  // Revealed after the commit that applied the URL's view; and marked as answering input from here on.
   useEffect(() => {
     document.documentElement.removeAttribute(VIEW_PENDING_ATTRIBUTE);
+    document.documentElement.setAttribute(DASHBOARD_READY_ATTRIBUTE, "");
   }, []);
 
   useEffect(() => {

@@ -130,6 +130,9 @@ export const VIEW_PARAMS = ["sort", "metric", "kind", "q", "min", "max", "claim"
 /** The attribute the page's root carries while a shared view is still to be applied after hydration. */
 export const VIEW_PENDING_ATTRIBUTE = "data-view-pending";
 
+/** Set on <html> once the dashboard has hydrated and answers input (a prerendered page loads its scripts after it paints). */
+export const DASHBOARD_READY_ATTRIBUTE = "data-dashboard-ready";
+
 /**
  * The inline script a prerendered page runs before its dashboard is parsed: when the URL carries a view (a shared
  * link with a filter or a selected claim), it marks the root so the stylesheet keeps the view's parts hidden, their

@@ -1,5 +1,6 @@
 // Chromium through playwright-core, and the dashboard's page object. Everything is found by role or test id,
 // as a reader (or a screen reader) would find it.
+import { DASHBOARD_READY_ATTRIBUTE } from "../../lib/explore/view-state.ts";
 import { chromium, type Browser, type Download, type Locator, type Page } from "playwright-core";
 
 export const CHROMIUM_PATH = "/usr/bin/chromium";
@@ -67,14 +68,20 @@ export class DashboardPage {
   ) {}
 
   /** `path` may carry a query string or a hash: "/?claim=…", "/#claim-…". */
+  /** Waits until the dashboard answers input: the page paints first and loads its scripts after that. */
   async goto(path = "/"): Promise<void> {
     await this.page.goto(new URL(path, this.baseUrl).href);
-    await this.table.waitFor();
+    await this.ready();
   }
 
   async reload(): Promise<void> {
     await this.page.reload();
+    await this.ready();
+  }
+
+  async ready(): Promise<void> {
     await this.table.waitFor();
+    await this.page.locator(`html[${DASHBOARD_READY_ATTRIBUTE}]`).waitFor({ state: "attached" });
   }
 
   get query(): URLSearchParams {

@@ -89,7 +89,7 @@ function scriptHashes(policy: string | null): string[] {
 
 describe("headers over HTTP", () => {
   test.each(STATIC_PAGES)(
-    "prerendered %s: a policy of the page's own script hashes, the same for every request and view",
+    "prerendered %s: a policy of the page's own script hashes (its chunks inserted by a hashed loader), the same for every request and view",
     async (path) => {
       const responses = [await fetch(url(path)), await fetch(url(`${path}?metric=tariff_rate&sort=value.desc`))];
       const [html = "", viewHtml] = await Promise.all(responses.map((r) => r.text()));
@@ -105,6 +105,19 @@ describe("headers over HTTP", () => {
       const allowed = scriptHashes(policy);
       for (const source of allowed) expect(source).toMatch(/^'sha256-[A-Za-z0-9+/]+=*'$/);
       expect(policy).toBe(staticPageCsp(allowed));
+      // The page's own chunks come from one inline loader ('strict-dynamic' trusts what a hashed script inserts):
+      // files of this origin's /_next/static/, each served as JavaScript.
+      const loader = /const src of (\[[^\]]*\])/.exec(html)?.[1];
+      expect(loader, "the inline script loader").toBeDefined();
+      const chunks = JSON.parse(loader!) as string[];
+      expect(chunks.length).toBeGreaterThan(2);
+      for (const chunk of chunks) {
+        expect(chunk).toMatch(/^\/_next\/static\/chunks\/[\w.-]+\.js$/);
+        const response = await fetch(url(chunk));
+        expect(response.status, chunk).toBe(200);
+        expect(response.headers.get("content-type"), chunk).toMatch(/^application\/javascript/);
+        expect(html, `a second way to load ${chunk}`).not.toContain(`src="${chunk}"`);
+      }
       // Each script is allowed by a hash: an inline one by the hash of its text, a file by its integrity attribute,
       // which is the hash of the file as served. Nothing else is allowed.
       const needed = new Set<string>();
