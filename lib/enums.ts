@@ -5,6 +5,8 @@
 export const KINDS = ["money", "percent", "percentage_point", "count", "rank", "duration", "date", "other"] as const;
 export const CHANGES = ["=", "~", ">", "<", "up", "down"] as const;
 export const METRICS = ["trade_balance", "trade_volume", "exports", "imports", "tariff_rate", "other"] as const;
+/** The metrics of trade: a figure of one of these is a trade figure, the ones a page leads with. */
+export const TRADE_METRICS = ["trade_balance", "trade_volume", "exports", "imports", "tariff_rate"] as const;
 export const CURRENCY_BASES = ["explicit", "inferred"] as const;
 export const PERIOD_BASES = ["explicit", "resolved", "context"] as const;
 export const LINK_RELATIONS = ["currency_equivalent"] as const;

@@ -1,11 +1,13 @@
 import { Suspense } from "react";
 import { chartLayouts } from "@/lib/chart/index";
+import { keyFigures } from "@/lib/chart/key-figures";
 import type { ArticleDataset } from "@/lib/server/seed-datasets";
 import { summarise } from "@/lib/display/format";
 import { packLayouts } from "@/lib/chart/transport";
 import { packClaims } from "@/lib/explore/transport";
 import { VIEW_PENDING_SCRIPT } from "@/lib/explore/view-state";
 import { ArticleHeader } from "./ArticleHeader";
+import { KeyFigures } from "./KeyFigures";
 import { SeedDashboard } from "./SeedDashboard";
 
 interface ArticlePageProps {
@@ -22,12 +24,22 @@ export function ArticlePage({ dataset, others }: ArticlePageProps) {
   const { article, claims } = dataset;
   return (
     <main>
+      <a className="skip-link" href="#figures">
+        Skip to the figures table
+      </a>
       <ArticleHeader
         article={article}
         summary={summarise(claims)}
         others={others.map((o) => o.article)}
         nav={<a href="/analyze">Analyse your own article</a>}
       />
+      <nav className="jump-bar" aria-label="Jump to">
+        <a href="#key-figures">Key figures</a>
+        <a href="#charts">Charts</a>
+        <a href="#figures">Table</a>
+        <a href="#source-heading">Source</a>
+      </nav>
+      <KeyFigures figures={keyFigures(claims)} />
       <script dangerouslySetInnerHTML={{ __html: VIEW_PENDING_SCRIPT }} />
       <Suspense>
         <SeedDashboard

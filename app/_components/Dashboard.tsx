@@ -1,11 +1,14 @@
 "use client";
 
-import { useCallback, useEffect, useLayoutEffect, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from "react";
+import { impliedUsdRates } from "@/lib/chart/rates";
 import type { Claim } from "@/lib/schema";
 import {
   DASHBOARD_READY_ATTRIBUTE,
+  isTradeClaim,
   parseViewState,
   serializeViewState,
+  showsTradeOnly,
   VIEW_PENDING_ATTRIBUTE,
   type ViewState,
 } from "@/lib/explore/view-state";
@@ -13,6 +16,7 @@ import { MoneyChart } from "./charts/MoneyChart";
 import { PositionChart } from "./charts/PositionChart";
 import { TariffChart } from "./charts/TariffChart";
 import type { ChartLayouts } from "./charts/types";
+import { SelectedFigure } from "./SelectedFigure";
 import { SourceView } from "./SourceView";
 import { FiguresPanel } from "./table/FiguresPanel";
 
@@ -39,6 +43,14 @@ export function Dashboard({ articleId, charts, text, claims, initialView, viewFr
   const [view, setView] = useState<ViewState>(initialView);
   const update = useCallback((patch: Partial<ViewState>) => setView((v) => ({ ...v, ...patch })), []);
   const select = useCallback((id: string) => update({ claim: id }), [update]);
+  const usdRates = useMemo(() => impliedUsdRates(claims), [claims]);
+  const tradeCount = useMemo(() => claims.filter(isTradeClaim).length, [claims]);
+  const tradeOnly = showsTradeOnly(view, claims);
+  const deselect = useCallback(() => update({ claim: null }), [update]);
+  const selected = useMemo(
+    () => (view.claim ? (claims.find((c) => c.id === view.claim) ?? null) : null),
+    [claims, view.claim],
+  );
 
   // The URL's view, and "#claim-<id>", which only the browser sees: applied once on arrival, before paint. On a
   // prerendered page that is the whole view; elsewhere the server read the query already and only the hash is new.
@@ -51,6 +63,16 @@ export function Dashboard({ articleId, charts, text, claims, initialView, viewFr
     if (viewFromUrl && serializeViewState(fromUrl).size > 0) setView(fromUrl);
     else if (fromUrl.claim) update({ claim: fromUrl.claim });
   }, [update, viewFromUrl]);
+
+  // A link to "#claim-<id>" (a key-figure card, a shared link followed on this page) selects that figure.
+  useEffect(() => {
+    const onHash = () => {
+      const { claim } = parseViewState(new URLSearchParams(), window.location.hash);
+      if (claim) update({ claim });
+    };
+    window.addEventListener("hashchange", onHash);
+    return () => window.removeEventListener("hashchange", onHash);
+  }, [update]);
 
   // Revealed after the commit that applied the URL's view; and marked as answering input from here on.
   useEffect(() => {
@@ -68,18 +90,31 @@ export function Dashboard({ articleId, charts, text, claims, initialView, viewFr
 
   return (
     <>
+      <p className="charts-note" id="charts">
+        The charts show every figure in the article; the filters below apply to the table.
+      </p>
       <section className="charts" aria-label="Charts">
         <MoneyChart layout={charts.money} selectedId={view.claim} onSelect={select} />
         <TariffChart layout={charts.tariffs} selectedId={view.claim} onSelect={select} />
         <PositionChart layout={charts.positions} selectedId={view.claim} onSelect={select} claims={claims} />
       </section>
       <div className="columns">
-        <section className="figures" aria-labelledby="figures-heading">
+        <section className="figures" aria-labelledby="figures-heading" id="figures" tabIndex={-1}>
           <h2 id="figures-heading">Figures</h2>
-          <FiguresPanel fileStem={articleId} claims={claims} view={view} onChange={update} onSelect={select} />
+          <FiguresPanel
+            fileStem={articleId}
+            claims={claims}
+            view={view}
+            onChange={update}
+            onSelect={select}
+            tradeOnly={tradeOnly}
+            tradeCount={tradeCount}
+            usdRates={usdRates}
+          />
         </section>
         <section className="source-panel" aria-labelledby="source-heading">
           <h2 id="source-heading">Source</h2>
+          <SelectedFigure text={text} claim={selected} onClose={deselect} />
           <SourceView text={text} claims={claims} selectedId={view.claim} onSelect={select} />
         </section>
       </div>

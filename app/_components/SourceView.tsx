@@ -94,7 +94,8 @@ function PartPager({
 }
 
 /**
- * The article with every quote highlighted by metric; the selected claim's sentence is marked and scrolled to.
+ * The article with every quote highlighted by metric; the selected claim's sentence is marked and scrolled to within
+ * the text box (never the page).
  * A long article is shown one part at a time (lib/explore/source-parts.ts): selecting a claim anywhere opens its part.
  */
 export const SourceView = memo(function SourceView({ text, claims, selectedId, onSelect }: SourceViewProps) {
@@ -115,9 +116,17 @@ export const SourceView = memo(function SourceView({ text, claims, selectedId, o
   const selectedRef = useRef<HTMLSpanElement>(null);
   const articleRef = useRef<HTMLElement>(null);
 
+  // The selected sentence is brought into view inside the text box only: the page stays where the reader is.
   useEffect(() => {
-    if (selectedRef.current) selectedRef.current.scrollIntoView({ block: "center", behavior: "smooth" });
-    else if (articleRef.current) articleRef.current.scrollTop = 0;
+    const box = articleRef.current;
+    if (!box) return;
+    const target = selectedRef.current;
+    if (!target) {
+      box.scrollTop = 0;
+      return;
+    }
+    const offset = target.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop;
+    box.scrollTo({ top: Math.max(0, offset - box.clientHeight / 3), behavior: "smooth" });
   }, [selectedId, partIndex]);
 
   const sentence = (s: SourceSentence): ReactNode => {

@@ -5,11 +5,15 @@ import { CHANGE_LABEL, formatClaimValue } from "../display/format";
 import type { Claim } from "../schema";
 import { linearTicks, type Tick } from "./axis";
 import { barOutline, type Box, capNote, type ChartBar, type LabelLine, layoutLabel, markClaim } from "./shapes";
-import { impliedUsdRates, rateNote } from "./rates";
+import { currencyPairs, impliedUsdRates, rateNote } from "./rates";
 
 /**
- * Money claims as bars in panels that never share an axis: levels and changes mean different things, and an
- * amount in a currency the article gives no rate for cannot honestly sit on a US$ scale. Pure: React draws it.
+ * Money claims as bars in panels that never share an axis: levels and changes mean different things, and each
+ * panel is in the currency the article states, so a bar is always the amount as stated. A figure stated in two
+ * currencies ("$102.3 billion (US$74.25 billion)") is one bar with both amounts; a US-dollar equivalent the chart
+ * derives (at a rate the article gives for another figure) is a grey note under the bar, never the bar itself. A
+ * panel with one figure shows it as a labelled value: one bar on its own scale says nothing about its size.
+ * Pure: React draws it.
  */
 
 const MONEY_PANEL_KINDS = ["levels", "changes"] as const;
@@ -17,8 +21,12 @@ export type MoneyPanelKind = (typeof MONEY_PANEL_KINDS)[number];
 
 export interface MoneyBar extends ChartBar {
   inferred: boolean;
-  /** The charted amount in US$, or null in a panel without an exchange rate. */
+  /** The amount in US$: stated by the article, or derived at its rate; null without a rate. */
   usdValue: number | null;
+  /** "stated": the article gives the US$ amount (the other half of a pair); "derived": computed here. */
+  usdBasis: "stated" | "derived" | null;
+  /** The stated US$ equivalent's claim id, selected with this bar. */
+  alsoIds: string[];
 }
 
 export interface MoneyPanel {
@@ -36,6 +44,8 @@ export interface MoneyPanel {
   bars: MoneyBar[];
   /** Money figures of this panel in the article; more than `bars.length` when the chart keeps only the largest. */
   total: number;
+  /** One figure: drawn as a labelled value, without a bar or an axis. */
+  labelOnly: boolean;
 }
 
 export interface MoneyChartLayout {
@@ -67,15 +77,16 @@ function moneyTick(currency: string | null) {
   return (v: number) => (v === 0 ? "0" : `${v < 0 ? "−" : ""}${symbol}${si(Math.abs(v)).replace("G", "B")}`);
 }
 
-function valueText(claim: Claim, usdPerUnit: number | null): string {
+const usd = (v: number) => `US$${compact.format(v)}`;
+const usdRange = (value: number, valueMax: number | null, factor = 1) =>
+  `${usd(value * factor)}${valueMax === null ? "" : ` – ${usd(valueMax * factor)}`}`;
+
+/** The amount as stated (with its stated US$ equivalent, for a pair): the bold line under a bar's title. */
+function valueText(claim: Claim, equivalent: Claim | null): string {
   const prefix = claim.change === "=" ? "" : `${CHANGE_LABEL[claim.change]}${isChange(claim) ? " of" : ""} `;
   const inferred = claim.currencyBasis === "inferred" ? " (currency\u00a0inferred)" : "";
-  const usd = (v: number) => `US$${compact.format(v * (usdPerUnit ?? 1))}`;
-  const equivalent =
-    usdPerUnit !== null && claim.unit !== "USD"
-      ? ` ≈\u00a0${usd(claim.value)}${claim.valueMax === null ? "" : ` – ${usd(claim.valueMax)}`}`
-      : "";
-  return `${prefix}${formatClaimValue(claim)}${inferred}${equivalent}`;
+  const stated = equivalent ? ` = ${usdRange(equivalent.value, equivalent.valueMax)}` : "";
+  return `${prefix}${formatClaimValue(claim)}${inferred}${stated}`;
 }
 
 /** [zero-side end, value end] in the panel's currency; a range runs from value to valueMax, a decrease goes left. */
@@ -90,19 +101,38 @@ interface Placement {
   claim: Claim;
   kind: MoneyPanelKind;
   currency: string | null;
+  /** US$ per unit, when the article implies it (1 for US dollars). */
   usdPerUnit: number | null;
+  /** The stated US$ half of a pair, drawn as this bar's second label. */
+  equivalent: Claim | null;
 }
 
-function place(claim: Claim, rates: Map<string, number>): Placement {
+function place(claim: Claim, rates: Map<string, number>, equivalent: Claim | null): Placement {
   const kind: MoneyPanelKind = isChange(claim) ? "changes" : "levels";
   const usdPerUnit = claim.unit === "USD" ? 1 : claim.unit ? (rates.get(claim.unit) ?? null) : null;
-  return { claim, kind, currency: usdPerUnit === null ? claim.unit : "USD", usdPerUnit };
+  return { claim, kind, currency: claim.unit, usdPerUnit, equivalent };
 }
 
-function panelHeading(kind: MoneyPanelKind, currency: string | null, converted: boolean): [string, string] {
+/** "US dollars", "Canadian dollars", "euros": the name a sentence uses, from Intl; the code when Intl has none. */
+function currencyName(code: string | null): string {
+  if (!code) return "a currency not stated";
+  try {
+    const parts = new Intl.NumberFormat("en", {
+      style: "currency",
+      currency: code,
+      currencyDisplay: "name",
+    }).formatToParts(2);
+    return parts.find((p) => p.type === "currency")?.value ?? code;
+  } catch {
+    return code;
+  }
+}
+
+function panelHeading(kind: MoneyPanelKind, currency: string | null, single: boolean): [string, string] {
   const what = kind === "levels" ? "Amounts as stated" : "Increases and decreases, drawn from zero";
-  if (converted) return [kind === "levels" ? "Levels" : "Changes", `${what}, in US dollars`];
-  return ["No exchange rate in the article", `${currency ?? "Currency not stated"} ${kind}, on their own scale`];
+  const title = kind === "levels" ? "Levels" : "Changes";
+  if (single) return [title, `One figure, in ${currencyName(currency)}: shown as a value, not a bar`];
+  return [title, `${what}, in ${currencyName(currency)}`];
 }
 
 /**
@@ -118,7 +148,7 @@ export const MONEY_BARS_PER_KIND = 10;
  */
 export const MONEY_CURRENCIES_MAX = 3;
 
-/** The bar's far end from zero, in the panel's currency: what "largest" compares. */
+/** The bar's far end from zero, in US$ where the article implies a rate: what "largest" compares. */
 const magnitude = (p: Placement) => Math.max(...endpoints(p.claim, p.usdPerUnit ?? 1).map(Math.abs));
 
 /**
@@ -145,13 +175,19 @@ function keepLargest(groups: Placement[][], cap: number): Set<Placement> {
 
 export function moneyChart(claims: readonly Claim[], { width }: { width: number }): MoneyChartLayout {
   const rates = impliedUsdRates(claims);
-  // US$ panels first, then one panel per unconverted currency; levels before changes within each.
+  const pairs = currencyPairs(claims);
+  const byId = new Map(claims.map((c) => [c.id, c]));
+  // Panels of currencies with a US$ rate first, then the others; levels before changes within each currency.
   const order = (p: Placement) =>
     `${p.usdPerUnit === null ? 1 : 0}:${p.currency ?? "~"}:${p.kind === "levels" ? 0 : 1}`;
   const byKey = new Map<string, Placement[]>();
   for (const claim of claims) {
     if (claim.kind !== "money") continue;
-    const p = place(claim, rates);
+    const pair = pairs.get(claim.id);
+    // The second half of a pair is the first half's label, not a bar of its own.
+    if (pair && pair.equivalent === claim.id && byId.get(pair.primary)?.kind === "money") continue;
+    const other = pair ? (byId.get(pair.equivalent) ?? null) : null;
+    const p = place(claim, rates, other?.unit === "USD" ? other : null);
     const key = order(p);
     const group = byKey.get(key);
     if (group) group.push(p);
@@ -209,7 +245,8 @@ export function moneyChart(claims: readonly Claim[], { width }: { width: number 
     const first = group[0];
     if (!first) continue;
     const converted = first.usdPerUnit !== null;
-    const [title, subtitleText] = panelHeading(first.kind, first.currency, converted);
+    const labelOnly = group.length === 1;
+    const [title, subtitleText] = panelHeading(first.kind, first.currency, labelOnly);
     const subtitle = layoutLabel(
       [
         { text: subtitleText, role: "note" },
@@ -223,7 +260,8 @@ export function moneyChart(claims: readonly Claim[], { width }: { width: number 
     );
     const gridTop = (subtitle.at(-1)?.y ?? y) + 14;
 
-    const ends = group.flatMap((p) => endpoints(p.claim, p.usdPerUnit ?? 1));
+    // The stated amounts: the panel's scale is its own currency's.
+    const ends = group.flatMap((p) => endpoints(p.claim, 1));
     const [lo = 0, hi = 0] = extent([0, ...ends]);
     const scale = scaleLinear()
       .domain(lo === hi ? [0, 1] : [lo, hi])
@@ -231,9 +269,13 @@ export function moneyChart(claims: readonly Claim[], { width }: { width: number 
       .range([MARGIN.left, width - MARGIN.right]);
 
     let rowTop = gridTop + 6;
-    const bars = group.map(({ claim, usdPerUnit }): MoneyBar => {
-      const note = usdPerUnit !== null && claim.unit !== "USD" && claim.unit ? rateNote(claim.unit, usdPerUnit) : null;
-      const text = valueText(claim, usdPerUnit);
+    const bars = group.map(({ claim, usdPerUnit, equivalent }): MoneyBar => {
+      const derived = equivalent === null && usdPerUnit !== null && claim.unit !== "USD" && claim.unit !== null;
+      const note =
+        derived && claim.unit
+          ? `≈ ${usdRange(claim.value, claim.valueMax, usdPerUnit)}, derived: ${rateNote(claim.unit, usdPerUnit)}`
+          : null;
+      const text = valueText(claim, equivalent);
       const lines = layoutLabel(
         [
           {
@@ -250,12 +292,14 @@ export function moneyChart(claims: readonly Claim[], { width }: { width: number 
         labelWidth,
       );
       const barY = (lines.at(-1)?.y ?? rowTop) + 8;
-      const [from, to] = endpoints(claim, usdPerUnit ?? 1).map((v) => scale(v)) as [number, number];
+      const [from, to] = endpoints(claim, 1).map((v) => scale(v)) as [number, number];
       const direction = to >= from ? 1 : -1;
       const openEnded = claim.change === ">";
       const bar = { x: Math.min(from, to), y: barY, width: Math.max(1, Math.abs(to - from)), height: BAR_HEIGHT };
-      const hit = { x: 4, y: rowTop - 4, width: width - 8, height: barY + BAR_HEIGHT + 8 - (rowTop - 4) };
-      rowTop = barY + BAR_HEIGHT + ROW_GAP;
+      // A labelled value has no bar: its row ends under its labels.
+      const bottom = labelOnly ? barY - 4 : barY + BAR_HEIGHT;
+      const hit = { x: 4, y: rowTop - 4, width: width - 8, height: bottom + 8 - (rowTop - 4) };
+      rowTop = bottom + ROW_GAP;
       return {
         id: claim.id,
         claim: markClaim(claim),
@@ -269,10 +313,12 @@ export function moneyChart(claims: readonly Claim[], { width }: { width: number 
         openEnded,
         approximate: claim.change === "~",
         range: claim.valueMax !== null,
-        usdValue: usdPerUnit === null ? null : claim.value * usdPerUnit,
+        usdValue: equivalent ? equivalent.value : usdPerUnit === null ? null : claim.value * usdPerUnit,
+        usdBasis: equivalent || claim.unit === "USD" ? "stated" : usdPerUnit === null ? null : "derived",
+        alsoIds: equivalent ? [equivalent.id] : [],
       };
     });
-    const axisY = rowTop - ROW_GAP + 10;
+    const axisY = labelOnly ? rowTop - ROW_GAP : rowTop - ROW_GAP + 10;
     panels.push({
       key,
       kind: first.kind,
@@ -287,8 +333,9 @@ export function moneyChart(claims: readonly Claim[], { width }: { width: number 
       ticks: linearTicks(scale, moneyTick(first.currency)),
       bars,
       total: all.length,
+      labelOnly,
     });
-    y = axisY + 22 + PANEL_GAP;
+    y = axisY + (labelOnly ? 0 : 22) + PANEL_GAP;
   }
   return { width, height: panels.length ? y - PANEL_GAP : 0, panels, rates, total, note };
 }

@@ -34,3 +34,29 @@ export function impliedUsdRates(claims: readonly Claim[]): Map<string, number> {
 export function rateNote(currency: string, usdPerUnit: number): string {
   return `rate implied by the article (1 ${currency} ≈ ${rateFormat(usdPerUnit)} USD)`;
 }
+
+/** One figure stated in two currencies: the amount as the article gives it first, and its stated equivalent. */
+export interface CurrencyPair {
+  primary: string;
+  equivalent: string;
+}
+
+/**
+ * The article's currency_equivalent pairs ("$102.3 billion (US$74.25 billion)"), by the id of either side: a chart
+ * or a card draws the pair as one figure, the amount written first with the other as its label.
+ */
+export function currencyPairs(claims: readonly Claim[]): Map<string, CurrencyPair> {
+  const money = new Map(claims.filter((c) => c.kind === "money").map((c) => [c.id, c]));
+  const pairs = new Map<string, CurrencyPair>();
+  for (const claim of money.values()) {
+    for (const link of claim.links) {
+      const other = money.get(link.id);
+      if (link.relation !== "currency_equivalent" || !other || pairs.has(claim.id) || pairs.has(other.id)) continue;
+      const [first, second] = claim.start <= other.start ? [claim, other] : [other, claim];
+      const pair = { primary: first.id, equivalent: second.id };
+      pairs.set(first.id, pair);
+      pairs.set(second.id, pair);
+    }
+  }
+  return pairs;
+}

@@ -68,10 +68,10 @@ export function barOutline(from: number, to: number, y: number, height: number, 
  * the worker to the page, so a mark carries these few fields, not the whole record with its links and warnings, and
  * only as much of its sentence as the tooltip shows.
  */
-export type MarkClaim = Pick<Claim, "id" | "quote" | "sentence" | "kind" | "metric" | "subject" | "start">;
+export type MarkClaim = Pick<Claim, "id" | "quote" | "sentence" | "kind" | "metric" | "subject" | "period" | "start">;
 
-export function markClaim({ id, quote, sentence, kind, metric, subject, start }: Claim): MarkClaim {
-  return { id, quote, sentence: shownSentence(sentence), kind, metric, subject, start };
+export function markClaim({ id, quote, sentence, kind, metric, subject, period, start }: Claim): MarkClaim {
+  return { id, quote, sentence: shownSentence(sentence), kind, metric, subject, period, start };
 }
 
 const count = new Intl.NumberFormat("en");

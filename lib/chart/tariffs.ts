@@ -45,8 +45,12 @@ function valueText(claim: Claim): string {
 }
 
 export function tariffChart(claims: readonly Claim[], { width }: { width: number }): TariffChartLayout {
-  // Stable sort: equal rates keep article order.
-  const all = claims.filter(isTariff).sort((a, b) => (b.valueMax ?? b.value) - (a.valueMax ?? a.value));
+  // Tariffs in force first, then those only announced, threatened or proposed: a threat is not a rate anyone pays,
+  // so it is drawn apart (below, pale and dashed) rather than ranked among them. Stable: equal rates keep article order.
+  const pendingLast = (c: Claim) => (c.modality === "in_force" ? 0 : 1);
+  const all = claims
+    .filter(isTariff)
+    .sort((a, b) => pendingLast(a) - pendingLast(b) || (b.valueMax ?? b.value) - (a.valueMax ?? a.value));
   const tariffs = all.slice(0, TARIFF_BAR_CAP);
   const maxValue = Math.max(100, ...tariffs.map((c) => c.valueMax ?? c.value));
   // Room at the right for the longest direct label, so a 100 % bar keeps its label outside the bar.

@@ -37,6 +37,18 @@ function parseNumber(token: string): NumberQuery | null {
   return { digits, value: Number(digits) * scale, percent: suffix === "%", scaled: scale !== 1 };
 }
 
+/**
+ * An amount as a reader types it in a value range: "1bn", "$3.7 billion" without the space ("3.7bn"), "25%",
+ * "1,000". Null when it is not one.
+ */
+export function parseAmount(raw: string): number | null {
+  const token = raw.trim().replace(/\s+(?=(?:k|m|mn|b|bn|t|tn|%)$)/i, "");
+  if (token === "") return null;
+  const n = parseNumber(token.startsWith("-") ? token.slice(1) : token);
+  if (!n || !Number.isFinite(n.value)) return null;
+  return token.startsWith("-") ? -n.value : n.value;
+}
+
 function matchesNumber(claim: Claim, n: NumberQuery): boolean {
   if (n.percent)
     return (

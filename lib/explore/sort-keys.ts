@@ -1,5 +1,5 @@
+import { KINDS, METRICS } from "../enums";
 import { CHANGE_LABEL } from "../display/format";
-import { METRIC_STYLE } from "../display/palette";
 import type { Claim } from "../schema";
 import type { SortEntry, SortableColumn } from "./view-state";
 
@@ -13,7 +13,8 @@ const TEXT_OF: Record<Exclude<SortableColumn, "value">, (c: Claim) => string> = 
   quote: (c) => c.quote,
   unit: (c) => c.unit ?? "",
   change: (c) => CHANGE_LABEL[c.change],
-  metric: (c) => METRIC_STYLE[c.metric].label,
+  // In the schema's order (balance, volume, exports, imports, tariffs, other), as the key figures are.
+  metric: (c) => String(METRICS.indexOf(c.metric)),
   subject: (c) => c.subject ?? "",
   period: (c) => c.period ?? "",
   sentence: (c) => c.sentence,
@@ -36,11 +37,28 @@ function mergeSorted(left: readonly string[], right: readonly string[]): string[
   return out;
 }
 
+/** A claim's value group ("0:money:USD", "1:percent:") and its amount within it: kinds in their schema order. */
+function valueGroup(claim: Claim, usdPerUnit: ReadonlyMap<string, number>): { key: string; amount: number } {
+  const kind = KINDS.indexOf(claim.kind);
+  if (claim.kind === "money") {
+    const rate = claim.unit === "USD" ? 1 : claim.unit ? usdPerUnit.get(claim.unit) : undefined;
+    if (rate !== undefined) return { key: `${kind}:money:USD`, amount: claim.value * rate };
+  }
+  return { key: `${kind}:${claim.kind}:${claim.unit ?? ""}`, amount: claim.value };
+}
+
 export class SortKeys {
   private readonly cache = new Map<SortableColumn, Float64Array>();
   private readonly orders = new Map<string, Int32Array>();
 
-  constructor(private readonly claims: readonly Claim[]) {}
+  /**
+   * `usdPerUnit`: US$ per unit of a currency, as the article implies it, so that money sorts by its US-dollar
+   * equivalent where one is known.
+   */
+  constructor(
+    private readonly claims: readonly Claim[],
+    private readonly usdPerUnit: ReadonlyMap<string, number> = new Map(),
+  ) {}
 
   /** One number per claim that orders the column ascending; empty text sorts last. */
   keys(column: SortableColumn): Float64Array {
@@ -60,8 +78,17 @@ export class SortKeys {
     if (cached) return cached;
     const keys = new Float64Array(this.claims.length);
     if (column === "value") {
-      this.claims.forEach((c, i) => {
-        keys[i] = c.value;
+      // Values sort within their kind and unit (money by its US-dollar equivalent where the article implies one):
+      // 100 %, "60 years" and 25 % are not one scale. The key is each claim's rank in that order.
+      const group = this.claims.map((c) => valueGroup(c, this.usdPerUnit));
+      const groups = [...new Set(group.map((g) => g.key))].sort(collator.compare);
+      const groupRank = new Map(groups.map((g, i) => [g, i]));
+      const order = Int32Array.from({ length: this.claims.length }, (_, i) => i).sort(
+        (a, b) =>
+          groupRank.get(group[a]!.key)! - groupRank.get(group[b]!.key)! || group[a]!.amount - group[b]!.amount || a - b,
+      );
+      order.forEach((claim, rank) => {
+        keys[claim] = rank;
       });
     } else {
       const text = this.claims.map(TEXT_OF[column]);

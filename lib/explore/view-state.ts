@@ -6,7 +6,7 @@
  * lib/sentence-spans and lib/display.
  */
 
-import { KINDS, METRICS } from "../enums";
+import { KINDS, METRICS, TRADE_METRICS } from "../enums";
 import type { Claim, Kind, Metric } from "../schema";
 import { compileSearch, searchableText } from "./search";
 
@@ -40,12 +40,39 @@ export interface ViewState {
   min: number | null;
   max: number | null;
   claim: string | null;
+  /** Every number in the article, not only its trade figures (the table opens on those when there are any). */
+  all: boolean;
 }
 
-export const DEFAULT_VIEW: ViewState = { sort: [], metrics: [], kinds: [], q: "", min: null, max: null, claim: null };
+export const DEFAULT_VIEW: ViewState = {
+  sort: [],
+  metrics: [],
+  kinds: [],
+  q: "",
+  min: null,
+  max: null,
+  claim: null,
+  all: false,
+};
 
 /** The parts of a view that decide which claims are shown (not how they are sorted, nor which is selected). */
-export type ViewFilter = Pick<ViewState, "metrics" | "kinds" | "q" | "min" | "max">;
+export type ViewFilter = Pick<ViewState, "metrics" | "kinds" | "q" | "min" | "max"> & {
+  /** Only trade figures (a trade metric, not a date): the default view of an article that has any. */
+  tradeOnly?: boolean;
+};
+
+/** A figure of a trade metric (balance, volume, exports, imports, tariffs), not a date. */
+export function isTradeClaim(claim: Pick<Claim, "metric" | "kind">): boolean {
+  return claim.kind !== "date" && (TRADE_METRICS as readonly string[]).includes(claim.metric);
+}
+
+/** Whether a view shows only trade figures: unless it asks for all, when the article has any. */
+export function showsTradeOnly(
+  view: Pick<ViewState, "all">,
+  claims: readonly Pick<Claim, "metric" | "kind">[],
+): boolean {
+  return !view.all && claims.some(isTradeClaim);
+}
 
 /**
  * Which claims a view shows, compiled once per filter so 100,000 rows are a tight loop. An empty metric or kind list
@@ -56,7 +83,9 @@ export function compileViewFilter(view: ViewFilter): (claim: Claim, text?: strin
   const search = compileSearch(view.q);
   const metrics = new Set(view.metrics);
   const kinds = new Set(view.kinds);
+  const tradeOnly = view.tradeOnly === true;
   return (claim, text) => {
+    if (tradeOnly && !isTradeClaim(claim)) return false;
     if (metrics.size && !metrics.has(claim.metric)) return false;
     if (kinds.size ? !kinds.has(claim.kind) : claim.kind === "date") return false;
     if (view.min !== null && (claim.valueMax ?? claim.value) < view.min) return false;
@@ -108,6 +137,7 @@ export function parseViewState(params: URLSearchParams, hash = ""): ViewState {
     min: finite(params.get("min")),
     max: finite(params.get("max")),
     claim: params.get("claim") ?? hashClaim,
+    all: params.get("all") === "1",
   };
 }
 
@@ -121,11 +151,12 @@ export function serializeViewState(view: ViewState): URLSearchParams {
   if (view.min !== null) params.set("min", String(view.min));
   if (view.max !== null) params.set("max", String(view.max));
   if (view.claim) params.set("claim", view.claim);
+  if (view.all) params.set("all", "1");
   return params;
 }
 
 /** The query parameters a view is written in (serializeViewState). */
-export const VIEW_PARAMS = ["sort", "metric", "kind", "q", "min", "max", "claim"] as const;
+export const VIEW_PARAMS = ["sort", "metric", "kind", "q", "min", "max", "claim", "all"] as const;
 
 /** The attribute the page's root carries while a shared view is still to be applied after hydration. */
 export const VIEW_PENDING_ATTRIBUTE = "data-view-pending";

@@ -44,14 +44,17 @@ describe.each(Object.entries(rendered))("the %s chart", (name, html) => {
     expect(html).not.toMatch(/role="img"/);
   });
 
-  it("makes every mark a labelled, focusable toggle button", () => {
+  it("makes every mark a labelled, focusable toggle button, with one Tab stop per chart and a unique name", () => {
     const marks = html.match(/<g class="chart-mark"[^>]*>/g) ?? [];
     expect(marks.length).toBeGreaterThan(0);
     for (const mark of marks) {
       expect(mark).toMatch(
-        /role="button" tabindex="0" data-claim-id="[^"]+" aria-label="“[^"]+”, [^"]+" aria-pressed="(true|false)"/,
+        /role="button" tabindex="(0|-1)" data-claim-id="[^"]+" aria-label="“[^"]+”, [^"]+" aria-pressed="(true|false)"/,
       );
     }
+    expect(marks.filter((m) => m.includes('tabindex="0"'))).toHaveLength(1);
+    const names = marks.map((m) => /aria-label="([^"]+)"/.exec(m)![1]);
+    expect(new Set(names).size).toBe(names.length);
   });
 
   it("matches its golden SVG", async () => {
@@ -67,9 +70,11 @@ describe("chart marks and states", () => {
   });
 
   it("labels a mark with its quote, formatted value and metric", () => {
-    expect(rendered.tariffs).toContain('aria-label="“100 per cent”, 100% · threatened, Tariff rate"');
+    expect(rendered.tariffs).toContain(
+      'aria-label="“100 per cent”, 100% · threatened, Tariff rate, movies produced outside the US"',
+    );
     expect(rendered.tariffs).toContain('class="chart-fill chart-pending"');
-    expect(rendered.positions).toContain('aria-label="“April 28”, 2025-04-28, date"');
+    expect(rendered.positions).toMatch(/aria-label="“April 28”, 2025-04-28, date, at character [\d,]+"/);
   });
 
   it("shows a short note, still under its test id, when there is nothing to draw", () => {

@@ -12,26 +12,26 @@ const claims = extractArticle(loadSeeds()[0]!).claims;
 describe("tariffChart on the seed article", () => {
   const layout = tariffChart(claims, { width: 640 });
 
-  it("draws the three tariff rates by product, highest first, equal rates in article order", () => {
+  it("draws the tariffs in force by product, highest first, equal rates in article order; a threat apart, after them", () => {
     expect(layout.bars.map((b) => [b.claim.subject, b.valueText])).toEqual([
-      ["movies produced outside the US", "100% · threatened"],
       ["steel and aluminum imports", "25%"],
       ["cars and parts", "25%"],
+      ["movies produced outside the US", "100% · threatened"],
     ]);
-    expect(layout.bars[1]!.lines[0]!.text).toBe("Steel and aluminum imports, 2025-03");
+    expect(layout.bars[0]!.lines[0]!.text).toBe("Steel and aluminum imports, 2025-03");
   });
 
   it("draws a tariff that is only threatened as pending, and says so in its label; tariffs in force are solid", () => {
     expect(layout.bars.map((b) => [b.claim.subject, b.pending])).toEqual([
-      ["movies produced outside the US", true],
       ["steel and aluminum imports", false],
       ["cars and parts", false],
+      ["movies produced outside the US", true],
     ]);
-    expect(layout.bars[0]!.valueLabel.text).toBe("100% · threatened");
+    expect(layout.bars[2]!.valueLabel.text).toBe("100% · threatened");
   });
 
   it("uses a 0–100 % scale: 25 % is a quarter of 100 %", () => {
-    const [hundred, quarter] = layout.bars;
+    const [quarter, , hundred] = layout.bars;
     expect(quarter!.bar.width).toBeCloseTo(hundred!.bar.width / 4, 6);
     expect(layout.ticks[0]).toMatchObject({ value: 0, label: "0%" });
     expect(layout.ticks.at(-1)).toMatchObject({ value: 100, label: "100%" });

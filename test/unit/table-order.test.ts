@@ -3,6 +3,8 @@ import { extractArticle } from "../../lib/extract/article";
 import { loadSeeds } from "../../lib/server/seeds";
 import { syntheticClaims } from "../bench/synthetic";
 import { SortKeys } from "../../lib/explore/sort-keys";
+import { impliedUsdRates } from "../../lib/chart/rates";
+import type { Claim } from "../../lib/schema";
 
 const all = (n: number) => Int32Array.from({ length: n }, (_, i) => i);
 
@@ -10,15 +12,25 @@ describe("SortKeys", () => {
   const claims = extractArticle(loadSeeds()[0]!).claims.filter((c) => c.kind !== "date");
   const keys = new SortKeys(claims);
 
-  it("orders numbers by value, either way, keeping ties stable", () => {
-    const desc = [...keys.order(all(claims.length), [{ id: "value", desc: true }])].map((i) => claims[i]!.value);
-    expect(desc).toEqual(claims.map((c) => c.value).sort((a, b) => b - a));
+  it("orders values within their kind and unit, money by its US-dollar equivalent, either way, ties stable", () => {
+    const rated = new SortKeys(claims, impliedUsdRates(claims));
+    const desc = [...rated.order(all(claims.length), [{ id: "value", desc: true }])].map((i) => claims[i]!);
+    // Kinds stay together (never 100 %, then "60 years", then 25 %), and each kind's unit.
+    const groups = desc.map((c) => `${c.kind}:${c.kind === "money" ? "" : (c.unit ?? "")}`);
+    expect(groups.filter((g, i) => g !== groups[i - 1])).toEqual([...new Set(groups)]);
+    const percents = desc.filter((c) => c.kind === "percent").map((c) => c.value);
+    expect(percents).toEqual([...percents].sort((a, b) => b - a));
+    // CAD at the article's own rate: the $760 billion (≈ US$552 billion) above the US$74.25 billion.
+    const money = desc.filter((c) => c.kind === "money").map((c) => c.quote);
+    expect(money.indexOf("$760 billion")).toBeLessThan(money.indexOf("US$74.25 billion"));
+    // Ties (same kind, unit and value) keep the article's order.
     const asc = [...keys.order(all(claims.length), [{ id: "value", desc: false }])];
-    const twos = asc.filter((i) => claims[i]!.value === 2);
-    expect(twos).toEqual([...twos].sort((a, b) => a - b));
+    const tie = (i: number) => `${claims[i]!.kind}:${claims[i]!.unit ?? ""}:${claims[i]!.value}`;
+    for (let k = 1; k < asc.length; k++)
+      if (tie(asc[k]!) === tie(asc[k - 1]!)) expect(asc[k]!).toBeGreaterThan(asc[k - 1]!);
   });
 
-  it("orders text by a natural, case-insensitive collation, empty last, and by a second column on ties", () => {
+  it("orders metrics as the schema lists them, and by a second column on ties; empty text last", () => {
     const order = [
       ...keys.order(all(claims.length), [
         { id: "metric", desc: false },
@@ -26,11 +38,11 @@ describe("SortKeys", () => {
       ]),
     ].map((i) => claims[i]!);
     expect(order.map((c) => c.metric).filter((m, i, a) => a.indexOf(m) === i)).toEqual([
-      "exports",
-      "other",
-      "tariff_rate",
       "trade_balance",
       "trade_volume",
+      "exports",
+      "tariff_rate",
+      "other",
     ]);
     expect(order.filter((c) => c.metric === "tariff_rate").map((c) => c.value)).toEqual([100, 25, 25]);
     const subjects = [...keys.order(all(claims.length), [{ id: "subject", desc: false }])].map(
@@ -46,7 +58,14 @@ describe("SortKeys", () => {
   it("matches a plain sort on 100,000 generated rows", () => {
     const many = syntheticClaims(100_000);
     const order = new SortKeys(many).order(all(many.length), [{ id: "value", desc: true }]);
-    for (let i = 1; i < order.length; i++) expect(many[order[i - 1]!]!.value >= many[order[i]!]!.value).toBe(true);
+    const group = (c: Claim) => `${c.kind}:${c.unit ?? ""}`;
+    for (let i = 1; i < order.length; i++) {
+      const [a, b] = [many[order[i - 1]!]!, many[order[i]!]!];
+      if (group(a) === group(b)) expect(a.value >= b.value).toBe(true);
+    }
+    // Each kind and unit is one run.
+    const runs = [...order].map((i) => group(many[i]!)).filter((g, i, a) => g !== a[i - 1]);
+    expect(runs).toEqual([...new Set(runs)]);
   });
 });
 

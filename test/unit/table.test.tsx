@@ -7,6 +7,7 @@ import { syntheticClaims } from "../bench/synthetic";
 import { DEFAULT_VIEW, type SortEntry } from "../../lib/explore/view-state";
 import { SENTENCE_SHOWN_CHARS } from "../../lib/display/format";
 import { oneSentenceArticle } from "./one-sentence";
+import { impliedUsdRates } from "../../lib/chart/rates";
 
 const { claims } = extractArticle(loadSeeds()[0]!);
 const figures = claims.filter((c) => c.kind !== "date");
@@ -29,16 +30,19 @@ function render(sort: SortEntry[], rows = figures, selectedId: string | null = n
 }
 
 describe("FiguresPanel: sorting and paging", () => {
-  it("sorts the value column as a number, descending, and says so with aria-sort", () => {
+  it("sorts the value column within each kind and unit, descending, and says so with aria-sort", () => {
     const html = render([{ id: "value", desc: true }]);
-    const values = rowIds(html).map((id) => figures.find((c) => c.id === id)!.value);
-    expect(values).toEqual([...values].sort((a, b) => b - a));
-    expect(values[0]).toBe(760000000000);
+    const rows = rowIds(html).map((id) => figures.find((c) => c.id === id)!);
+    const percents = rows.filter((c) => c.kind === "percent").map((c) => c.value);
+    expect(percents).toEqual([100, 25, 25]);
+    // One run per kind: the percents are together, not split by "60 years".
+    const kinds = rows.map((c) => c.kind).filter((k, i, a) => k !== a[i - 1]);
+    expect(kinds).toEqual([...new Set(kinds)]);
     expect(html).toMatch(/<th[^>]*aria-sort="descending"[^>]*>.*?Value/);
     expect(html.match(/aria-sort="none"/g)).toHaveLength(7);
   });
 
-  it("sorts by several columns: metric, then value", () => {
+  it("sorts by several columns: metric (in the schema's order), then value", () => {
     const ids = rowIds(
       render([
         { id: "metric", desc: false },
@@ -46,9 +50,43 @@ describe("FiguresPanel: sorting and paging", () => {
       ]),
     );
     const rows = ids.map((id) => figures.find((c) => c.id === id)!);
-    expect(rows.map((r) => r.metric).slice(0, 4)).toEqual(["exports", "other", "other", "other"]);
+    expect(rows.map((r) => r.metric).slice(0, 4)).toEqual([
+      "trade_balance",
+      "trade_balance",
+      "trade_volume",
+      "exports",
+    ]);
     const tariffs = rows.filter((r) => r.metric === "tariff_rate").map((r) => r.value);
     expect(tariffs).toEqual([100, 25, 25]);
+  });
+
+  it("opens on the trade figures, by metric and then largest first, and shows every number when asked", () => {
+    const trade = (all: boolean) =>
+      renderToStaticMarkup(
+        <FiguresPanel
+          fileStem="t"
+          claims={figures}
+          view={{ ...DEFAULT_VIEW, all }}
+          onChange={noop}
+          onSelect={noop}
+          tradeOnly={!all}
+          tradeCount={figures.filter((c) => c.metric !== "other").length}
+          usdRates={impliedUsdRates(figures)}
+        />,
+      );
+    const rows = rowIds(trade(false)).map((id) => figures.find((c) => c.id === id)!);
+    expect(rows.map((r) => r.metric)).toEqual([
+      "trade_balance",
+      "trade_balance",
+      "trade_volume",
+      "exports",
+      "tariff_rate",
+      "tariff_rate",
+      "tariff_rate",
+    ]);
+    expect(trade(false)).toContain("Showing 7 of 7 trade figures, by metric, then largest first");
+    expect(rowIds(trade(true))).toHaveLength(figures.length);
+    expect(trade(true)).toMatch(/aria-pressed="true"[^>]*>Every number \(\d+\)/);
   });
 
   it("shows formatted values, marks inferred currencies and the selected row", () => {

@@ -9,10 +9,12 @@ export function BarMark({
   bar,
   interaction,
   children,
+  labelOnly = false,
 }: {
-  bar: ChartBar & Parameters<typeof BarShape>[0];
+  bar: ChartBar & Parameters<typeof BarShape>[0] & { alsoIds?: string[] };
   interaction: MarkInteraction;
   children?: ReactNode;
+  labelOnly?: boolean;
 }) {
   return (
     <ChartMark
@@ -20,10 +22,10 @@ export function BarMark({
       label={claimMarkLabel(bar.claim, bar.valueText)}
       style={metricColours(bar.claim.metric)}
       anchor={{ x: bar.end.x, y: bar.bar.y + bar.bar.height }}
-      pressed={interaction.selectedId === bar.id}
+      pressed={interaction.selectedId === bar.id || (bar.alsoIds?.includes(interaction.selectedId ?? "") ?? false)}
       interaction={interaction}
     >
-      <BarShape {...bar} />
+      <BarShape {...bar} labelOnly={labelOnly} />
       {children}
     </ChartMark>
   );

@@ -12,6 +12,8 @@ interface BarShapeProps {
   range: boolean;
   /** Not in force (announced, threatened, proposed, forecast): a pale bar with a dashed edge. */
   pending?: boolean;
+  /** Labels only: a figure alone in its panel, whose bar would say nothing about its size. */
+  labelOnly?: boolean;
 }
 
 const FADE_STEPS = [0.55, 0.32, 0.14];
@@ -32,8 +34,8 @@ export function BarShape({
   approximate,
   range,
   pending = false,
+  labelOnly = false,
 }: BarShapeProps) {
-  const middle = bar.y + bar.height / 2;
   return (
     <>
       <rect className="chart-ring" x={hit.x} y={hit.y} width={hit.width} height={hit.height} rx={4} />
@@ -42,6 +44,38 @@ export function BarShape({
           {line.text}
         </text>
       ))}
+      {labelOnly ? null : (
+        <BarBody
+          bar={bar}
+          outline={outline}
+          end={end}
+          inferred={inferred}
+          openEnded={openEnded}
+          approximate={approximate}
+          range={range}
+          pending={pending}
+        />
+      )}
+    </>
+  );
+}
+
+function BarBody({
+  bar,
+  outline,
+  end,
+  inferred,
+  openEnded,
+  approximate,
+  range,
+  pending,
+}: Pick<BarShapeProps, "bar" | "outline" | "end" | "openEnded" | "approximate" | "range"> & {
+  inferred: boolean;
+  pending: boolean;
+}) {
+  const middle = bar.y + bar.height / 2;
+  return (
+    <>
       <rect
         className={`chart-fill${range ? " chart-range" : ""}${pending ? " chart-pending" : ""}`}
         x={bar.x}

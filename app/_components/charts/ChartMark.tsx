@@ -26,9 +26,20 @@ export function metricColours(metric: Metric): CSSProperties {
   return { "--metric-light": style.light, "--metric-dark": style.dark } as CSSProperties;
 }
 
-/** A one-claim mark's button name: “quote”, value, metric (or date). */
+/**
+ * A one-claim mark's button name: “quote”, value, metric (or date), and what it measures and when, so two bars of
+ * the same value ("25 per cent" on steel, "25 per cent" on cars) are told apart by a screen reader.
+ */
 export function claimMarkLabel(claim: MarkClaim, valueText: string): string {
-  return `“${claim.quote}”, ${valueText}, ${claim.kind === "date" ? "date" : METRIC_STYLE[claim.metric].label}`;
+  const what = [claim.subject, claim.kind === "date" ? null : claim.period].filter(Boolean).join(", ");
+  return `“${claim.quote}”, ${valueText}, ${claim.kind === "date" ? "date" : METRIC_STYLE[claim.metric].label}${what ? `, ${what}` : ""}`;
+}
+
+/** Arrow keys move between the marks of one chart: the chart is one Tab stop, not one per mark. */
+function moveFocus(from: Element, step: 1 | -1): void {
+  const marks = [...(from.closest("svg")?.querySelectorAll<SVGGElement>(".chart-mark") ?? [])];
+  const next = marks[marks.indexOf(from as SVGGElement) + step];
+  next?.focus();
 }
 
 /** A selectable mark: a button for mouse, keyboard and screen readers, with a tooltip on hover and on focus. */
@@ -41,13 +52,22 @@ export function ChartMark({ id, label, style, anchor, pressed, interaction, chil
       onSelect(id);
     } else if (event.key === "Escape") {
       hide(id);
+    } else if (
+      event.key === "ArrowDown" ||
+      event.key === "ArrowRight" ||
+      event.key === "ArrowUp" ||
+      event.key === "ArrowLeft"
+    ) {
+      event.preventDefault();
+      moveFocus(event.currentTarget, event.key === "ArrowDown" || event.key === "ArrowRight" ? 1 : -1);
     }
   };
   return (
     <g
       className="chart-mark"
       role="button"
-      tabIndex={0}
+      // One Tab stop per chart: the selected mark, or the first (see useActiveMark's entry).
+      tabIndex={interaction.entryId === id ? 0 : -1}
       data-claim-id={id}
       aria-label={label}
       aria-pressed={pressed}

@@ -1,6 +1,6 @@
 "use client";
 
-import { memo } from "react";
+import { memo, useMemo } from "react";
 import type { MoneyChartLayout } from "../../../lib/chart/money";
 import { ChartFrame } from "./ChartFrame";
 import { MoneyPanel } from "./MoneyPanel";
@@ -12,13 +12,15 @@ import { CHART_WIDTH } from "./types";
 const TITLE = "Money figures";
 const count = new Intl.NumberFormat("en");
 const CAPTION =
-  "Levels and changes on separate scales, in US dollars where the article implies an exchange rate. " +
-  "Dashed outline: currency inferred. Fading end: “more than”.";
+  "Levels and changes on separate scales, each in the currency the article states; a figure given in two currencies " +
+  "is one bar with both. Grey: a US-dollar amount derived at the article's rate. Dashed outline: currency inferred. " +
+  "Fading end: “more than”.";
 
 /** Memoised: the dashboard re-renders on every filter keystroke, and a chart changes only with its layout or the selection. */
 export const MoneyChart = memo(function MoneyChart({ layout, selectedId, onSelect }: ChartProps<MoneyChartLayout>) {
   const width = CHART_WIDTH;
-  const interaction = useActiveMark(selectedId, onSelect);
+  const ids = useMemo(() => layout.panels.flatMap((panel) => panel.bars.map((bar) => bar.id)), [layout]);
+  const interaction = useActiveMark(selectedId, onSelect, ids);
   const bars = layout.panels.flatMap((panel) => panel.bars.map((bar) => ({ panel, bar })));
   const active = bars.find(({ bar }) => bar.id === interaction.active?.id)?.bar;
   // Said only when bars were left out, so a short article's description reads as it always has.

@@ -20,9 +20,9 @@ export function MoneyPanel({ panel, interaction }: MoneyPanelProps) {
           {line.text}
         </text>
       ))}
-      <XAxis ticks={panel.ticks} top={panel.gridTop} bottom={panel.axisY} />
+      {panel.labelOnly ? null : <XAxis ticks={panel.ticks} top={panel.gridTop} bottom={panel.axisY} />}
       {panel.bars.map((bar) => (
-        <BarMark key={bar.id} bar={bar} interaction={interaction} />
+        <BarMark key={bar.id} bar={bar} interaction={interaction} labelOnly={panel.labelOnly} />
       ))}
     </g>
   );

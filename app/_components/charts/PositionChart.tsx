@@ -26,11 +26,17 @@ interface PositionChartProps extends ChartProps<PositionChartLayout> {
   claims?: readonly Pick<Claim, "id" | "start">[];
 }
 
+const offsetFormat = new Intl.NumberFormat("en");
+
 /** Memoised: the dashboard re-renders on every filter keystroke, and a chart changes only with its layout or the selection. */
 export const PositionChart = memo(function PositionChart({ layout, selectedId, onSelect, claims }: PositionChartProps) {
   const width = CHART_WIDTH;
-  const interaction = useActiveMark(selectedId, onSelect);
   const density = layout.mode === "density";
+  const ids = useMemo(
+    () => (density ? layout.bins.map((bin) => bin.firstId) : layout.marks.map((mark) => mark.id)),
+    [density, layout],
+  );
+  const interaction = useActiveMark(selectedId, onSelect, ids);
   const selectedStart = useMemo(
     () => (density && selectedId && claims ? (claims.find((c) => c.id === selectedId)?.start ?? null) : null),
     [density, selectedId, claims],
@@ -121,7 +127,8 @@ export const PositionChart = memo(function PositionChart({ layout, selectedId, o
           <ChartMark
             key={mark.id}
             id={mark.id}
-            label={claimMarkLabel(mark.claim, mark.valueText)}
+            // Where it is, too: the same quote can stand twice in an article ("two sides"), and each mark needs its own name.
+            label={`${claimMarkLabel(mark.claim, mark.valueText)}, at character ${offsetFormat.format(mark.claim.start)}`}
             style={metricColours(mark.claim.metric)}
             anchor={{ x: mark.x, y: mark.y + mark.r }}
             pressed={selectedId === mark.id}

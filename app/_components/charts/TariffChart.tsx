@@ -1,6 +1,6 @@
 "use client";
 
-import { memo } from "react";
+import { memo, useMemo } from "react";
 import { capNote } from "../../../lib/chart/shapes";
 import type { TariffChartLayout } from "../../../lib/chart/tariffs";
 import { BarMark } from "./BarMark";
@@ -12,12 +12,15 @@ import { CHART_WIDTH } from "./types";
 import { XAxis } from "./XAxis";
 
 const TITLE = "Tariff rates";
-const CAPTION = "Each tariff the article mentions, by product, on a 0–100 % scale. Highest first.";
+const CAPTION =
+  "Each tariff the article mentions, by product, on a 0–100 % scale. Highest first; tariffs only announced, threatened " +
+  "or proposed come after those in force, pale and dashed.";
 
 /** Memoised: the dashboard re-renders on every filter keystroke, and a chart changes only with its layout or the selection. */
 export const TariffChart = memo(function TariffChart({ layout, selectedId, onSelect }: ChartProps<TariffChartLayout>) {
   const width = CHART_WIDTH;
-  const interaction = useActiveMark(selectedId, onSelect);
+  const ids = useMemo(() => layout.bars.map((bar) => bar.id), [layout]);
+  const interaction = useActiveMark(selectedId, onSelect, ids);
   const active = layout.bars.find((bar) => bar.id === interaction.active?.id);
   const capped =
     layout.bars.length < layout.total ? ` ${capNote(layout.bars.length, layout.total, "highest", "tariff rates")}` : "";

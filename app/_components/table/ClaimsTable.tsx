@@ -5,6 +5,7 @@ import type { KeyboardEvent } from "react";
 import type { Claim } from "@/lib/schema";
 import type { SortableColumn } from "@/lib/explore/view-state";
 import type { ClaimTableFeatures } from "./features";
+import { COLUMN_LABELS } from "./columns";
 import { TablePager } from "./TablePager";
 
 interface ClaimsTableProps {
@@ -73,7 +74,11 @@ export function ClaimsTable({ table, selectedId, onSelect }: ClaimsTableProps) {
                 onKeyDown={(e) => onRowKey(e, row.id)}
               >
                 {row.getAllCells().map((cell) => (
-                  <td key={cell.id} className={`col-${cell.column.id as SortableColumn}`}>
+                  <td
+                    key={cell.id}
+                    className={`col-${cell.column.id as SortableColumn}`}
+                    data-label={COLUMN_LABELS[cell.column.id as SortableColumn]}
+                  >
                     <FlexRender cell={cell} />
                   </td>
                 ))}

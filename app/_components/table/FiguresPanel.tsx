@@ -16,12 +16,30 @@ interface FiguresPanelProps {
   view: ViewState;
   onChange: (patch: Partial<ViewState>) => void;
   onSelect: (id: string) => void;
+  /** Only the trade figures are shown (the default view of an article that has any). */
+  tradeOnly?: boolean;
+  tradeCount?: number;
+  usdRates?: ReadonlyMap<string, number>;
 }
 
+const NO_RATES: ReadonlyMap<string, number> = new Map();
+
 /** The toolbar and the table over one set of claims; "Download shown rows" writes exactly the rows in view, in order. */
-export function FiguresPanel({ fileStem, claims, view, onChange, onSelect }: FiguresPanelProps) {
+export function FiguresPanel({
+  fileStem,
+  claims,
+  view,
+  onChange,
+  onSelect,
+  tradeOnly = false,
+  tradeCount = 0,
+  usdRates = NO_RATES,
+}: FiguresPanelProps) {
   const sortBy = useCallback((sort: SortEntry[]) => onChange({ sort }), [onChange]);
-  const { table, shown, total, shownRows } = useClaimsTable(claims, view, sortBy);
+  const { table, shown, total, shownRows, defaultOrder } = useClaimsTable(claims, view, sortBy, {
+    tradeOnly,
+    usdRates,
+  });
 
   const [downloadProblem, setDownloadProblem] = useState<string | null>(null);
 
@@ -33,7 +51,16 @@ export function FiguresPanel({ fileStem, claims, view, onChange, onSelect }: Fig
   };
   return (
     <>
-      <TableToolbar view={view} onChange={onChange} shown={shown} total={total} onDownload={download} />
+      <TableToolbar
+        view={view}
+        onChange={onChange}
+        shown={shown}
+        total={total}
+        onDownload={download}
+        tradeOnly={tradeOnly}
+        tradeCount={tradeCount}
+        defaultOrder={defaultOrder}
+      />
       {downloadProblem ? (
         <p className="notice warn" role="alert" data-testid="download-problem">
           {downloadProblem}

@@ -9,24 +9,36 @@ import { compileViewFilter, SORTABLE_COLUMNS, type SortEntry, type ViewState } f
 import { claimColumns } from "./columns";
 import { claimTableFeatures, PAGE_SIZE } from "./features";
 
+const TRADE_ORDER: SortEntry[] = [
+  { id: "metric", desc: false },
+  { id: "value", desc: true },
+];
+
 /**
  * The figures table's model. Filtering and sorting run over row indices (lib/explore/sort-keys), and the table library
  * receives only the page on screen, in manual mode: it owns the sort and page state and the header semantics, not
  * the work on 100,000 rows.
  */
-export function useClaimsTable(claims: Claim[], view: ViewState, onSortChange: (sort: SortEntry[]) => void) {
+export function useClaimsTable(
+  claims: Claim[],
+  view: ViewState,
+  onSortChange: (sort: SortEntry[]) => void,
+  { tradeOnly, usdRates }: { tradeOnly: boolean; usdRates: ReadonlyMap<string, number> },
+) {
   const selectedId = view.claim;
   const searchText = useMemo(() => claims.map(searchableText), [claims]);
-  const sortKeys = useMemo(() => new SortKeys(claims), [claims]);
-  const { metrics, kinds, q, min, max, sort } = view;
+  const sortKeys = useMemo(() => new SortKeys(claims, usdRates), [claims, usdRates]);
+  const { metrics, kinds, q, min, max } = view;
+  // The trade figures open ordered by metric, then largest first; a sort the reader chose replaces that.
+  const sort = view.sort.length || !tradeOnly ? view.sort : TRADE_ORDER;
 
   const filtered = useMemo(() => {
-    const keep = compileViewFilter({ metrics, kinds, q, min, max });
+    const keep = compileViewFilter({ metrics, kinds, q, min, max, tradeOnly });
     const indices = new Int32Array(claims.length);
     let n = 0;
     for (let i = 0; i < claims.length; i++) if (keep(claims[i]!, searchText[i])) indices[n++] = i;
     return indices.subarray(0, n);
-  }, [claims, searchText, metrics, kinds, q, min, max]);
+  }, [claims, searchText, metrics, kinds, q, min, max, tradeOnly]);
   const ordered = useMemo(() => sortKeys.order(filtered, sort), [sortKeys, filtered, sort]);
 
   // Sort orders for every column are computed while the browser is idle, a few short steps per idle period, so a
@@ -64,9 +76,9 @@ export function useClaimsTable(claims: Claim[], view: ViewState, onSortChange: (
     manualSorting: true,
     manualPagination: true,
     rowCount: ordered.length,
-    state: { sorting: sort, pagination: { pageIndex, pageSize: pagination.pageSize } },
+    state: { sorting: view.sort, pagination: { pageIndex, pageSize: pagination.pageSize } },
     onSortingChange: (updater) =>
-      onSortChange((typeof updater === "function" ? updater(sort as SortingState) : updater) as SortEntry[]),
+      onSortChange((typeof updater === "function" ? updater(view.sort as SortingState) : updater) as SortEntry[]),
     onPaginationChange: setPagination,
     enableMultiSort: true,
     enableSortingRemoval: true,
@@ -83,5 +95,5 @@ export function useClaimsTable(claims: Claim[], view: ViewState, onSortChange: (
   }, [claims, selectedId]);
 
   const shownRows = () => Array.from(ordered, (i) => claims[i]!);
-  return { table, shown: ordered.length, total: claims.length, shownRows };
+  return { table, shown: ordered.length, total: claims.length, shownRows, defaultOrder: sort === TRADE_ORDER };
 }
