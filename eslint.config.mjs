@@ -16,7 +16,8 @@ const NOT_NODE = [{ group: ["node:*"], message: "Only lib/server is Node-only; t
 const LIB_MAY_IMPORT = {
   extract: [],
   input: [],
-  export: [],
+  // The CSV gives US$ equivalents at the rates the money chart draws with, and a chart's own CSV reads its layout.
+  export: ["chart"],
   chart: ["display"],
   explore: ["display"],
   store: [],

@@ -1,8 +1,15 @@
+import type { Metadata } from "next";
 import { ArticlePage } from "./_components/ArticlePage";
+import { summarise } from "@/lib/display/format";
 import { bundledDataset, seedDatasets } from "@/lib/server/seed-datasets";
 
 // Prerendered at build time and served as a file: the view in the URL is applied in the browser.
 export const dynamic = "force-static";
+
+export function generateMetadata(): Metadata {
+  const { article, claims } = bundledDataset();
+  return { title: `${article.title} · Tradefigures`, description: summarise(claims) };
+}
 
 export default function Home() {
   const dataset = bundledDataset();

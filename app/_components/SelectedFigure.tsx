@@ -13,8 +13,8 @@ interface SelectedFigureProps {
 }
 
 /**
- * The selected figure and its sentence, pinned where the reader is: at the top of the source panel on a wide
- * screen, as a sheet at the bottom of a phone's. Selecting never scrolls the page or moves focus; Escape (or Close)
+ * The selected figure and its sentence, pinned where the reader is: in a corner of a wide screen, as a sheet at the
+ * bottom of a phone's. Selecting never scrolls the page or moves focus; Escape (or Close)
  * puts the page back as it was.
  */
 export function SelectedFigure({ text, claim, onClose }: SelectedFigureProps) {

@@ -119,6 +119,12 @@ export function keyFigures(claims: readonly Claim[]): KeyFigure[] {
   }
   const metricOrder = (m: Claim["metric"]) => (TRADE_METRICS as readonly string[]).indexOf(m);
   return figures
-    .sort((a, b) => metricOrder(a.figure.metric) - metricOrder(b.figure.metric) || b.size - a.size)
+    // Within a metric: in force before announced or threatened (as the tariff chart draws them), then largest first.
+    .sort(
+      (a, b) =>
+        metricOrder(a.figure.metric) - metricOrder(b.figure.metric) ||
+        Number(a.figure.modality !== null) - Number(b.figure.modality !== null) ||
+        b.size - a.size,
+    )
     .map(({ figure }) => figure);
 }

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { DEFAULT_LOCALE, todayUtc } from "../defaults";
 import { CSV_HEADER, claimCsvRow } from "../export/csv";
+import { usdEquivalents } from "../export/usd";
 import { extractArticle } from "../extract/article";
 import { textId } from "../extract/ids";
 import { traceClaims } from "../extract/trace";
@@ -73,7 +74,11 @@ function indented(value: unknown, depth: number): string {
 function* render(datasets: Dataset[], format: string): Generator<string> {
   if (format === "csv") {
     yield CSV_HEADER + "\r\n";
-    for (const dataset of datasets) for (const claim of dataset.claims) yield claimCsvRow(claim) + "\r\n";
+    for (const dataset of datasets) {
+      // Each article's own rates: one article's US$ pair says nothing about another's currency.
+      const usd = usdEquivalents(dataset.claims);
+      for (const claim of dataset.claims) yield claimCsvRow(claim, usd.get(claim.id)) + "\r\n";
+    }
     return;
   }
   if (format === "ndjson") {

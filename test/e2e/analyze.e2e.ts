@@ -12,6 +12,7 @@ import { loadSeeds } from "../../lib/server/seeds.ts";
 import { PART_MAX_CHARS } from "../../lib/explore/source-parts.ts";
 import { AnalyzePage, type FileInput } from "./analyze-page.ts";
 import { baseUrlFromEnv, launchChromium, recordProblems, type PageProblems } from "./browser.ts";
+import { usdEquivalents } from "../../lib/export/usd.ts";
 import { asCsvRecord, parseClaimsCsv } from "./csv-records.ts";
 import { sampleHeap } from "./heap.ts";
 import { REPO_ROOT } from "./server.ts";
@@ -134,7 +135,8 @@ describe("analysing your own article at /analyze", () => {
     expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m);
     const { fields, records } = parseClaimsCsv(csv);
     expect(fields).toEqual([...CSV_COLUMNS]);
-    expect(records).toEqual(own.claims.map((c) => asCsvRecord(c, fields)));
+    const usd = usdEquivalents(own.claims);
+    expect(records).toEqual(own.claims.map((c) => asCsvRecord(c, fields, usd.get(c.id))));
     const dataPackage = JSON.parse(await downloadedText(await analyze.resultDownload("Data Package"))) as {
       resources: Array<{ path: string }>;
     };

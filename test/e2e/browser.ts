@@ -212,6 +212,27 @@ export class DashboardPage {
     return this.page.getByTestId("selected-sentence");
   }
 
+  /** The selected figure's card, pinned on screen, with its sentence. */
+  get pinned(): Locator {
+    return this.page.getByTestId("selected-figure");
+  }
+
+  get pinnedSentence(): Locator {
+    return this.page.getByTestId("pinned-sentence");
+  }
+
+  scrollY(): Promise<number> {
+    return this.page.evaluate(() => window.scrollY);
+  }
+
+  get keyFigures(): Locator {
+    return this.page.getByTestId("key-figures").locator("li");
+  }
+
+  scopeButton(which: "trade" | "all"): Locator {
+    return this.page.getByTestId(`scope-${which}`);
+  }
+
   /** Whether part of the element can be seen: inside the viewport and not clipped away by a scrolling ancestor. */
   isInViewport(locator: Locator): Promise<boolean> {
     return locator.evaluate((element) => {

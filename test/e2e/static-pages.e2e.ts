@@ -51,7 +51,7 @@ const columnsVisibility = () => page.locator(".columns").evaluate((el) => getCom
 
 describe("a prerendered page and the view in its URL", () => {
   test.each([
-    ["/", 16],
+    ["/", 7],
     ["shared link", 3],
   ])("%s: the view applied after hydration, with no layout shift", async (which, rows) => {
     const dashboard = new DashboardPage(page, baseUrl);

@@ -2,7 +2,7 @@ import { csvParse } from "d3-dsv";
 import fc from "fast-check";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { CSV_COLUMNS, claimsToCsv, neutraliseFormula } from "../../lib/export/csv";
+import { CSV_COLUMNS, changeFromCsvWord, claimsToCsv, neutraliseFormula } from "../../lib/export/csv";
 import { downloadChars, downloadSizeProblem } from "../../lib/export/download-size";
 import { extractArticle } from "../../lib/extract/article";
 import { extractClaims } from "../../lib/extract/index";
@@ -35,7 +35,8 @@ describe("claimsToCsv", () => {
     const rows = csvParse(csv);
     expect(rows.every((r) => !/^[=+\-@\t\r]/.test(r.sentence!))).toBe(true);
     expect(rows[0]!.sentence!.startsWith("'=HYPERLINK")).toBe(true);
-    expect(rows.every((r) => r.change === "'=" || !/^[=]/.test(r.change!))).toBe(true);
+    // Our own codes are words ("level", "more than"), so none of them needs an apostrophe.
+    expect(rows.map((r) => changeFromCsvWord(r.change!))).toEqual(claims.map((c) => c.change));
     expect(["=1+1", "+1", "-1", "@SUM", "\tx", "\rx", "ok"].map(neutraliseFormula)).toEqual([
       "'=1+1",
       "'+1",
@@ -79,6 +80,7 @@ describe("claimsToCsv in any spreadsheet", () => {
           expect(row[CSV_COLUMNS.indexOf("sentence")]).toBe(neutraliseFormula(claim.sentence));
           expect(row[CSV_COLUMNS.indexOf("quote")]).toBe(neutraliseFormula(claim.quote));
           expect(Number(row[CSV_COLUMNS.indexOf("value")])).toBe(claim.value);
+          expect(changeFromCsvWord(row[CSV_COLUMNS.indexOf("change")]!)).toBe(claim.change);
         });
         // A spreadsheet that splits on ; or tab (quoted or not), or a naive split on any delimiter or line break.
         for (const delimiter of [";", "\t"]) {

@@ -112,4 +112,17 @@ describe("data package", () => {
     ]);
     expect(resource.schema.primaryKey).toBe("id");
   });
+
+  it("describes the CSV's change words and US-dollar columns, which the record does not have", () => {
+    const fields = claimsDataPackage(article).resources[0]!.schema.fields;
+    const field = (name: string) => fields.find((f) => f.name === name)!;
+    expect(field("change").constraints?.enum).toEqual(["level", "about", "more than", "less than", "up", "down"]);
+    expect(field("change").description).toContain("more than (>)");
+    expect(field("usdValue")).toMatchObject({ type: "number", description: expect.stringContaining("US dollars") });
+    expect(field("usdRate").type).toBe("number");
+    expect(field("usdRateSource").type).toBe("string");
+    expect(field("usdDerived").type).toBe("boolean");
+    for (const name of ["usdValue", "usdValueMax", "usdRate", "usdRateSource", "usdDerived"])
+      expect(field(name).constraints?.required).toBeUndefined();
+  });
 });

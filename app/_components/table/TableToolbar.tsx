@@ -119,19 +119,9 @@ export function TableToolbar({
       />
       <fieldset className="range">
         <legend>Value</legend>
-        <AmountInput
-          label="Minimum value"
-          placeholder="min, e.g. 1bn"
-          value={view.min}
-          onChange={(min) => onChange({ min })}
-        />
+        <AmountInput label="Minimum value" placeholder="min" value={view.min} onChange={(min) => onChange({ min })} />
         <span aria-hidden="true">–</span>
-        <AmountInput
-          label="Maximum value"
-          placeholder="max, e.g. 25%"
-          value={view.max}
-          onChange={(max) => onChange({ max })}
-        />
+        <AmountInput label="Maximum value" placeholder="max" value={view.max} onChange={(max) => onChange({ max })} />
       </fieldset>
       <p className="row-count" data-testid="row-count" aria-live="polite">
         Showing {shown} of {tradeOnly ? `${tradeCount} trade figures` : total}
