@@ -6,6 +6,7 @@ import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { CSV_COLUMNS } from "../../lib/export/csv.ts";
 import { summarise } from "../../lib/display/format.ts";
+import { METRICS } from "../../lib/enums.ts";
 import { DatasetSchema, type Claim, type Dataset } from "../../lib/schema.ts";
 import { loadSeeds } from "../../lib/server/seeds.ts";
 import { baseUrlFromEnv, DashboardPage, launchChromium, recordProblems, type PageProblems } from "./browser.ts";
@@ -177,9 +178,13 @@ describe("the claims table", () => {
     expect(await dashboard.ariaSort("Value")).toBe("descending");
     await expect.poll(() => dashboard.query.get("sort"), SETTLE).toBe("value.desc");
     const ids = await dashboard.rowIds();
-    const values = await Promise.all(ids.map(async (id) => (await claimById(id)).value));
-    expect(values.length).toBeGreaterThan(1);
-    expect(values).toEqual([...values].sort((a, b) => b - a));
+    const rows = await Promise.all(ids.map((id) => claimById(id)));
+    expect(rows.length).toBeGreaterThan(1);
+    // Within a kind and unit, largest first; kinds are not interleaved (100 %, then money, then 25 % would be).
+    const percents = rows.filter((c) => c.kind === "percent").map((c) => c.value);
+    expect(percents).toEqual([...percents].sort((a, b) => b - a));
+    const kinds = rows.map((c) => c.kind).filter((k, i, a) => k !== a[i - 1]);
+    expect(kinds).toEqual([...new Set(kinds)]);
 
     await dashboard.reload();
     expect(await dashboard.ariaSort("Value")).toBe("descending");
@@ -192,13 +197,13 @@ describe("the claims table", () => {
 
   test("filters to tariff rates", async () => {
     await dashboard.goto("/");
-    // M in "Showing N of M" is the UI's to define (here: every record, dates included): it must not change.
+    // M in "Showing N of M" is the UI's to define (here: the trade figures): it must not change.
     const all = await dashboard.rowCounts();
     expect(await dashboard.rows.count()).toBeGreaterThan(3);
 
     await dashboard.metricFilter("Tariff rate").check();
     await expect.poll(() => dashboard.query.get("metric"), SETTLE).toBe("tariff_rate");
-    expect(await dashboard.rowCount.textContent()).toBe(`Showing 3 of ${all.total}`);
+    expect(await dashboard.rowCount.textContent()).toMatch(new RegExp(`^Showing 3 of ${all.total} trade figures`));
     const ids = await dashboard.rowIds();
     expect(ids).toHaveLength(3);
     for (const id of ids) expect((await claimById(id)).metric).toBe("tariff_rate");
@@ -240,13 +245,39 @@ describe("selection", () => {
     const claim = await claimById(id);
     expect(claim.kind).toBe("money");
 
+    const scrolled = await dashboard.scrollY();
     await mark.click();
     await expect.poll(() => dashboard.query.get("claim"), SETTLE).toBe(id);
     expect(await dashboard.sourceMark(id).getAttribute("data-selected")).toBe("true");
     expect(await dashboard.selectedSourceMarks.count()).toBe(1);
-    expect(await dashboard.selectedSentence.isVisible()).toBe(true);
     expect(await dashboard.selectedSentence.textContent()).toContain(claim.quote);
-    await expect.poll(() => dashboard.isInViewport(dashboard.selectedSentence), SETTLE).toBe(true);
+    // The sentence is pinned where the reader is: the page does not jump, and focus stays on the mark.
+    expect(await dashboard.pinnedSentence.textContent()).toContain(claim.quote);
+    expect(await dashboard.isInViewport(dashboard.pinnedSentence)).toBe(true);
+    await dashboard.page.waitForTimeout(600);
+    expect(await dashboard.scrollY()).toBe(scrolled);
+    expect(await mark.evaluate((el) => el === document.activeElement)).toBe(true);
+    // Escape returns: no selection, nothing pinned, the page where it was.
+    await dashboard.page.keyboard.press("Escape");
+    await expect.poll(() => dashboard.query.get("claim"), SETTLE).toBeNull();
+    expect(await dashboard.pinned.count()).toBe(0);
+    expect(await dashboard.scrollY()).toBe(scrolled);
+  });
+
+  test("a figure stated in two currencies is one mark, which selects either half", async () => {
+    await dashboard.goto("/");
+    const surplus = await findClaim(
+      (c) => c.kind === "money" && c.unit === "CAD" && c.value === 102_300_000_000,
+      "$102.3 billion",
+    );
+    const usd = await findClaim((c) => c.kind === "money" && c.unit === "USD", "US$74.25 billion");
+    const marks = dashboard.chartMarks("money");
+    expect(await marks.count()).toBeGreaterThan(1);
+    expect(await dashboard.chart("money").locator(`[data-claim-id="${usd.id}"]`).count()).toBe(0);
+    const mark = dashboard.chart("money").locator(`[data-claim-id="${surplus.id}"]`);
+    expect(await mark.getAttribute("aria-label")).toContain("US$74.25B");
+    await dashboard.goto(`/?claim=${encodeURIComponent(usd.id)}&all=1`);
+    await expect.poll(() => mark.getAttribute("aria-pressed"), SETTLE).toBe("true");
   });
 
   test("Enter on a focused chart mark selects its claim", async () => {
@@ -275,7 +306,7 @@ describe("selection", () => {
       await dashboard.goto(path);
       await expect.poll(() => dashboard.sourceMark(claim.id).getAttribute("data-selected"), SETTLE).toBe("true");
       expect(await dashboard.selectedSentence.textContent()).toContain(claim.quote);
-      await expect.poll(() => dashboard.isInViewport(dashboard.selectedSentence), SETTLE).toBe(true);
+      await expect.poll(() => dashboard.isInViewport(dashboard.pinnedSentence), SETTLE).toBe(true);
     }
   });
 });
@@ -316,4 +347,173 @@ describe("screenshots", () => {
       });
     }
   }
+});
+
+describe("a page a newsroom would publish", () => {
+  test("leads with the trade figures: cards, then a table that opens on them; every number a click away, kept in the URL", async () => {
+    await dashboard.goto("/");
+    const cards = dashboard.keyFigures;
+    // Seven trade figures, the surplus stated in two currencies counted once.
+    expect(await cards.count()).toBe(6);
+    const first = (await cards.first().textContent()) ?? "";
+    expect(first).toContain("Trade balance");
+    expect(first).toMatch(/CAD\s102\.3B/);
+    expect(first).toContain("US$74.25B as stated");
+    const volume = (await cards.nth(1).textContent()) ?? "";
+    expect(volume).toMatch(/≈ US\$551\.61B, derived/);
+
+    const rows = await Promise.all((await dashboard.rowIds()).map((id) => claimById(id)));
+    expect(rows).toHaveLength(7);
+    expect(rows.every((c) => c.metric !== "other" && c.kind !== "date")).toBe(true);
+    expect(rows.map((c) => c.metric)).toEqual(
+      [...rows.map((c) => c.metric)].sort((a, b) => METRICS.indexOf(a) - METRICS.indexOf(b)),
+    );
+
+    await dashboard.scopeButton("all").click();
+    await expect.poll(() => dashboard.query.get("all"), SETTLE).toBe("1");
+    await expect.poll(() => dashboard.rows.count(), SETTLE).toBeGreaterThan(7);
+    const everything = await dashboard.rows.count();
+    await dashboard.reload();
+    expect(await dashboard.scopeButton("all").getAttribute("aria-pressed")).toBe("true");
+    expect(await dashboard.rows.count()).toBe(everything);
+    await dashboard.scopeButton("trade").click();
+    await expect.poll(() => dashboard.query.get("all"), SETTLE).toBeNull();
+    await expect.poll(() => dashboard.rows.count(), SETTLE).toBe(7);
+  });
+
+  test("a card's link selects its figure and pins its sentence, without moving the page", async () => {
+    await dashboard.goto("/");
+    const card = dashboard.keyFigures.nth(2);
+    const id = (await card.getAttribute("data-claim-id")) ?? "";
+    const scrolled = await dashboard.scrollY();
+    await card.getByRole("link").click();
+    await expect.poll(() => dashboard.query.get("claim"), SETTLE).toBe(id);
+    expect(await dashboard.pinnedSentence.textContent()).toContain((await claimById(id)).quote);
+    expect(await dashboard.scrollY()).toBe(scrolled);
+  });
+
+  test("the value range takes 1bn and 25%", async () => {
+    await dashboard.goto("/?all=1");
+    await dashboard.page.getByLabel("Minimum value").fill("1bn");
+    await expect.poll(() => dashboard.query.get("min"), SETTLE).toBe("1000000000");
+    const rows = await Promise.all((await dashboard.rowIds()).map((id) => claimById(id)));
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((c) => (c.valueMax ?? c.value) >= 1e9)).toBe(true);
+    await dashboard.page.getByLabel("Minimum value").fill("");
+    await dashboard.page.getByLabel("Maximum value").fill("25%");
+    await expect.poll(() => dashboard.query.get("max"), SETTLE).toBe("25");
+    await dashboard.page.getByLabel("Maximum value").fill("lots");
+    expect(await dashboard.page.getByLabel("Maximum value").getAttribute("aria-invalid")).toBe("true");
+    expect(dashboard.query.get("max")).toBe("25");
+  });
+
+  test("keyboard: a skip link first, the search box before any chart mark, one Tab stop per chart", async () => {
+    await dashboard.goto("/");
+    await dashboard.page.keyboard.press("Tab");
+    const skip = dashboard.page.getByRole("link", { name: "Skip to the figures table" });
+    expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
+    await dashboard.page.keyboard.press("Enter");
+    // From the skip link's target, a few Tabs reach the search box (past the two scope buttons), and no chart mark.
+    const visited: string[] = [];
+    for (let i = 0; i < 5 && visited.at(-1) !== "Search figures"; i++) {
+      await dashboard.page.keyboard.press("Tab");
+      visited.push(
+        await dashboard.page.evaluate(() => {
+          const el = document.activeElement;
+          return el?.classList.contains("chart-mark")
+            ? "chart mark"
+            : (el?.getAttribute("aria-label") ?? el?.textContent ?? "");
+        }),
+      );
+    }
+    expect(visited.at(-1)).toBe("Search figures");
+    expect(visited).not.toContain("chart mark");
+    for (const name of ["money", "tariffs", "positions"] as const) {
+      const stops = await dashboard.chart(name).locator('.chart-mark[tabindex="0"]').count();
+      expect(stops).toBe(1);
+    }
+    const names = await dashboard
+      .chart("tariffs")
+      .locator(".chart-mark")
+      .evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")));
+    expect(new Set(names).size).toBe(names.length);
+    expect(await dashboard.page.title()).toContain("Carney tells Trump");
+  });
+
+  test.each(["light", "dark"] as const)("highlights in the source keep 4.5:1 text contrast (%s)", async (scheme) => {
+    await dashboard.page.emulateMedia({ colorScheme: scheme });
+    await dashboard.goto("/");
+    const ratios = await dashboard.page.locator("mark.claim").evaluateAll((marks) => {
+      const parse = (c: string): number[] => {
+        const m = /\(([^)]+)\)/.exec(c)!;
+        const parts = m[1]!
+          .replace("srgb", "")
+          .replace("/", " ")
+          .trim()
+          .split(/[\s,]+/)
+          .map(Number);
+        const scale = c.startsWith("color(") ? 1 : 1 / 255;
+        return [parts[0]! * scale, parts[1]! * scale, parts[2]! * scale, parts[3] ?? 1];
+      };
+      const lum = ([r, g, b]: number[]) =>
+        [r!, g!, b!]
+          .map((v) => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
+          .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i]!, 0);
+      const page = parse(getComputedStyle(document.body).backgroundColor);
+      return marks.map((mark) => {
+        const [r, g, b, a] = parse(getComputedStyle(mark).backgroundColor);
+        const bg = [r! * a! + page[0]! * (1 - a!), g! * a! + page[1]! * (1 - a!), b! * a! + page[2]! * (1 - a!)];
+        const fg = parse(getComputedStyle(mark).color);
+        const [l1, l2] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+        return (l1! + 0.05) / (l2! + 0.05);
+      });
+    });
+    expect(ratios.length).toBeGreaterThan(5);
+    for (const ratio of ratios) expect(ratio).toBeGreaterThanOrEqual(4.5);
+  });
+
+  test("prints the header, the key figures, the charts and the table, and no controls", async () => {
+    await dashboard.goto("/");
+    await dashboard.page.emulateMedia({ media: "print" });
+    const visible = (selector: string) => dashboard.page.locator(selector).first().isVisible();
+    for (const shown of ["h1", "[data-testid=key-figures]", "[data-testid=chart-money]", "[data-testid=claims-table]"])
+      expect(await visible(shown), shown).toBe(true);
+    const controls = await dashboard.page
+      .locator("button, input, .toolbar, .downloads")
+      .evaluateAll(
+        (els) =>
+          els.filter((el) => el.getBoundingClientRect().height > 0 && getComputedStyle(el).visibility !== "hidden")
+            .length,
+      );
+    expect(controls).toBe(0);
+    await dashboard.page.emulateMedia({ media: "screen" });
+  });
+
+  test("on a 390 px phone: cards, charts, then the table as stacked rows, a jump bar, and half the old height", async () => {
+    await dashboard.page.setViewportSize({ width: 390, height: 844 });
+    await dashboard.goto("/");
+    expect(await dashboard.page.getByRole("navigation", { name: "Jump to" }).isVisible()).toBe(true);
+    const row = dashboard.rows.first().locator("td").first();
+    expect(await row.evaluate((td) => getComputedStyle(td).display)).toBe("block");
+    const height = await dashboard.page.evaluate(() => document.documentElement.scrollHeight);
+    // 10,105 px before this layout.
+    expect(height).toBeLessThanOrEqual(5052);
+    const order = await dashboard.page.evaluate(() =>
+      ["[data-testid=key-figures]", "[data-testid=chart-money]", "[data-testid=claims-table]"].map(
+        (s) => document.querySelector(s)!.getBoundingClientRect().top,
+      ),
+    );
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    const hasHorizontalScroll = await dashboard.page.evaluate(
+      () => document.documentElement.scrollWidth > window.innerWidth,
+    );
+    expect(hasHorizontalScroll).toBe(false);
+  });
+
+  test("at 1,280 px the whole table fits its column: no horizontal scrolling", async () => {
+    await dashboard.page.setViewportSize({ width: 1280, height: 900 });
+    await dashboard.goto("/?all=1");
+    const scroll = dashboard.page.locator(".table-wrap .scroll");
+    expect(await scroll.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+  });
 });
