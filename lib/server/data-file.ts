@@ -15,3 +15,8 @@ export function dataFile(body: string, headers: Record<string, string>): Respons
   const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
   return new Response(body, { headers: { ...headers, ETag: etag, "Cache-Control": STATIC_CACHE_CONTROL } });
 }
+
+/** A CSV download named for the reader's folder (lib/export/file-name.ts), with the same ETag and caching. */
+export function csvFile(body: string, fileName: string): Response {
+  return dataFile(body, { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": attachment(fileName) });
+}

@@ -22,6 +22,11 @@ const seed = loadSeeds()[0]!;
 /** The pages prerendered at build time and served as files, under a policy of their own script hashes. */
 const STATIC_PAGES = ["/", `/articles/${seed.id}`];
 
+/** The /data CSV files, each plain and for Excel. */
+const CSV_FILES = ["claims"].flatMap((name) => [`/data/${name}.csv`, `/data/${name}-excel.csv`]);
+/** Every /data file, prerendered at build time like the static pages. */
+const DATA_FILES = [...CSV_FILES, "/data/claims.json", "/data/datapackage.json"];
+
 /** Every page rendered per request with its status, and 404s (also HTML, also hydrated) at and under the top level. */
 const HTML_PAGES: [path: string, status: number][] = [
   // The benchmark pages exist only in the benchmarks' own build (TRADEFIGURES_BENCH=1), not in this one.
@@ -139,7 +144,7 @@ describe("headers over HTTP", () => {
     },
   );
 
-  test.each([...STATIC_PAGES, "/data/claims.csv", "/data/claims.json", "/data/datapackage.json"])(
+  test.each([...STATIC_PAGES, ...DATA_FILES])(
     "prerendered %s: cacheable by a CDN, and a repeat with its ETag gets 304",
     async (path) => {
       const first = await fetch(url(path));
@@ -218,8 +223,8 @@ describe("headers over HTTP", () => {
     },
   );
 
-  test.each([
-    ["/data/claims.csv", 200, /^text\/csv/],
+  test.each<[path: string, status: number, type: RegExp]>([
+    ...CSV_FILES.map((path): [string, number, RegExp] => [path, 200, /^text\/csv; charset=utf-8$/]),
     ["/data/claims.json", 200, /^application\/json/],
     ["/data/datapackage.json", 200, /^application\/json/],
     ["/icon.svg", 200, /^image\/svg\+xml/],
@@ -232,6 +237,17 @@ describe("headers over HTTP", () => {
     expect(response.headers.get("content-type")).toMatch(type);
     expect(response.headers.get("content-security-policy")).toBe(RESOURCE_CSP);
     expectStaticHeaders(response);
+  });
+
+  test.each(CSV_FILES)("%s: an attachment named after the article, quoted", async (path) => {
+    const response = await fetch(url(path));
+    const name = `carney-tells-trump-${path.slice("/data/".length)}`;
+    expect(response.headers.get("content-disposition")).toBe(
+      `attachment; filename="${name}"; filename*=UTF-8''${name}`,
+    );
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+    expect(bom).toBe(path.endsWith("-excel.csv"));
   });
 
   test("a script chunk: the nothing-allowed policy and the static headers", async () => {
