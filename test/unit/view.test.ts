@@ -110,7 +110,7 @@ describe("data package", () => {
       "tariff_rate",
       "other",
     ]);
-    expect(resource.schema.primaryKey).toBe("id");
+    expect(resource.schema.primaryKey).toEqual(["id"]);
   });
 
   it("describes the CSV's change words and US-dollar columns, which the record does not have", () => {
@@ -124,5 +124,24 @@ describe("data package", () => {
     expect(field("usdDerived").type).toBe("boolean");
     for (const name of ["usdValue", "usdValueMax", "usdRate", "usdRateSource", "usdDerived"])
       expect(field(name).constraints?.required).toBeUndefined();
+  });
+
+  it("puts our data in the public domain, and leaves the publisher's quoted text to the publisher", () => {
+    const pkg = claimsDataPackage(article);
+    expect(pkg.$schema).toBe("https://datapackage.org/profiles/2.0/datapackage.json");
+    expect(pkg.licenses.map((l) => l.name)).toEqual(["ODC-PDDL-1.0"]);
+    expect(JSON.stringify(pkg)).not.toMatch(/CC-BY/);
+    const resource = pkg.resources[0]!;
+    expect(resource.licenses.map((l) => l.name)).toEqual(["ODC-PDDL-1.0", "other-closed"]);
+    expect(resource.licenses[1]!.title).toMatch(
+      /^quote and sentence: © AP \/ Reuters: the publisher's text, quoted for verification/,
+    );
+    const quoted = resource.schema.fields.filter((f) => "rights" in f).map((f) => f.name);
+    expect(quoted).toEqual(["quote", "sentence"]);
+    for (const f of resource.schema.fields.filter((f) => "rights" in f))
+      expect(f.rights).toBe(
+        "© AP / Reuters: the publisher's text, quoted for verification; not covered by ODC-PDDL-1.0",
+      );
+    expect(pkg.description).toContain("not licensed by Tradefigures");
   });
 });
