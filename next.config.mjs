@@ -25,10 +25,13 @@ const nextConfig = {
   },
   // The baseline on every response, 404s and static chunks included; proxy.ts swaps the CSP on pages for one with a nonce.
   async headers() {
+    const csp = { key: "Content-Security-Policy", value: security.resourceCsp };
     return [
+      // Everything but /embed/*, which other sites may frame: it goes without X-Frame-Options DENY.
+      { source: "/:path((?!embed/).*)", headers: [...security.static, csp] },
       {
-        source: "/:path*",
-        headers: [...security.static, { key: "Content-Security-Policy", value: security.resourceCsp }],
+        source: "/embed/:path*",
+        headers: [...security.static.filter((/** @type {{ key: string }} */ h) => h.key !== "X-Frame-Options"), csp],
       },
     ];
   },

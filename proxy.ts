@@ -62,6 +62,7 @@ export function proxy(request: NextRequest): NextResponse {
     response.headers.set("Cache-Control", STATIC_CACHE_CONTROL);
     return response;
   }
+  // An /embed/ path that is not a prerendered embed (a 404): framed or not, it keeps frame-ancestors 'none'.
   const csp = pageCsp(createNonce(), { development: process.env.NODE_ENV === "development" });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", csp);

@@ -44,6 +44,7 @@ export function ArticlePage({ dataset, others }: ArticlePageProps) {
       <Suspense>
         <SeedDashboard
           text={article.text}
+          title={article.title}
           claims={packClaims(article.id, claims)}
           charts={packLayouts(chartLayouts(claims, article.text.length))}
         />

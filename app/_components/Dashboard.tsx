@@ -17,6 +17,7 @@ import { PositionChart } from "./charts/PositionChart";
 import { TariffChart } from "./charts/TariffChart";
 import type { ChartLayouts } from "./charts/types";
 import { SelectedFigure } from "./SelectedFigure";
+import { Share } from "./Share";
 import { SourceView } from "./SourceView";
 import { FiguresPanel } from "./table/FiguresPanel";
 
@@ -31,6 +32,8 @@ interface DashboardProps {
    * first commit after hydration (before the revealed parts paint: see VIEW_PENDING_SCRIPT).
    */
   viewFromUrl?: boolean;
+  /** A seed article, which other sites can embed: its id and title. */
+  embed?: { id: string; title: string };
   /** Parameters of the page itself (e.g. which stored article), kept in the URL beside the view. */
   pageParams?: Record<string, string>;
 }
@@ -39,7 +42,16 @@ interface DashboardProps {
  * Owns what the reader is looking at: the view (filters, sort, search) and the selected claim, mirrored in the
  * URL. Charts, table and source all read the same claims and select through the same callback.
  */
-export function Dashboard({ articleId, charts, text, claims, initialView, viewFromUrl, pageParams }: DashboardProps) {
+export function Dashboard({
+  articleId,
+  charts,
+  text,
+  claims,
+  initialView,
+  viewFromUrl,
+  pageParams,
+  embed,
+}: DashboardProps) {
   const [view, setView] = useState<ViewState>(initialView);
   const update = useCallback((patch: Partial<ViewState>) => setView((v) => ({ ...v, ...patch })), []);
   const select = useCallback((id: string) => update({ claim: id }), [update]);
@@ -90,6 +102,7 @@ export function Dashboard({ articleId, charts, text, claims, initialView, viewFr
 
   return (
     <>
+      <Share embed={embed} />
       <p className="charts-note" id="charts">
         The charts show every figure in the article; the filters below apply to the table.
       </p>

@@ -2,6 +2,8 @@ import type { KeyFigure } from "@/lib/chart/key-figures";
 
 interface KeyFiguresProps {
   figures: KeyFigure[];
+  /** Embedded elsewhere: links open the figure on its article's page (a new tab) instead of selecting it here. */
+  linkBase?: string;
 }
 
 /**
@@ -9,7 +11,7 @@ interface KeyFiguresProps {
  * US-dollar equivalent (stated, or derived and said so), what it measures, its period, and a link to its sentence.
  * Plain links (#claim-<id>): the dashboard selects the figure, and without JavaScript the link still goes somewhere.
  */
-export function KeyFigures({ figures }: KeyFiguresProps) {
+export function KeyFigures({ figures, linkBase }: KeyFiguresProps) {
   if (figures.length === 0) return null;
   return (
     <section className="key-figures" aria-labelledby="key-figures-heading" id="key-figures">
@@ -54,7 +56,9 @@ export function KeyFigures({ figures }: KeyFiguresProps) {
             </p>
             <a
               className="card-link"
-              href={`#claim-${f.id}`}
+              href={linkBase === undefined ? `#claim-${f.id}` : `${linkBase}?claim=${encodeURIComponent(f.id)}`}
+              target={linkBase === undefined ? undefined : "_blank"}
+              rel={linkBase === undefined ? undefined : "noopener"}
               aria-label={`${f.metricLabel} ${f.value}, ${f.what}: show its sentence`}
             >
               Sentence

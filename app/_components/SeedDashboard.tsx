@@ -8,6 +8,7 @@ import { Dashboard } from "./Dashboard";
 
 interface SeedDashboardProps {
   text: string;
+  title: string;
   claims: PackedClaims;
   charts: PackedChartLayouts;
 }
@@ -17,7 +18,7 @@ interface SeedDashboardProps {
  * claim without the article id and sentence it shares with others, each chart mark without its copy of its claim)
  * and are unpacked once here; the view is the URL's, read in the browser.
  */
-export function SeedDashboard({ text, claims, charts }: SeedDashboardProps) {
+export function SeedDashboard({ text, title, claims, charts }: SeedDashboardProps) {
   const records = useMemo(() => unpackClaims(claims), [claims]);
   const layouts = useMemo(() => unpackLayouts(charts, records), [charts, records]);
   return (
@@ -28,6 +29,7 @@ export function SeedDashboard({ text, claims, charts }: SeedDashboardProps) {
       claims={records}
       initialView={DEFAULT_VIEW}
       viewFromUrl
+      embed={{ id: claims.articleId, title }}
     />
   );
 }

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 /**
- * @typedef {{ headers: Array<[string, string]>; etag: string; identity: Buffer; br: Buffer; gzip: Buffer }} Entry
+ * @typedef {{ headers: Array<[string, string]>; etag: string; identity: Buffer; br: Buffer; gzip: Buffer; frameable?: boolean }} Entry
  */
 
 /** Next's own Vary for a page: the same URL answers the RSC payload to a client navigation. */
@@ -43,15 +43,13 @@ export function loadPrerendered(dist, security) {
     return entries;
   }
   for (const [path, page] of Object.entries(list.pages ?? {})) {
-    entries.set(
-      path,
-      entry(readFileSync(join(dist, page.html)), [
-        ["Content-Type", "text/html; charset=utf-8"],
-        ["Content-Security-Policy", page.csp],
-        ["Cache-Control", security.staticCacheControl],
-        ["Vary", PAGE_VARY],
-      ]),
-    );
+    const served = entry(readFileSync(join(dist, page.html)), [
+      ["Content-Type", "text/html; charset=utf-8"],
+      ["Content-Security-Policy", page.csp],
+      ["Cache-Control", security.staticCacheControl],
+      ["Vary", PAGE_VARY],
+    ]);
+    entries.set(path, page.frameable ? { ...served, frameable: true } : served);
   }
   for (const [path, file] of Object.entries(list.files ?? {})) {
     /** @type {Array<[string, string]>} */
@@ -101,6 +99,8 @@ export function servePrerendered(entries, request, response) {
   if (RSC_HEADERS.some((name) => request.headers[name] !== undefined)) return false;
   if (queryAt !== -1 && new URLSearchParams(target.slice(queryAt + 1)).has("_rsc")) return false;
   for (const [key, value] of found.headers) response.setHeader(key, value);
+  // An embed page is meant to be framed: its policy names the ancestors, and DENY would overrule it in old browsers.
+  if (found.frameable) response.removeHeader("X-Frame-Options");
   if (matches(request.headers["if-none-match"], found.etag)) {
     response.writeHead(304);
     response.end();

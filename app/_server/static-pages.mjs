@@ -115,7 +115,7 @@ function prerenderedRoutes() {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  /** @type {Record<string, { html: string; csp: string; hashes: string[] }>} */
+  /** @type {Record<string, { html: string; csp: string; hashes: string[]; frameable: boolean }>} */
   const pages = {};
   /** @type {Record<string, { body: string; headers: Record<string, string> }>} */
   const files = {};
@@ -123,10 +123,13 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
     if (existsSync(`${base}.html`)) {
       const { html, hashes } = hashPage(readFileSync(`${base}.html`, "utf8"));
       writeFileSync(`${base}.html`, html);
-      const csp = security.pageCsp
+      const policy = security.pageCsp
         .map((/** @type {string} */ d) => d.replace("{scripts}", hashes.join(" ")))
         .join("; ");
-      pages[route] = { html: relative(dist, `${base}.html`), csp, hashes };
+      // An /embed/ page may be framed by any site (and goes without X-Frame-Options: prerendered.mjs, next.config.mjs).
+      const frameable = route.startsWith(security.embedPrefix);
+      const csp = frameable ? policy.replace(/frame-ancestors [^;]+/, security.embedFrameAncestors) : policy;
+      pages[route] = { html: relative(dist, `${base}.html`), csp, hashes, frameable };
     } else if (existsSync(`${base}.body`) && existsSync(`${base}.meta`)) {
       const meta = JSON.parse(readFileSync(`${base}.meta`, "utf8"));
       if (meta.status === undefined || meta.status === 200)

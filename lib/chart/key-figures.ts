@@ -118,13 +118,15 @@ export function keyFigures(claims: readonly Claim[]): KeyFigure[] {
     figures.push({ figure, size: usd?.value ?? claim.value });
   }
   const metricOrder = (m: Claim["metric"]) => (TRADE_METRICS as readonly string[]).indexOf(m);
-  return figures
-    // Within a metric: in force before announced or threatened (as the tariff chart draws them), then largest first.
-    .sort(
-      (a, b) =>
-        metricOrder(a.figure.metric) - metricOrder(b.figure.metric) ||
-        Number(a.figure.modality !== null) - Number(b.figure.modality !== null) ||
-        b.size - a.size,
-    )
-    .map(({ figure }) => figure);
+  return (
+    figures
+      // Within a metric: in force before announced or threatened (as the tariff chart draws them), then largest first.
+      .sort(
+        (a, b) =>
+          metricOrder(a.figure.metric) - metricOrder(b.figure.metric) ||
+          Number(a.figure.modality !== null) - Number(b.figure.modality !== null) ||
+          b.size - a.size,
+      )
+      .map(({ figure }) => figure)
+  );
 }

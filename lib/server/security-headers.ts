@@ -66,3 +66,18 @@ export const STATIC_CACHE_CONTROL: string = securityHeaders.staticCacheControl;
 
 /** The file, in the build's folder, where app/_server/static-pages.mjs writes each prerendered page's policy. */
 export const STATIC_PAGES_FILE: string = securityHeaders.staticPages;
+
+/**
+ * The pages another site may frame: /embed/<article>/<chart>, and only those. Their policy allows any frame ancestor
+ * and they go without X-Frame-Options; every other page keeps frame-ancestors 'none' and DENY.
+ */
+export const EMBED_PREFIX: string = securityHeaders.embedPrefix;
+
+export function isEmbedPath(pathname: string): boolean {
+  return pathname.startsWith(EMBED_PREFIX);
+}
+
+/** A page policy made frameable: its frame-ancestors directive replaced by the embed pages' one. */
+export function embedPolicy(csp: string): string {
+  return csp.replace(/frame-ancestors [^;]+/, securityHeaders.embedFrameAncestors);
+}
