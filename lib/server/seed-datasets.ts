@@ -7,6 +7,10 @@
  * route handlers), proxy.ts and the tests.
  */
 
+import { chartLayouts } from "../chart/index";
+import { type ChartName, chartOf, chartToCsv } from "../export/chart-csv";
+import { csvForExcel } from "../export/csv";
+import { articleFileStem } from "../export/file-name";
 import { extractArticle } from "../extract/article";
 import type { Article, Claim } from "../schema";
 import { loadSeeds } from "./seeds";
@@ -34,4 +38,17 @@ export function bundledDataset(): ArticleDataset {
 
 export function datasetById(id: string): ArticleDataset | undefined {
   return seedDatasets().find((d) => d.article.id === id);
+}
+
+/**
+ * One chart of the bundled article as the CSV of its marks (/data/chart-<name>.csv, and -excel.csv with a byte order
+ * mark), laid out as its page lays it out, and the file name a download gets.
+ */
+export function bundledChartCsv(name: ChartName, { excel = false } = {}): { body: string; fileName: string } {
+  const { article, claims } = bundledDataset();
+  const csv = chartToCsv(chartOf(chartLayouts(claims, article.text.length), name), claims);
+  return {
+    body: excel ? csvForExcel(csv) : csv,
+    fileName: `${articleFileStem(article)}-chart-${name}${excel ? "-excel" : ""}.csv`,
+  };
 }

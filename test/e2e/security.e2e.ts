@@ -22,8 +22,11 @@ const seed = loadSeeds()[0]!;
 /** The pages prerendered at build time and served as files, under a policy of their own script hashes. */
 const STATIC_PAGES = ["/", `/articles/${seed.id}`];
 
-/** The /data CSV files, each plain and for Excel. */
-const CSV_FILES = ["claims"].flatMap((name) => [`/data/${name}.csv`, `/data/${name}-excel.csv`]);
+/** The /data CSV files: the claims, and each chart's marks, each plain and for Excel. */
+const CSV_FILES = ["claims", "chart-money", "chart-tariffs", "chart-positions"].flatMap((name) => [
+  `/data/${name}.csv`,
+  `/data/${name}-excel.csv`,
+]);
 /** Every /data file, prerendered at build time like the static pages. */
 const DATA_FILES = [...CSV_FILES, "/data/claims.json", "/data/datapackage.json"];
 

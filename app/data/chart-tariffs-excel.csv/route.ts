@@ -1,0 +1,9 @@
+import { csvFile } from "@/lib/server/data-file";
+import { bundledChartCsv } from "@/lib/server/seed-datasets";
+
+export const dynamic = "force-static";
+
+export function GET(): Response {
+  const { body, fileName } = bundledChartCsv("tariffs", { excel: true });
+  return csvFile(body, fileName);
+}
