@@ -1,18 +1,22 @@
 /**
  * lib/input owns a reader's own article on its way in: bytes to strict UTF-8 text (the size limit, the refusals of
  * binary, UTF-16 and broken files), the formats read (formats.ts), and HTML (html.ts) and Markdown (markdown.ts)
- * reduced to the text a reader sees. It runs the same in the browser, a Web Worker and Node: web standards, and
- * htmlparser2 as its one package; never React, Next, node:* built-ins or lib/server. From lib/ it may take
- * lib/schema, lib/enums, lib/defaults and lib/sizes, and no other folder of lib/.
+ * reduced to the text a reader sees: a saved page to its article (readable.ts, with the page's title, byline and
+ * date), any other HTML to its visible text. It runs the same in the browser, a Web Worker and Node: web standards,
+ * and htmlparser2, linkedom and @mozilla/readability as its packages; never React, Next, node:* built-ins or
+ * lib/server. From lib/ it may take lib/schema, lib/enums, lib/defaults and lib/sizes, and no other folder of lib/.
+ * The /analyze form imports only formats.ts and types from here, so none of these packages reaches a page.
  */
 
 import { MB } from "../sizes";
 import type { InputFormat } from "./formats";
-import { htmlToText } from "./html";
 import { markdownToText } from "./markdown";
+import { NO_METADATA, type PageMetadata } from "./page-metadata";
+import { readableHtml } from "./readable";
 
 export { FILE_INPUT_ACCEPT, formatOf, type InputFormat } from "./formats";
 export { htmlTitle } from "./html";
+export { NO_METADATA, type PageMetadata } from "./page-metadata";
 
 /**
  * A reader's own article, from the bytes of a file or pasted text to the text the extractor reads. Runs the same
@@ -127,19 +131,32 @@ export function decodeText(bytes: Uint8Array, name: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** The text the reader sees, and the one every claim's offsets refer to. */
+/** The text the reader sees, and the one every claim's offsets refer to: a page's article, else its visible text. */
 export function reduceToText(raw: string, format: InputFormat): string {
-  if (format === "html") return htmlToText(raw);
+  if (format === "html") return readableHtml(raw).text;
   if (format === "markdown") return markdownToText(raw);
   return raw;
 }
 
-/** Raw input → article text: line ends normalised to \n, reduced to what a reader sees, refused when empty. */
-export function articleTextFrom(raw: string, format: InputFormat): string {
-  const text = reduceToText(raw.replace(/\r\n?/g, "\n"), format);
+/** An article on its way in: the text the extractor reads, and what its page says about it (HTML only). */
+export interface ArticleInput {
+  text: string;
+  metadata: PageMetadata;
+}
+
+/** Raw input → article: line ends normalised to \n, reduced to what a reader sees, refused when empty. */
+export function readArticle(raw: string, format: InputFormat): ArticleInput {
+  const normalised = raw.replace(/\r\n?/g, "\n");
+  const { text, metadata } =
+    format === "html" ? readableHtml(normalised) : { text: reduceToText(normalised, format), metadata: NO_METADATA };
   if (text.trim() === "") {
     const why = format === "html" ? "the page has no visible text" : "it is empty or only white space";
     throw new InputError(`no text to analyse: ${why}`);
   }
-  return text;
+  return { text, metadata };
+}
+
+/** Raw input → article text (readArticle without the page's metadata). */
+export function articleTextFrom(raw: string, format: InputFormat): string {
+  return readArticle(raw, format).text;
 }
