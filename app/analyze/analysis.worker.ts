@@ -1,5 +1,14 @@
 /// <reference lib="webworker" />
-import { articleTextFrom, checkInputSize, decodeText, formatOf, htmlTitle, InputError } from "@/lib/input/index";
+import {
+  checkInputSize,
+  decodeText,
+  formatOf,
+  InputError,
+  NO_METADATA,
+  readArticle,
+  type ArticleInput,
+  type InputFormat,
+} from "@/lib/input/index";
 import { chartLayouts } from "@/lib/chart/index";
 import { claimsDataPackage } from "@/lib/export/datapackage";
 import { downloadSizeProblem } from "@/lib/export/download-size";
@@ -31,27 +40,33 @@ function progress(fraction: number, stage: string, force = false): void {
   post({ type: "progress", fraction: Math.min(1, Math.max(0, fraction)), stage });
 }
 
-async function readInput(input: TextInput): Promise<{ text: string; htmlTitle: string | null }> {
-  if (input.kind === "text") {
-    return {
-      text: articleTextFrom(input.text, input.format),
-      htmlTitle: input.format === "html" ? htmlTitle(input.text) : null,
-    };
-  }
-  const { file } = input;
+/** A file's text, refused before it is read when it is of no format we read or too large. */
+async function readFile(file: File): Promise<{ raw: string; format: InputFormat }> {
   const format = formatOf(file.name, file.type);
   if (!format) throw new InputError(`${file.name}: not a .txt, .md or .html file`);
   // Checked before reading, so a 2 GB video dropped by mistake is refused without loading it.
   checkInputSize(file.size, file.name);
-  const raw = decodeText(new Uint8Array(await file.arrayBuffer()), file.name);
-  return { text: articleTextFrom(raw, format), htmlTitle: format === "html" ? htmlTitle(raw) : null };
+  return { raw: decodeText(new Uint8Array(await file.arrayBuffer()), file.name), format };
 }
 
-/** A title the reader did not give: the HTML <title>, else the first line, shortened; never empty. */
-function titleFor(meta: ArticleMetaInput, text: string, fromHtml: string | null): string {
+async function readInput(input: TextInput): Promise<ArticleInput> {
+  if (input.kind === "text") return readArticle(input.text, input.format);
+  const { raw, format } = await readFile(input.file);
+  return readArticle(raw, format);
+}
+
+/** A title the reader did not give: the page's own, else the first line, shortened; never empty. */
+function titleFor(meta: ArticleMetaInput, text: string, fromPage: string | null): string {
   const given =
-    meta.title.trim() || fromHtml?.trim() || text.trimStart().split("\n", 1)[0]?.trim() || "Untitled article";
+    meta.title.trim() || fromPage?.trim() || text.trimStart().split("\n", 1)[0]?.trim() || "Untitled article";
   return given.length > 120 ? `${given.slice(0, 119).trimEnd()}…` : given;
+}
+
+/** Where the article came from, credited as a byline credits it: "Maria Lindqvist · exports.html". */
+function sourceFor(meta: ArticleMetaInput, byline: string | null): string {
+  return byline
+    ? `${byline.length > 120 ? `${byline.slice(0, 119).trimEnd()}…` : byline} · ${meta.source}`
+    : meta.source;
 }
 
 /** Sends an article for the dashboard: layouts computed here, packed claims and text in parts, then its head. */
@@ -75,7 +90,7 @@ function sendArticle(article: StoredArticle, saveProblem: string | null): void {
 
 async function extract(input: TextInput, meta: ArticleMetaInput, now: string): Promise<void> {
   progress(0, "Reading the text", true);
-  const { text, htmlTitle: fromHtml } = await readInput(input);
+  const { text, metadata } = await readInput(input);
   // The same schema as the API's and the CLI's decides what date and locale are accepted.
   const options = ArticleOptionsSchema.safeParse({ publishedAt: meta.publishedAt, locale: meta.locale });
   if (!options.success) throw new InputError(options.error.issues[0]!.message);
@@ -88,9 +103,9 @@ async function extract(input: TextInput, meta: ArticleMetaInput, now: string): P
   );
   const article: StoredArticle = {
     id,
-    title: titleFor(meta, text, fromHtml),
+    title: titleFor(meta, text, metadata.title),
     section: "",
-    source: meta.source,
+    source: sourceFor(meta, metadata.byline),
     publishedAt,
     locale,
     text,
@@ -108,6 +123,13 @@ async function extract(input: TextInput, meta: ArticleMetaInput, now: string): P
   }
   progress(0.95, "Drawing charts", true);
   sendArticle(article, saveProblem);
+}
+
+/** A saved page's title, byline and date, read as the analysis will read them; nothing for other formats. */
+async function inspect(file: File): Promise<void> {
+  if (formatOf(file.name, file.type) !== "html") return post({ type: "inspected", metadata: NO_METADATA });
+  const { raw, format } = await readFile(file);
+  post({ type: "inspected", metadata: readArticle(raw, format).metadata });
 }
 
 async function open(id: string): Promise<void> {
@@ -158,6 +180,8 @@ scope.onmessage = async (event: MessageEvent<AnalysisRequest>) => {
     switch (request.type) {
       case "extract":
         return await extract(request.input, request.meta, request.now);
+      case "inspect":
+        return await inspect(request.file);
       case "open":
         return await open(request.id);
       case "rename":

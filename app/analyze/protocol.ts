@@ -1,6 +1,7 @@
 import type { ChartLayouts } from "@/lib/chart/index";
 import type { claimsDataPackage } from "@/lib/export/datapackage";
 import type { InputFormat } from "@/lib/input/formats";
+import type { PageMetadata } from "@/lib/input/page-metadata";
 import type { StoredArticle } from "@/lib/store/library-file";
 import type { PackedClaim } from "@/lib/store/packed-article";
 import type { Article } from "@/lib/schema";
@@ -21,6 +22,8 @@ export type TextInput = { kind: "text"; text: string; format: InputFormat } | { 
 
 export type AnalysisRequest =
   | { type: "extract"; input: TextInput; meta: ArticleMetaInput; now: string }
+  /** A chosen file's own title, byline and date, for the form to fill in (a saved page's; nothing for others). */
+  | { type: "inspect"; file: File }
   | { type: "open"; id: string }
   | { type: "rename"; id: string; title: string; now: string }
   | { type: "export"; now: string }
@@ -39,13 +42,14 @@ export type AnalysisResponse =
   | { type: "part"; claims: PackedClaim[]; text: string }
   | { type: "article"; head: ArticleHead; sentences: SentenceSpan[]; view: ArticleView; saveProblem: string | null }
   | { type: "done"; notice: string }
+  | { type: "inspected"; metadata: PageMetadata }
   | { type: "exported"; file: Blob; fileName: string }
   | { type: "error"; message: string };
 
 /** What a job settles with, once its parts are put together. */
 export type AnalysisResult =
   | { type: "article"; article: StoredArticle; view: ArticleView; saveProblem: string | null }
-  | Extract<AnalysisResponse, { type: "done" | "exported" }>;
+  | Extract<AnalysisResponse, { type: "done" | "exported" | "inspected" }>;
 
 export const PART_CLAIMS = 1_000;
 export const PART_CHARS = 250_000;

@@ -1,10 +1,11 @@
 "use client";
 
-import { useState, type DragEvent, type FormEvent } from "react";
+import { useEffect, useRef, useState, type DragEvent, type FormEvent } from "react";
 import { DEFAULT_LOCALE } from "@/lib/defaults";
 import { KB, MB } from "@/lib/sizes";
-import { FILE_INPUT_ACCEPT, type InputFormat } from "@/lib/input/formats";
+import { FILE_INPUT_ACCEPT, formatOf, type InputFormat } from "@/lib/input/formats";
 import type { ArticleMetaInput, TextInput } from "../protocol";
+import { usePagePrefill } from "./usePagePrefill";
 
 interface ArticleFormProps {
   today: string;
@@ -43,15 +44,25 @@ function sizeLabel(bytes: number): string {
 
 /**
  * Paste a text or drop/choose a file, with the article's title, date and locale. The date and locale are written
- * out in the form (never guessed behind the reader's back): they resolve "last year" and a bare "$".
+ * out in the form (never guessed behind the reader's back): they resolve "last year" and a bare "$". A saved
+ * page's own title and date fill in the fields the reader has not typed into, where they can see and change them.
  */
 export function ArticleForm({ today, busy, onAnalyse, onProblem }: ArticleFormProps) {
   const [file, setFile] = useState<File | null>(null);
   const [dragging, setDragging] = useState(false);
+  const titleInput = useRef<HTMLInputElement>(null);
+  const dateInput = useRef<HTMLInputElement>(null);
+  const prefill = usePagePrefill({ title: titleInput, publishedAt: dateInput }, { title: "", publishedAt: today });
+  const isPage = file !== null && formatOf(file.name, file.type) === "html";
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
+  useEffect(() => prefill.fromFile(isPage ? file : null), [file, isPage, prefill]);
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const data = new FormData(event.currentTarget);
+    const form = event.currentTarget;
+    // A click before the page's title and date arrived analyses with them, as the reader would have seen them.
+    await prefill.settled();
+    const data = new FormData(form);
     const field = (name: string) => String(data.get(name) ?? "");
     const meta: ArticleMetaInput = {
       title: field("title"),
@@ -82,7 +93,7 @@ export function ArticleForm({ today, busy, onAnalyse, onProblem }: ArticleFormPr
   return (
     <form
       className={dragging ? "article-form dragging" : "article-form"}
-      onSubmit={submit}
+      onSubmit={(event) => void submit(event)}
       onDragOver={(e) => {
         e.preventDefault();
         setDragging(true);
@@ -105,8 +116,7 @@ export function ArticleForm({ today, busy, onAnalyse, onProblem }: ArticleFormPr
       <div className="file-row">
         {file ? (
           <p className="chosen" data-testid="chosen-file">
-            <strong>{file.name}</strong> ({sizeLabel(file.size)})
-            {/\.x?html?$/i.test(file.name) ? ": reduced to its text, never rendered" : ""}
+            <strong>{file.name}</strong> ({sizeLabel(file.size)}){isPage ? ": reduced to its text, never rendered" : ""}
             <button type="button" onClick={() => setFile(null)}>
               Remove
             </button>
@@ -136,11 +146,25 @@ export function ArticleForm({ today, busy, onAnalyse, onProblem }: ArticleFormPr
       <div className="meta-row">
         <label className="field">
           <span>Title (optional)</span>
-          <input name="title" type="text" maxLength={300} placeholder="From the file or first line" />
+          <input
+            ref={titleInput}
+            name="title"
+            type="text"
+            maxLength={300}
+            placeholder="From the file or first line"
+            onChange={() => prefill.edited("title")}
+          />
         </label>
         <label className="field">
           <span>Published</span>
-          <input name="publishedAt" type="date" required defaultValue={today} />
+          <input
+            ref={dateInput}
+            name="publishedAt"
+            type="date"
+            required
+            defaultValue={today}
+            onChange={() => prefill.edited("publishedAt")}
+          />
         </label>
         <label className="field">
           <span>Locale</span>
