@@ -67,8 +67,8 @@ export class AnalyzePage {
   }
 
   async fill(meta: ArticleMeta): Promise<void> {
-    if (meta.title !== undefined) await this.form.getByLabel("Title (optional)").fill(meta.title);
-    if (meta.publishedAt !== undefined) await this.form.getByLabel("Published").fill(meta.publishedAt);
+    if (meta.title !== undefined) await this.titleField.fill(meta.title);
+    if (meta.publishedAt !== undefined) await this.dateField.fill(meta.publishedAt);
     if (meta.locale !== undefined) await this.form.getByLabel("Locale").fill(meta.locale);
     if (meta.format !== undefined) await this.form.getByLabel("Pasted text is").selectOption({ label: meta.format });
   }
@@ -87,8 +87,23 @@ export class AnalyzePage {
     await this.analyseButton.click();
   }
 
+  get titleField(): Locator {
+    return this.form.getByLabel("Title (optional)");
+  }
+
+  get dateField(): Locator {
+    return this.form.getByLabel("Published");
+  }
+
   /** Drops a file on the form as a reader would drag it there from their desktop, and starts the analysis. */
   async startDropped(name: string, mimeType: string, text: string, meta: ArticleMeta = {}): Promise<void> {
+    await this.drop(name, mimeType, text);
+    await this.fill(meta);
+    await this.analyseButton.click();
+  }
+
+  /** Drops a file on the form, as startDropped does, without starting the analysis. */
+  async drop(name: string, mimeType: string, text: string): Promise<void> {
     const dataTransfer = await this.page.evaluateHandle(
       ([fileName, type, content]) => {
         const transfer = new DataTransfer();
@@ -100,8 +115,6 @@ export class AnalyzePage {
     await this.form.dispatchEvent("dragover", { dataTransfer });
     await this.form.dispatchEvent("drop", { dataTransfer });
     await this.page.getByTestId("chosen-file").getByText(name).waitFor();
-    await this.fill(meta);
-    await this.analyseButton.click();
   }
 
   get progress(): Locator {

@@ -10,6 +10,7 @@ import { LibraryFileSchema } from "../../lib/store/library-file.ts";
 import { DatasetSchema, type Claim, type Dataset } from "../../lib/schema.ts";
 import { loadSeeds } from "../../lib/server/seeds.ts";
 import { PART_MAX_CHARS } from "../../lib/explore/source-parts.ts";
+import { htmlToText } from "../../lib/input/html.ts";
 import { AnalyzePage, type FileInput } from "./analyze-page.ts";
 import { baseUrlFromEnv, launchChromium, recordProblems, type PageProblems } from "./browser.ts";
 import { usdEquivalents } from "../../lib/export/usd.ts";
@@ -178,6 +179,51 @@ describe("analysing your own article at /analyze", () => {
     const own = await downloadedDataset();
     expect(own.claims.map((c) => c.quote)).toEqual(expect.arrayContaining(["12%", "$3.4 billion", "25%"]));
     expect(await analyze.result.getByRole("heading", { level: 1 }).textContent()).toBe("Trade update");
+  });
+
+  test("a saved news page dropped on the form gives only its article: no figure of its menus, ads or related stories", async () => {
+    await analyze.goto();
+    const page = readFileSync(join(REPO_ROOT, "test", "fixtures", "saved-news-page.html"), "utf8");
+    const headline = "Coastal exports climb to a record as port traffic recovers";
+    const article = `${headline}\n\n${htmlToText(page.slice(page.indexOf('<div class="story-body">'), page.indexOf("</article>")))}`;
+    await analyze.drop("coastal-exports.html", "text/html", page);
+    // The page's own title and date fill the form, where the reader can see and change them.
+    await expect.poll(() => analyze.titleField.inputValue()).toBe(headline);
+    expect(await analyze.dateField.inputValue()).toBe("2025-03-14");
+    await analyze.analyseButton.click();
+    await analyze.waitForResult();
+
+    const source = analyze.dashboard.source.first();
+    await expect.poll(() => source.innerText()).toContain("Exports rose 4.2% to $31.5 billion in 2024");
+    const shown = await source.innerText();
+    for (const chrome of [
+      "We use cookies",
+      "Subscribe for $1 a week",
+      "3.9% APR",
+      "Stocks fall 2%",
+      "5 things to know",
+      "Trade Brief",
+      "© 2025",
+    ])
+      expect(shown).not.toContain(chrome);
+    const own = await downloadedDataset();
+    const quotes = own.claims.map((c) => c.quote);
+    expect(quotes).toEqual(
+      expect.arrayContaining(["4.2%", "$31.5 billion", "1.8%", "$27.8 billion", "1.24 million TEU", "10%"]),
+    );
+    for (const other of ["2%", "40%", "$1", "$250", "$5,000", "100%"]) expect(quotes).not.toContain(other);
+    for (const claim of own.claims) expect(article).toContain(claim.sentence);
+
+    expect(await analyze.result.getByRole("heading", { level: 1 }).textContent()).toBe(headline);
+    // The byline credits the source; the analysis ran on the page's date.
+    await analyze.result.getByText("Maria Lindqvist · coastal-exports.html", { exact: false }).first().waitFor();
+    expect(await analyze.result.locator('time[datetime="2025-03-14"]').count()).toBeGreaterThan(0);
+    // Never rendered: none of the page's scripts, styles, images or trackers was requested.
+    expect(requests.map((r) => r.url()).filter((url) => url.includes("ledger.example"))).toEqual([]);
+    expect(
+      await analyze.page.evaluate(() => (window as { __ledgerTracked?: unknown }).__ledgerTracked),
+    ).toBeUndefined();
+    expect(problems).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [] });
   });
 
   test("pasted markup is shown as the characters it is: a <script> in plain text is text", async () => {
