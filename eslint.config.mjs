@@ -82,7 +82,14 @@ export default tseslint.config(
   // components (pages, the layout, ArticlePage) and route handlers may.
   {
     files: ["app/**/*.{ts,tsx}"],
-    ignores: ["app/**/page.tsx", "app/**/route.ts", "app/layout.tsx", "app/_components/ArticlePage.tsx"],
+    ignores: [
+      "app/**/page.tsx",
+      "app/**/route.ts",
+      "app/**/opengraph-image.tsx",
+      "app/layout.tsx",
+      "app/_components/ArticlePage.tsx",
+      "app/_components/og-image.tsx",
+    ],
     rules: {
       "no-restricted-imports": [
         "error",

@@ -8,7 +8,14 @@ export const dynamic = "force-static";
 
 export function generateMetadata(): Metadata {
   const { article, claims } = bundledDataset();
-  return { title: `${article.title} · Tradefigures`, description: summarise(claims) };
+  const title = `${article.title} · Tradefigures`;
+  const description = summarise(claims);
+  return {
+    title,
+    description,
+    openGraph: { type: "article", siteName: "Tradefigures", title, description },
+    twitter: { card: "summary_large_image", title, description },
+  };
 }
 
 export default function Home() {

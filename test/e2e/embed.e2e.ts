@@ -130,6 +130,22 @@ describe("sharing from the dashboard", () => {
     }
   });
 
+  test("a link to the page unfurls: Open Graph and Twitter card metadata with a generated 1200×630 preview", async () => {
+    const html = await (await fetch(new URL("/", baseUrl))).text();
+    const meta = (name: string) => new RegExp(`<meta (?:property|name)="${name}" content="([^"]+)"`).exec(html)?.[1];
+    expect(meta("og:title")).toContain("Carney tells Trump");
+    expect(meta("og:description")).toMatch(/^\d+ trade figures/);
+    expect(meta("twitter:card")).toBe("summary_large_image");
+    const image = new URL(meta("og:image")!);
+    const png = await fetch(new URL(`${image.pathname}${image.search}`, baseUrl));
+    expect(png.status).toBe(200);
+    expect(png.headers.get("content-type")).toBe("image/png");
+    const bytes = new Uint8Array(await png.arrayBuffer());
+    const view = new DataView(bytes.buffer);
+    // The PNG header's width and height.
+    expect([view.getUint32(16), view.getUint32(20)]).toEqual([1200, 630]);
+  });
+
   test("Copy link to this view copies the URL with the view in it", async () => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(baseUrl).origin });
     const dashboard = new DashboardPage(page, baseUrl);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ArticlePage } from "../../_components/ArticlePage";
+import { summarise } from "@/lib/display/format";
 import { datasetById, seedDatasets } from "@/lib/server/seed-datasets";
 
 interface Props {
@@ -17,7 +18,15 @@ export function generateStaticParams(): Array<{ id: string }> {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const dataset = datasetById((await params).id);
-  return dataset ? { title: `${dataset.article.title} · Tradefigures` } : {};
+  if (!dataset) return {};
+  const title = `${dataset.article.title} · Tradefigures`;
+  const description = summarise(dataset.claims);
+  return {
+    title,
+    description,
+    openGraph: { type: "article", siteName: "Tradefigures", title, description },
+    twitter: { card: "summary_large_image", title, description },
+  };
 }
 
 export default async function Article({ params }: Props) {
