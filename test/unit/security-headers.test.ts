@@ -81,10 +81,13 @@ describe("the static headers", () => {
     // Imported by URL: the config is plain JavaScript without type declarations.
     const configUrl = new URL("../../next.config.mjs", import.meta.url).href;
     const { default: nextConfig } = (await import(configUrl)) as { default: NextConfig };
+    const csp = { key: "Content-Security-Policy", value: RESOURCE_CSP };
     expect(await nextConfig.headers?.()).toEqual([
+      { source: "/:path((?!embed/).*)", headers: [...STATIC_SECURITY_HEADERS, csp] },
+      // Only /embed/* may be framed: no X-Frame-Options DENY there.
       {
-        source: "/:path*",
-        headers: [...STATIC_SECURITY_HEADERS, { key: "Content-Security-Policy", value: RESOURCE_CSP }],
+        source: "/embed/:path*",
+        headers: [...STATIC_SECURITY_HEADERS.filter((h) => h.key !== "X-Frame-Options"), csp],
       },
     ]);
     expect(nextConfig.experimental?.inlineCss).toBe(true);
