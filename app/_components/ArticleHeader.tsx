@@ -43,6 +43,9 @@ export function ArticleHeader({ article, summary, others, downloads, nav, brand 
             <a href="/data/claims.csv" download>
               CSV
             </a>
+            <a href="/data/claims-excel.csv" download title="UTF-8 with a byte order mark, which Excel reads">
+              CSV for Excel
+            </a>
             <a href="/data/claims.json">JSON</a>
             <a href="/data/datapackage.json">Data Package</a>
           </>

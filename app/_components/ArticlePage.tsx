@@ -45,6 +45,8 @@ export function ArticlePage({ dataset, others }: ArticlePageProps) {
         <SeedDashboard
           text={article.text}
           title={article.title}
+          source={article.source}
+          publishedAt={article.publishedAt}
           claims={packClaims(article.id, claims)}
           charts={packLayouts(chartLayouts(claims, article.text.length))}
         />

@@ -16,6 +16,8 @@ import { MoneyChart } from "./charts/MoneyChart";
 import { PositionChart } from "./charts/PositionChart";
 import { TariffChart } from "./charts/TariffChart";
 import type { ChartLayouts } from "./charts/types";
+import { articleFileStem } from "@/lib/export/file-name";
+import { ChartArticleContext } from "./charts/ChartContext";
 import { SelectedFigure } from "./SelectedFigure";
 import { Share } from "./Share";
 import { SourceView } from "./SourceView";
@@ -34,6 +36,8 @@ interface DashboardProps {
   viewFromUrl?: boolean;
   /** A seed article, which other sites can embed: its id and title. */
   embed?: { id: string; title: string };
+  /** Who published the article and when, and its title: the source line and file names of chart downloads. */
+  about?: { title: string; source: string; publishedAt: string };
   /** Parameters of the page itself (e.g. which stored article), kept in the URL beside the view. */
   pageParams?: Record<string, string>;
 }
@@ -51,6 +55,7 @@ export function Dashboard({
   viewFromUrl,
   pageParams,
   embed,
+  about,
 }: DashboardProps) {
   const [view, setView] = useState<ViewState>(initialView);
   const update = useCallback((patch: Partial<ViewState>) => setView((v) => ({ ...v, ...patch })), []);
@@ -58,6 +63,18 @@ export function Dashboard({
   const usdRates = useMemo(() => impliedUsdRates(claims), [claims]);
   const tradeCount = useMemo(() => claims.filter(isTradeClaim).length, [claims]);
   const tradeOnly = showsTradeOnly(view, claims);
+  const chartArticle = useMemo(
+    () =>
+      about
+        ? {
+            claims,
+            publisher: about.source,
+            publishedAt: about.publishedAt,
+            fileStem: articleFileStem({ id: articleId, title: about.title }),
+          }
+        : null,
+    [about, claims, articleId],
+  );
   const deselect = useCallback(() => update({ claim: null }), [update]);
   const selected = useMemo(
     () => (view.claim ? (claims.find((c) => c.id === view.claim) ?? null) : null),
@@ -106,11 +123,13 @@ export function Dashboard({
       <p className="charts-note" id="charts">
         The charts show every figure in the article; the filters below apply to the table.
       </p>
-      <section className="charts" aria-label="Charts">
-        <MoneyChart layout={charts.money} selectedId={view.claim} onSelect={select} />
-        <TariffChart layout={charts.tariffs} selectedId={view.claim} onSelect={select} />
-        <PositionChart layout={charts.positions} selectedId={view.claim} onSelect={select} claims={claims} />
-      </section>
+      <ChartArticleContext value={chartArticle}>
+        <section className="charts" aria-label="Charts">
+          <MoneyChart layout={charts.money} selectedId={view.claim} onSelect={select} />
+          <TariffChart layout={charts.tariffs} selectedId={view.claim} onSelect={select} />
+          <PositionChart layout={charts.positions} selectedId={view.claim} onSelect={select} claims={claims} />
+        </section>
+      </ChartArticleContext>
       <div className="columns">
         <section className="figures" aria-labelledby="figures-heading" id="figures" tabIndex={-1}>
           <h2 id="figures-heading">Figures</h2>

@@ -9,6 +9,8 @@ import { Dashboard } from "./Dashboard";
 interface SeedDashboardProps {
   text: string;
   title: string;
+  source: string;
+  publishedAt: string;
   claims: PackedClaims;
   charts: PackedChartLayouts;
 }
@@ -18,7 +20,7 @@ interface SeedDashboardProps {
  * claim without the article id and sentence it shares with others, each chart mark without its copy of its claim)
  * and are unpacked once here; the view is the URL's, read in the browser.
  */
-export function SeedDashboard({ text, title, claims, charts }: SeedDashboardProps) {
+export function SeedDashboard({ text, title, source, publishedAt, claims, charts }: SeedDashboardProps) {
   const records = useMemo(() => unpackClaims(claims), [claims]);
   const layouts = useMemo(() => unpackLayouts(charts, records), [charts, records]);
   return (
@@ -30,6 +32,7 @@ export function SeedDashboard({ text, title, claims, charts }: SeedDashboardProp
       initialView={DEFAULT_VIEW}
       viewFromUrl
       embed={{ id: claims.articleId, title }}
+      about={{ title, source, publishedAt }}
     />
   );
 }

@@ -2,6 +2,7 @@
 // downloads, layout shift and screenshots. Run with `npm run test:e2e` (it builds, serves and sets E2E_BASE_URL).
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import Papa from "papaparse";
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { CSV_COLUMNS } from "../../lib/export/csv.ts";
@@ -509,6 +510,42 @@ describe("a page a newsroom would publish", () => {
     );
     expect(hasHorizontalScroll).toBe(false);
   });
+
+  test.each(["money", "tariffs", "positions"] as const)(
+    "chart-%s: its own CSV has exactly its marks; its PNG is at 2x with the title and source line in the SVG",
+    async (name) => {
+      await dashboard.goto("/");
+      const marks = await dashboard
+        .chartMarks(name)
+        .evaluateAll((els) => els.map((e) => e.getAttribute("data-claim-id")));
+      const [csv] = await Promise.all([
+        dashboard.page.waitForEvent("download"),
+        dashboard.page.getByTestId(`chart-${name}-csv`).click(),
+      ]);
+      expect(csv.suggestedFilename()).toBe(`carney-tells-trump-chart-${name}.csv`);
+      const parsed = Papa.parse<Record<string, string>>(readFileSync(await csv.path(), "utf8"), {
+        header: true,
+        skipEmptyLines: true,
+      });
+      expect(parsed.errors).toEqual([]);
+      if (name === "positions" && marks.length === 0) return;
+      expect(parsed.data.map((row) => row.id)).toEqual(marks);
+
+      const [svg] = await Promise.all([
+        dashboard.page.waitForEvent("download"),
+        dashboard.chartDownload(name, "SVG").click(),
+      ]);
+      const text = readFileSync(await svg.path(), "utf8");
+      expect(text).toContain("Source: AP / Reuters");
+      const width = Number(/<svg[^>]*\bwidth="([\d.]+)"/.exec(text)?.[1] ?? /viewBox="0 0 ([\d.]+)/.exec(text)?.[1]);
+      const [png] = await Promise.all([
+        dashboard.page.waitForEvent("download"),
+        dashboard.chartDownload(name, "PNG").click(),
+      ]);
+      const bytes = readFileSync(await png.path());
+      expect(bytes.readUInt32BE(16)).toBe(Math.round(width * 2));
+    },
+  );
 
   test("at 1,280 px the whole table fits its column: no horizontal scrolling", async () => {
     await dashboard.page.setViewportSize({ width: 1280, height: 900 });

@@ -1,8 +1,13 @@
 "use client";
 
 import { type ReactNode, useRef } from "react";
+import { chartToCsv, type ChartOf } from "@/lib/export/chart-csv";
+import { csvForExcel } from "@/lib/export/csv";
+import { METRIC_STYLE } from "@/lib/display/palette";
 import "../charts.css";
-import { downloadPng, downloadSvg } from "./exportChart";
+import { downloadText } from "../download";
+import { useChartArticle } from "./ChartContext";
+import { chartSourceLine, downloadPng, downloadSvg, type ChartExportDescription } from "./exportChart";
 
 export interface DataTable {
   columns: string[];
@@ -18,15 +23,36 @@ interface ChartFrameProps {
   /** The text alternative: every mark's quote and value. No rows means no chart, only `emptyNote`. */
   data: DataTable;
   emptyNote: string;
+  /** The chart's layout by name: its "Get the data" CSV has exactly its marks (lib/export/chart-csv). */
+  chart?: ChartOf;
   children: ReactNode;
 }
 
 /** Title and caption, the plot, then the data table and downloads, as Datawrapper lays out a chart. */
-export function ChartFrame({ testId, title, caption, fileName, data, emptyNote, children }: ChartFrameProps) {
+export function ChartFrame({ testId, title, caption, fileName, data, emptyNote, chart, children }: ChartFrameProps) {
   const figure = useRef<HTMLElement>(null);
-  const withSvg = (save: (svg: SVGSVGElement, name: string) => void, extension: string) => () => {
-    const svg = figure.current?.querySelector<SVGSVGElement>("svg.chart-svg");
-    if (svg) save(svg, `${fileName}.${extension}`);
+  const article = useChartArticle();
+  const stem = article ? `${article.fileStem}-${fileName}` : fileName;
+  const withSvg =
+    (save: (svg: SVGSVGElement, name: string, description?: ChartExportDescription) => void, extension: string) =>
+    () => {
+      const svg = figure.current?.querySelector<SVGSVGElement>("svg.chart-svg");
+      if (svg) save(svg, `${stem}.${extension}`, describe());
+    };
+  // Title, source line, notes and key: what a reader needs of the chart once it is pasted somewhere else.
+  const describe = (): ChartExportDescription => {
+    const metrics = [...new Set((chart ? marksOf(chart) : []).map((m) => m.claim.metric))];
+    return {
+      title,
+      source: article ? chartSourceLine(article.publisher, article.publishedAt) : "Source: Tradefigures",
+      notes: [caption],
+      key: metrics.map((m) => ({ label: METRIC_STYLE[m].label, colour: METRIC_STYLE[m].light })),
+    };
+  };
+  const getData = (excel: boolean) => () => {
+    if (!chart || !article) return;
+    const csv = chartToCsv(chart, article.claims);
+    downloadText(`${stem}${excel ? "-excel" : ""}.csv`, excel ? csvForExcel(csv) : csv, "text/csv;charset=utf-8");
   };
   const empty = data.rows.length === 0;
   return (
@@ -63,6 +89,16 @@ export function ChartFrame({ testId, title, caption, fileName, data, emptyNote, 
               </table>
             </details>
             <div className="chart-actions">
+              {chart && article ? (
+                <>
+                  <button type="button" onClick={getData(false)} data-testid={`${testId}-csv`}>
+                    Get the data
+                  </button>
+                  <button type="button" onClick={getData(true)} title="UTF-8 with a byte order mark, which Excel reads">
+                    CSV for Excel
+                  </button>
+                </>
+              ) : null}
               <button type="button" onClick={withSvg(downloadSvg, "svg")}>
                 Download SVG
               </button>
@@ -75,4 +111,16 @@ export function ChartFrame({ testId, title, caption, fileName, data, emptyNote, 
       )}
     </figure>
   );
+}
+
+/** The marks a chart draws, whatever its kind (for its key). */
+function marksOf(chart: ChartOf): Array<{ claim: { metric: keyof typeof METRIC_STYLE } }> {
+  switch (chart.name) {
+    case "money":
+      return chart.layout.panels.flatMap((p) => p.bars);
+    case "tariffs":
+      return chart.layout.bars;
+    case "positions":
+      return chart.layout.marks;
+  }
 }

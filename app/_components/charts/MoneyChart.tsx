@@ -35,6 +35,7 @@ export const MoneyChart = memo(function MoneyChart({ layout, selectedId, onSelec
   return (
     <ChartFrame
       testId="chart-money"
+      chart={{ name: "money", layout }}
       title={TITLE}
       caption={CAPTION}
       fileName="chart-money"

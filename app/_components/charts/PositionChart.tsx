@@ -66,6 +66,7 @@ export const PositionChart = memo(function PositionChart({ layout, selectedId, o
   return (
     <ChartFrame
       testId="chart-positions"
+      chart={{ name: "positions", layout }}
       title={TITLE}
       caption={caption}
       fileName="chart-positions"

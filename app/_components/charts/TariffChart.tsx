@@ -31,6 +31,7 @@ export const TariffChart = memo(function TariffChart({ layout, selectedId, onSel
   return (
     <ChartFrame
       testId="chart-tariffs"
+      chart={{ name: "tariffs", layout }}
       title={TITLE}
       caption={CAPTION}
       fileName="chart-tariffs"

@@ -96,6 +96,7 @@ export function OwnArticle({ article, view, initialView, saveProblem, reveal }: 
         claims={article.claims}
         initialView={initialView}
         pageParams={{ article: article.id }}
+        about={{ title: article.title, source: article.source, publishedAt: article.publishedAt }}
       />
     </section>
   );
