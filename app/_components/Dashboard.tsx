@@ -134,7 +134,7 @@ export function Dashboard({
         <section className="figures" aria-labelledby="figures-heading" id="figures" tabIndex={-1}>
           <h2 id="figures-heading">Figures</h2>
           <FiguresPanel
-            fileStem={articleId}
+            fileStem={chartArticle?.fileStem ?? articleId}
             claims={claims}
             view={view}
             onChange={update}

@@ -47,7 +47,9 @@ export function FiguresPanel({
     const rows = shownRows();
     const problem = downloadSizeProblem(rows);
     setDownloadProblem(problem);
-    if (!problem) downloadText(`${fileStem}-claims-view.csv`, claimsToCsv(rows), "text/csv;charset=utf-8");
+    // The US$ columns take their rates from the whole article: a view without the US$ half of a pair keeps its rate.
+    if (!problem)
+      downloadText(`${fileStem}-claims-view.csv`, claimsToCsv(rows, { ratesFrom: claims }), "text/csv;charset=utf-8");
   };
   return (
     <>
