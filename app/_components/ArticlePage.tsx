@@ -1,6 +1,8 @@
 import { Suspense } from "react";
 import { chartLayouts } from "@/lib/chart/index";
 import { keyFigures } from "@/lib/chart/key-figures";
+import { impliedUsdRates } from "@/lib/chart/rates";
+import { articleFileStem } from "@/lib/export/file-name";
 import type { ArticleDataset } from "@/lib/server/seed-datasets";
 import { summarise } from "@/lib/display/format";
 import { packLayouts } from "@/lib/chart/transport";
@@ -47,6 +49,8 @@ export function ArticlePage({ dataset, others }: ArticlePageProps) {
           title={article.title}
           source={article.source}
           publishedAt={article.publishedAt}
+          fileStem={articleFileStem(article)}
+          usdRates={[...impliedUsdRates(claims)]}
           claims={packClaims(article.id, claims)}
           charts={packLayouts(chartLayouts(claims, article.text.length))}
         />

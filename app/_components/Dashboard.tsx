@@ -1,7 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from "react";
-import { impliedUsdRates } from "@/lib/chart/rates";
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useState } from "react";
 import type { Claim } from "@/lib/schema";
 import {
   DASHBOARD_READY_ATTRIBUTE,
@@ -16,10 +15,10 @@ import { MoneyChart } from "./charts/MoneyChart";
 import { PositionChart } from "./charts/PositionChart";
 import { TariffChart } from "./charts/TariffChart";
 import type { ChartLayouts } from "./charts/types";
-import { articleFileStem } from "@/lib/export/file-name";
 import { ChartArticleContext } from "./charts/ChartContext";
-import { SelectedFigure } from "./SelectedFigure";
-import { Share } from "./Share";
+// Its code loads after the page's (it draws nothing until a figure is selected): not first-load JavaScript.
+const SelectedFigure = lazy(() => import("./SelectedFigure").then((m) => ({ default: m.SelectedFigure })));
+const Share = lazy(() => import("./Share").then((m) => ({ default: m.Share })));
 import { SourceView } from "./SourceView";
 import { FiguresPanel } from "./table/FiguresPanel";
 
@@ -34,10 +33,12 @@ interface DashboardProps {
    * first commit after hydration (before the revealed parts paint: see VIEW_PENDING_SCRIPT).
    */
   viewFromUrl?: boolean;
+  /** US$ per unit of each currency the article gives a rate for (impliedUsdRates), computed where the claims are. */
+  usdRates: ReadonlyMap<string, number>;
   /** A seed article, which other sites can embed: its id and title. */
   embed?: { id: string; title: string };
-  /** Who published the article and when, and its title: the source line and file names of chart downloads. */
-  about?: { title: string; source: string; publishedAt: string };
+  /** Who published the article and when, and its file stem (articleFileStem): chart downloads' source line and names. */
+  about?: { source: string; publishedAt: string; fileStem: string };
   /** Parameters of the page itself (e.g. which stored article), kept in the URL beside the view. */
   pageParams?: Record<string, string>;
 }
@@ -56,13 +57,23 @@ export function Dashboard({
   pageParams,
   embed,
   about,
+  usdRates,
 }: DashboardProps) {
   const [view, setView] = useState<ViewState>(initialView);
   const update = useCallback((patch: Partial<ViewState>) => setView((v) => ({ ...v, ...patch })), []);
   const select = useCallback((id: string) => update({ claim: id }), [update]);
-  const usdRates = useMemo(() => impliedUsdRates(claims), [claims]);
   const tradeCount = useMemo(() => claims.filter(isTradeClaim).length, [claims]);
   const tradeOnly = showsTradeOnly(view, claims);
+  // One element for the life of the page: a view change then leaves its boundary alone (an update to a boundary
+  // still waiting for its code would redraw it from its empty fallback, a layout shift).
+  const shareBar = useMemo(
+    () => (
+      <Suspense fallback={<div className="share" />}>
+        <Share embed={embed} />
+      </Suspense>
+    ),
+    [embed],
+  );
   const chartArticle = useMemo(
     () =>
       about
@@ -70,10 +81,10 @@ export function Dashboard({
             claims,
             publisher: about.source,
             publishedAt: about.publishedAt,
-            fileStem: articleFileStem({ id: articleId, title: about.title }),
+            fileStem: about.fileStem,
           }
         : null,
-    [about, claims, articleId],
+    [about, claims],
   );
   const deselect = useCallback(() => update({ claim: null }), [update]);
   const selected = useMemo(
@@ -119,7 +130,7 @@ export function Dashboard({
 
   return (
     <>
-      <Share embed={embed} />
+      {shareBar}
       <p className="charts-note" id="charts">
         The charts show every figure in the article; the filters below apply to the table.
       </p>
@@ -146,7 +157,9 @@ export function Dashboard({
         </section>
         <section className="source-panel" aria-labelledby="source-heading">
           <h2 id="source-heading">Source</h2>
-          <SelectedFigure text={text} claim={selected} onClose={deselect} />
+          <Suspense fallback={null}>
+            <SelectedFigure text={text} claim={selected} onClose={deselect} />
+          </Suspense>
           <SourceView text={text} claims={claims} selectedId={view.claim} onSelect={select} />
         </section>
       </div>

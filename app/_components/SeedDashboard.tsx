@@ -11,6 +11,9 @@ interface SeedDashboardProps {
   title: string;
   source: string;
   publishedAt: string;
+  fileStem: string;
+  /** impliedUsdRates of the claims, as pairs: a Map does not cross to the browser. */
+  usdRates: Array<[string, number]>;
   claims: PackedClaims;
   charts: PackedChartLayouts;
 }
@@ -20,7 +23,17 @@ interface SeedDashboardProps {
  * claim without the article id and sentence it shares with others, each chart mark without its copy of its claim)
  * and are unpacked once here; the view is the URL's, read in the browser.
  */
-export function SeedDashboard({ text, title, source, publishedAt, claims, charts }: SeedDashboardProps) {
+export function SeedDashboard({
+  text,
+  title,
+  source,
+  publishedAt,
+  fileStem,
+  usdRates,
+  claims,
+  charts,
+}: SeedDashboardProps) {
+  const rates = useMemo(() => new Map(usdRates), [usdRates]);
   const records = useMemo(() => unpackClaims(claims), [claims]);
   const layouts = useMemo(() => unpackLayouts(charts, records), [charts, records]);
   return (
@@ -32,7 +45,8 @@ export function SeedDashboard({ text, title, source, publishedAt, claims, charts
       initialView={DEFAULT_VIEW}
       viewFromUrl
       embed={{ id: claims.articleId, title }}
-      about={{ title, source, publishedAt }}
+      about={{ source, publishedAt, fileStem }}
+      usdRates={rates}
     />
   );
 }

@@ -1,4 +1,3 @@
-import { format } from "d3-format";
 import type { Claim } from "../schema";
 
 /**
@@ -7,7 +6,10 @@ import type { Claim } from "../schema";
  * only what the article lets a reader convert.
  */
 
-const rateFormat = format(".3~r");
+// Three significant digits, trailing zeros dropped: "0.726", "0.00667", "3.25". Intl rather than d3-format, so the
+// dashboard, which reads these rates in the browser, does not load d3-format for them.
+const rateDigits = new Intl.NumberFormat("en", { maximumSignificantDigits: 3, useGrouping: false });
+const rateFormat = (rate: number) => rateDigits.format(rate);
 
 export function impliedUsdRates(claims: readonly Claim[]): Map<string, number> {
   const money = new Map(claims.filter((c) => c.kind === "money").map((c) => [c.id, c]));

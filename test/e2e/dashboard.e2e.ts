@@ -246,6 +246,7 @@ describe("selection", () => {
     const claim = await claimById(id);
     expect(claim.kind).toBe("money");
 
+    await mark.scrollIntoViewIfNeeded();
     const scrolled = await dashboard.scrollY();
     await mark.click();
     await expect.poll(() => dashboard.query.get("claim"), SETTLE).toBe(id);

@@ -1,13 +1,12 @@
 "use client";
 
 import { type ReactNode, useRef } from "react";
-import { chartToCsv, type ChartOf } from "@/lib/export/chart-csv";
-import { csvForExcel } from "@/lib/export/csv";
+import type { ChartOf } from "@/lib/export/chart-csv";
 import { METRIC_STYLE } from "@/lib/display/palette";
 import "../charts.css";
 import { downloadText } from "../download";
 import { useChartArticle } from "./ChartContext";
-import { chartSourceLine, downloadPng, downloadSvg, type ChartExportDescription } from "./exportChart";
+import type { ChartExportDescription } from "./exportChart";
 
 export interface DataTable {
   columns: string[];
@@ -33,24 +32,27 @@ export function ChartFrame({ testId, title, caption, fileName, data, emptyNote, 
   const figure = useRef<HTMLElement>(null);
   const article = useChartArticle();
   const stem = article ? `${article.fileStem}-${fileName}` : fileName;
-  const withSvg =
-    (save: (svg: SVGSVGElement, name: string, description?: ChartExportDescription) => void, extension: string) =>
-    () => {
-      const svg = figure.current?.querySelector<SVGSVGElement>("svg.chart-svg");
-      if (svg) save(svg, `${stem}.${extension}`, describe());
-    };
-  // Title, source line, notes and key: what a reader needs of the chart once it is pasted somewhere else.
-  const describe = (): ChartExportDescription => {
+  // The download code (image composition, CSV writing) loads on the first click: it is not the page's first-load JS.
+  const saveImage = (kind: "svg" | "png") => async () => {
+    const svg = figure.current?.querySelector<SVGSVGElement>("svg.chart-svg");
+    if (!svg) return;
+    const { chartSourceLine, downloadPng, downloadSvg } = await import("./exportChart");
+    // Title, source line, notes and key: what a reader needs of the chart once it is pasted somewhere else.
     const metrics = [...new Set((chart ? marksOf(chart) : []).map((m) => m.claim.metric))];
-    return {
+    const description: ChartExportDescription = {
       title,
       source: article ? chartSourceLine(article.publisher, article.publishedAt) : "Source: Tradefigures",
       notes: [caption],
       key: metrics.map((m) => ({ label: METRIC_STYLE[m].label, colour: METRIC_STYLE[m].light })),
     };
+    (kind === "svg" ? downloadSvg : downloadPng)(svg, `${stem}.${kind}`, description);
   };
-  const getData = (excel: boolean) => () => {
+  const getData = (excel: boolean) => async () => {
     if (!chart || !article) return;
+    const [{ chartToCsv }, { csvForExcel }] = await Promise.all([
+      import("@/lib/export/chart-csv"),
+      import("@/lib/export/csv"),
+    ]);
     const csv = chartToCsv(chart, article.claims);
     downloadText(`${stem}${excel ? "-excel" : ""}.csv`, excel ? csvForExcel(csv) : csv, "text/csv;charset=utf-8");
   };
@@ -99,10 +101,10 @@ export function ChartFrame({ testId, title, caption, fileName, data, emptyNote, 
                   </button>
                 </>
               ) : null}
-              <button type="button" onClick={withSvg(downloadSvg, "svg")}>
+              <button type="button" onClick={saveImage("svg")}>
                 Download SVG
               </button>
-              <button type="button" onClick={withSvg(downloadPng, "png")}>
+              <button type="button" onClick={saveImage("png")}>
                 Download PNG
               </button>
             </div>

@@ -1,8 +1,6 @@
 "use client";
 
 import { useCallback, useState } from "react";
-import { claimsToCsv } from "@/lib/export/csv";
-import { downloadSizeProblem } from "@/lib/export/download-size";
 import type { Claim } from "@/lib/schema";
 import type { SortEntry, ViewState } from "@/lib/explore/view-state";
 import { downloadText } from "../download";
@@ -43,13 +41,18 @@ export function FiguresPanel({
 
   const [downloadProblem, setDownloadProblem] = useState<string | null>(null);
 
-  const download = () => {
+  const download = async () => {
     const rows = shownRows();
+    // Loaded on the first click, not with the page.
+    const [{ downloadSizeProblem }, { claimsToCsv }] = await Promise.all([
+      import("@/lib/export/download-size"),
+      import("@/lib/export/csv"),
+    ]);
     const problem = downloadSizeProblem(rows);
     setDownloadProblem(problem);
+    if (problem) return;
     // The US$ columns take their rates from the whole article: a view without the US$ half of a pair keeps its rate.
-    if (!problem)
-      downloadText(`${fileStem}-claims-view.csv`, claimsToCsv(rows, { ratesFrom: claims }), "text/csv;charset=utf-8");
+    downloadText(`${fileStem}-claims-view.csv`, claimsToCsv(rows, { ratesFrom: claims }), "text/csv;charset=utf-8");
   };
   return (
     <>

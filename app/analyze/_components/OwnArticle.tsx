@@ -1,6 +1,8 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { impliedUsdRates } from "@/lib/chart/rates";
+import { articleFileStem } from "@/lib/export/file-name";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { claimsToCsv } from "@/lib/export/csv";
 import { downloadSizeProblem } from "@/lib/export/download-size";
 import { summarise } from "@/lib/display/format";
@@ -27,6 +29,7 @@ export function OwnArticle({ article, view, initialView, saveProblem, reveal }: 
     if (reveal) section.current?.scrollIntoView({ block: "start" });
   }, [reveal]);
   const [downloadProblem, setDownloadProblem] = useState<string | null>(null);
+  const usdRates = useMemo(() => impliedUsdRates(article.claims), [article.claims]);
   // CSV and JSON repeat each claim's sentence: checked before building, so a huge file is refused, not attempted.
   const ifSmallEnough = (build: () => void) => () => {
     const problem = downloadSizeProblem(article.claims);
@@ -96,7 +99,8 @@ export function OwnArticle({ article, view, initialView, saveProblem, reveal }: 
         claims={article.claims}
         initialView={initialView}
         pageParams={{ article: article.id }}
-        about={{ title: article.title, source: article.source, publishedAt: article.publishedAt }}
+        about={{ source: article.source, publishedAt: article.publishedAt, fileStem: articleFileStem(article) }}
+        usdRates={usdRates}
       />
     </section>
   );

@@ -2,6 +2,7 @@
 
 import { startTransition, useEffect, useLayoutEffect, useState } from "react";
 import { chartLayouts } from "@/lib/chart/index";
+import { impliedUsdRates } from "@/lib/chart/rates";
 import { syntheticArticle, type SyntheticArticle } from "@/test/bench/synthetic";
 import { DEFAULT_VIEW } from "@/lib/explore/view-state";
 import { Dashboard } from "../../_components/Dashboard";
@@ -9,6 +10,7 @@ import type { ChartLayouts } from "../../_components/charts/types";
 
 interface BenchData extends SyntheticArticle {
   charts: ChartLayouts;
+  usdRates: ReadonlyMap<string, number>;
   generatedMs: number;
 }
 
@@ -24,12 +26,13 @@ export function DashboardBench({ claims, chars, transition }: { claims: number; 
     const started = performance.now();
     const article = syntheticArticle({ claims, length: chars });
     const charts = chartLayouts(article.claims, article.text.length);
+    const usdRates = impliedUsdRates(article.claims);
     const generatedMs = performance.now() - started;
     // A task of its own, so the generation (the worker's job in /analyze) is not counted in the mount's task.
     const timer = setTimeout(() => {
       performance.mark("dashboard-mount");
       // ?transition=1: mounted as a transition, which React renders in slices that yield to the browser.
-      const show = () => setData({ ...article, charts, generatedMs });
+      const show = () => setData({ ...article, charts, usdRates, generatedMs });
       if (transition) startTransition(show);
       else show();
     }, 0);
@@ -53,6 +56,7 @@ export function DashboardBench({ claims, chars, transition }: { claims: number; 
         text={data.text}
         claims={data.claims}
         initialView={DEFAULT_VIEW}
+        usdRates={data.usdRates}
       />
     </>
   );
