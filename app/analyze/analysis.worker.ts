@@ -11,6 +11,7 @@ import {
 } from "@/lib/input/index";
 import { chartLayouts } from "@/lib/chart/index";
 import { claimsDataPackage } from "@/lib/export/datapackage";
+import { articleFileStem } from "@/lib/export/file-name";
 import { downloadSizeProblem } from "@/lib/export/download-size";
 import { extractArticle } from "@/lib/extract/article";
 import { textId } from "@/lib/extract/ids";
@@ -73,7 +74,8 @@ function sourceFor(meta: ArticleMetaInput, byline: string | null): string {
 function sendArticle(article: StoredArticle, saveProblem: string | null): void {
   const view = {
     charts: chartLayouts(article.claims, article.text.length),
-    dataPackage: claimsDataPackage(article, `${article.id}-claims.csv`),
+    // The CSV's name as the page downloads it: after the article (articleFileStem).
+    dataPackage: claimsDataPackage(article, `${articleFileStem(article)}-claims.csv`),
   };
   const { claims, sentences } = packClaims(article.text, article.claims);
   const parts = Math.max(Math.ceil(claims.length / PART_CLAIMS), Math.ceil(article.text.length / PART_CHARS), 1);

@@ -132,7 +132,8 @@ describe("analysing your own article at /analyze", () => {
     await analyze.waitForResult();
     const own = await downloadedDataset();
     expect(own.claims.length).toBeGreaterThanOrEqual(4);
-    const csv = await downloadedText(await analyze.resultDownload("CSV"));
+    const csvDownload = await analyze.resultDownload("CSV");
+    const csv = await downloadedText(csvDownload);
     expect(csv).toContain("'=HYPERLINK");
     expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m);
     const { fields, records } = parseClaimsCsv(csv);
@@ -142,7 +143,9 @@ describe("analysing your own article at /analyze", () => {
     const dataPackage = JSON.parse(await downloadedText(await analyze.resultDownload("Data Package"))) as {
       resources: Array<{ path: string }>;
     };
-    expect(dataPackage.resources[0]?.path).toBe(`${own.articleId}-claims.csv`);
+    // Named after the article, and the package names the file the page downloads.
+    expect(csvDownload.suggestedFilename()).toMatch(/^[a-z0-9-]+-claims\.csv$/);
+    expect(dataPackage.resources[0]?.path).toBe(csvDownload.suggestedFilename());
   });
 
   test("a hostile HTML file is reduced to its text: no script runs, no dialog opens, no link or image is made", async () => {

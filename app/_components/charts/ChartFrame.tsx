@@ -96,7 +96,12 @@ export function ChartFrame({ testId, title, caption, fileName, data, emptyNote, 
                   <button type="button" onClick={getData(false)} data-testid={`${testId}-csv`}>
                     Get the data
                   </button>
-                  <button type="button" onClick={getData(true)} title="UTF-8 with a byte order mark, which Excel reads">
+                  <button
+                    type="button"
+                    className="excel"
+                    onClick={getData(true)}
+                    title="UTF-8 with a byte order mark, which Excel reads"
+                  >
                     CSV for Excel
                   </button>
                 </>

@@ -3,7 +3,7 @@
 import { impliedUsdRates } from "@/lib/chart/rates";
 import { articleFileStem } from "@/lib/export/file-name";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { claimsToCsv } from "@/lib/export/csv";
+import { claimsToCsv, claimsToExcelCsv } from "@/lib/export/csv";
 import { downloadSizeProblem } from "@/lib/export/download-size";
 import { summarise } from "@/lib/display/format";
 import type { Dataset } from "@/lib/schema";
@@ -36,7 +36,7 @@ export function OwnArticle({ article, view, initialView, saveProblem, reveal }: 
     setDownloadProblem(problem);
     if (!problem) build();
   };
-  const stem = article.id;
+  const stem = articleFileStem(article);
   const downloads = (
     <>
       <button
@@ -47,6 +47,16 @@ export function OwnArticle({ article, view, initialView, saveProblem, reveal }: 
         )}
       >
         CSV
+      </button>
+      <button
+        type="button"
+        className="link-button"
+        title="UTF-8 with a byte order mark, which Excel reads"
+        onClick={ifSmallEnough(() =>
+          downloadText(`${stem}-claims-excel.csv`, claimsToExcelCsv(article.claims), "text/csv;charset=utf-8"),
+        )}
+      >
+        CSV for Excel
       </button>
       <button
         type="button"
