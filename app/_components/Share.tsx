@@ -34,7 +34,9 @@ export function Share({ embed }: ShareProps) {
         <details className="embed-code" onToggle={(e) => setOpen(e.currentTarget.open)}>
           <summary>Embed</summary>
           {(open ? EMBEDS : []).map(([view, label, height]) => {
-            const code = `<iframe src="${window.location.origin}/embed/${embed.id}/${view}" title="${label}: ${embed.title.replaceAll('"', "&quot;")}" width="100%" height="${height}" style="border:0" loading="lazy"></iframe>`;
+            const src = `${window.location.origin}/embed/${embed.id}/${view}`;
+            const title = `${label}: ${embed.title.replaceAll('"', "&quot;")}`;
+            const code = `<iframe src="${src}" title="${title}" width="100%" height="${height}" style="border:0" loading="lazy"></iframe>`;
             return (
               <div key={view}>
                 <label>
