@@ -1,5 +1,5 @@
 import { TRADE_METRICS } from "../enums";
-import { CHANGE_LABEL, formatClaimValue, MODALITY_LABEL } from "../display/format";
+import { CHANGE_LABEL, formatClaimValue, isTradeFigure, MODALITY_LABEL } from "../display/format";
 import { METRIC_STYLE } from "../display/palette";
 import type { Claim } from "../schema";
 import { currencyPairs, impliedUsdRates } from "./rates";
@@ -38,10 +38,6 @@ export interface KeyFigure {
 
 const compact = new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 2 });
 const rateDigits = new Intl.NumberFormat("en", { maximumSignificantDigits: 3 });
-
-export function isTradeFigure(claim: Pick<Claim, "metric" | "kind">): boolean {
-  return claim.kind !== "date" && (TRADE_METRICS as readonly string[]).includes(claim.metric);
-}
 
 /** US$ per unit of the figure's currency, from the article's own pairs; 1 for US dollars, null without a rate. */
 export function usdPerUnit(claim: Pick<Claim, "kind" | "unit">, rates: ReadonlyMap<string, number>): number | null {

@@ -110,9 +110,14 @@ const SUMMARY_WORDS: Record<Exclude<Metric, "other">, [string, string]> = {
   tariff_rate: ["tariff rate", "tariff rates"],
 };
 
+/** A figure of a trade metric (balance, volume, exports, imports, tariffs), not a date: what a page leads with. */
+export function isTradeFigure(claim: Pick<Claim, "metric" | "kind">): boolean {
+  return claim.metric !== "other" && claim.kind !== "date";
+}
+
 /** "7 trade figures: 2 balance, 1 volume, 1 export change, 3 tariff rates". */
 export function summarise(claims: readonly Claim[]): string {
-  const trade = claims.filter((c) => c.metric !== "other" && c.kind !== "date");
+  const trade = claims.filter(isTradeFigure);
   const parts: string[] = [];
   for (const metric of METRICS) {
     if (metric === "other") continue;

@@ -6,7 +6,8 @@
  * lib/sentence-spans and lib/display.
  */
 
-import { KINDS, METRICS, TRADE_METRICS } from "../enums";
+import { KINDS, METRICS } from "../enums";
+import { isTradeFigure } from "../display/format";
 import type { Claim, Kind, Metric } from "../schema";
 import { compileSearch, searchableText } from "./search";
 
@@ -61,10 +62,8 @@ export type ViewFilter = Pick<ViewState, "metrics" | "kinds" | "q" | "min" | "ma
   tradeOnly?: boolean;
 };
 
-/** A figure of a trade metric (balance, volume, exports, imports, tariffs), not a date. */
-export function isTradeClaim(claim: Pick<Claim, "metric" | "kind">): boolean {
-  return claim.kind !== "date" && (TRADE_METRICS as readonly string[]).includes(claim.metric);
-}
+/** A figure of a trade metric, not a date (lib/display's isTradeFigure, under the name the table uses). */
+export const isTradeClaim = isTradeFigure;
 
 /** Whether a view shows only trade figures: unless it asks for all, when the article has any. */
 export function showsTradeOnly(
