@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 
 const EMBEDS = [
   ["key-figures", "Key trade figures", 260],
@@ -19,6 +19,10 @@ export function Share({ embed }: ShareProps) {
   const [copied, setCopied] = useState<string | null>(null);
   // The codes name this site's origin, which only the browser knows: drawn once the reader opens them.
   const [open, setOpen] = useState(false);
+  // Its code loads after the page's: say when its buttons answer (the e2e tests wait for this, as a reader cannot).
+  useEffect(() => {
+    document.documentElement.setAttribute("data-share-ready", "");
+  }, []);
   const copy = (what: string, text: string) => {
     void navigator.clipboard?.writeText(text).then(
       () => setCopied(what),

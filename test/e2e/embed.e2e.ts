@@ -121,6 +121,7 @@ describe("sharing from the dashboard", () => {
   test("the embed code is an <iframe> of this origin with a title, for each view", async () => {
     const dashboard = new DashboardPage(page, baseUrl);
     await dashboard.goto("/");
+    await page.locator("html[data-share-ready]").waitFor({ state: "attached" });
     await page.locator(".embed-code summary").click();
     for (const view of VIEWS) {
       const code = await page.getByTestId(`embed-code-${view}`).inputValue();
@@ -150,6 +151,8 @@ describe("sharing from the dashboard", () => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(baseUrl).origin });
     const dashboard = new DashboardPage(page, baseUrl);
     await dashboard.goto("/?metric=tariff_rate");
+    // The share bar's code loads after the page's: click once it is in.
+    await page.locator("html[data-share-ready]").waitFor({ state: "attached" });
     await page.getByTestId("copy-link").click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain("metric=tariff_rate");
   });
